@@ -49,7 +49,7 @@ pub fn news_corpus(bytes: usize) -> String {
     let mut out = String::with_capacity(bytes + 4096);
     let mut i = 0usize;
     while out.len() < bytes {
-        if i % 40 == 0 {
+        if i.is_multiple_of(40) {
             out.push_str(gloss::SAMPLE_ARTICLE);
             out.push('\n');
         }
