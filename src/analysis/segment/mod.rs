@@ -131,14 +131,6 @@ mod tests {
     }
 
     #[test]
-    fn hard_wrapped_blocks() {
-        let t = "A wrapped paragraph\nthat goes on here.\n\nAnother one\nalso wrapped.\n";
-        let d = segment(t);
-        assert_eq!(d.paragraphs.len(), 2);
-        assert_eq!(d.paragraphs[1].span.of(t), "Another one\nalso wrapped.");
-    }
-
-    #[test]
     fn abbreviations_do_not_end_sentences() {
         let t = "Mr. Smith met Sen. Jones in the U.S. capital. They talked.";
         assert_eq!(
