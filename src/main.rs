@@ -31,11 +31,7 @@ fn main() -> ExitCode {
 
 fn load_source(source: &Source) -> anyhow::Result<Article> {
     Ok(match source {
-        Source::Sample => Article {
-            name: gloss::SAMPLE_NAME.to_string(),
-            text: load::normalize(gloss::SAMPLE_ARTICLE),
-            warnings: Vec::new(),
-        },
+        Source::Sample => Article::from_text(gloss::SAMPLE_NAME, gloss::SAMPLE_ARTICLE),
         Source::Stdin => load::load_reader("(standard input)", std::io::stdin().lock())?,
         Source::File(path) => load::load_path(path)?,
     })
