@@ -19,7 +19,7 @@ use gloss::analysis::ner::features::DocFacts;
 use gloss::analysis::ner::model::Model;
 use gloss::analysis::ner::tagger::tag_words;
 use gloss::analysis::ner::train::{self, ConllDoc, Evaluation, TrainConfig};
-use gloss::analysis::ner::{NameLabel, model};
+use gloss::analysis::ner::{NameLabel, Tag, model};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -52,6 +52,9 @@ struct Args {
     /// segmentation and tagging with the bundled model, separately.
     #[arg(long)]
     speed_text: Option<PathBuf>,
+    /// With --eval: write `word gold guess` lines (CoNLL style) to this file.
+    #[arg(long, requires = "eval")]
+    dump: Option<PathBuf>,
     /// The model to evaluate.
     #[arg(long, default_value = "assets/ner/model.bin")]
     model: PathBuf,
@@ -86,7 +89,15 @@ fn print_evaluation(e: &Evaluation) {
     row("all", &e.overall());
 }
 
-fn evaluate(path: &Path, model_path: &Path) -> anyhow::Result<()> {
+fn conll(t: Tag) -> String {
+    match t {
+        Tag::Outside => "O".into(),
+        Tag::Begin(l) => format!("B-{}", l.as_str()),
+        Tag::Inside(l) => format!("I-{}", l.as_str()),
+    }
+}
+
+fn evaluate(path: &Path, model_path: &Path, dump: Option<&Path>) -> anyhow::Result<()> {
     let docs = read_docs(path)?;
     let bytes = std::fs::read(model_path).with_context(|| {
         format!(
@@ -103,6 +114,25 @@ fn evaluate(path: &Path, model_path: &Path) -> anyhow::Result<()> {
         model.features()
     );
     let e = train::evaluate(&docs, &model);
+    if let Some(out) = dump {
+        let mut lines = String::new();
+        for d in &docs {
+            let facts = DocFacts::new(&d.words, &d.sentences);
+            let guessed = tag_words(&facts, &model);
+            for r in &d.sentences {
+                for i in r.clone() {
+                    lines += &format!(
+                        "{} {} {}\n",
+                        d.words[i],
+                        conll(d.tags[i]),
+                        conll(guessed[i].tag)
+                    );
+                }
+                lines.push('\n');
+            }
+        }
+        std::fs::write(out, lines).with_context(|| format!("cannot write {}", out.display()))?;
+    }
     print_evaluation(&e);
     // Speed: features and tagging (not tokenisation), several rounds.
     let bytes_of_text: usize = docs
@@ -188,7 +218,7 @@ fn run() -> anyhow::Result<()> {
         return speed_on_text(path);
     }
     if let Some(path) = &args.eval {
-        return evaluate(path, &args.model);
+        return evaluate(path, &args.model, args.dump.as_deref());
     }
     let Some(train_path) = &args.train else {
         bail!("nothing to do: give --train FILE to train or --eval FILE to evaluate");

@@ -14,6 +14,7 @@
 //! [`FEATURE_VERSION`]).
 
 use super::tags::Tag;
+use crate::analysis::segment::Token;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -109,6 +110,30 @@ fn affixes(w: &str) -> ([u64; 4], [u64; 4]) {
     }
 }
 
+/// A set of hashes that can answer "surely not in it" without a map lookup.
+struct BitFilter(Vec<u64>);
+
+impl Default for BitFilter {
+    fn default() -> Self {
+        BitFilter(vec![0; 1 << 10])
+    }
+}
+
+impl BitFilter {
+    fn bit(key: u64) -> (usize, u64) {
+        let b = (key >> 48) as usize & 0xffff;
+        (b >> 6, 1 << (b & 63))
+    }
+    fn insert(&mut self, key: u64) {
+        let (i, m) = Self::bit(key);
+        self.0[i] |= m;
+    }
+    fn may_contain(&self, key: u64) -> bool {
+        let (i, m) = Self::bit(key);
+        self.0[i] & m != 0
+    }
+}
+
 /// What the tagger knows of one word, before context.
 #[derive(Debug, Clone, Copy, Default)]
 struct Word {
@@ -176,9 +201,50 @@ impl Word {
     }
 }
 
+/// A document's words, however they are stored.
+pub trait Words {
+    /// Number of words.
+    fn count(&self) -> usize;
+    /// The `i`-th word.
+    fn word(&self, i: usize) -> &str;
+}
+
+impl<S: AsRef<str>> Words for [S] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn word(&self, i: usize) -> &str {
+        self[i].as_ref()
+    }
+}
+
+impl<S: AsRef<str>> Words for Vec<S> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn word(&self, i: usize) -> &str {
+        self[i].as_ref()
+    }
+}
+
+/// gloss's tokens, read from the text they index.
+pub struct TokenWords<'t> {
+    pub text: &'t str,
+    pub tokens: &'t [Token],
+}
+
+impl Words for TokenWords<'_> {
+    fn count(&self) -> usize {
+        self.tokens.len()
+    }
+    fn word(&self, i: usize) -> &str {
+        self.tokens[i].text(self.text)
+    }
+}
+
 /// The words of one document with what the features need to know about them.
-pub struct DocFacts<'w, S> {
-    text: &'w [S],
+pub struct DocFacts<'w, W: Words + ?Sized> {
+    text: &'w W,
     words: Vec<Word>,
     sentences: &'w [Range<usize>],
     /// Per sentence: the sentence is written in capitals (a headline).
@@ -239,13 +305,16 @@ pub struct History {
     pub same_word: u8,
 }
 
-impl<'w, S: AsRef<str>> DocFacts<'w, S> {
+impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
     /// Reads a document given as words and sentence ranges over them.
-    pub fn new(text: &'w [S], sentences: &'w [Range<usize>]) -> Self {
-        let words: Vec<Word> = text.iter().map(|w| Word::read(w.as_ref())).collect();
+    pub fn new(text: &'w W, sentences: &'w [Range<usize>]) -> Self {
+        let words: Vec<Word> = (0..text.count())
+            .map(|i| Word::read(text.word(i)))
+            .collect();
         let mut caps = Vec::with_capacity(sentences.len());
         let mut candidate = vec![false; words.len()];
         let mut casing = KeyMap::default();
+        let mut maybe_candidate = BitFilter::default();
         for r in sentences {
             let ws = &words[r.clone()];
             let no_lower = ws.iter().all(|w| !w.is(HAS_LOWER));
@@ -254,6 +323,7 @@ impl<'w, S: AsRef<str>> DocFacts<'w, S> {
             mark_candidates(ws, &mut candidate[r.clone()]);
             for (w, _) in ws.iter().zip(&candidate[r.clone()]).filter(|(_, c)| **c) {
                 casing.insert(w.lower, 0u8);
+                maybe_candidate.insert(w.lower);
             }
         }
         // How the candidates' words are cased elsewhere, outside headlines.
@@ -268,6 +338,9 @@ impl<'w, S: AsRef<str>> DocFacts<'w, S> {
                 } else {
                     continue;
                 };
+                if !maybe_candidate.may_contain(w.lower) {
+                    continue;
+                }
                 if let Some(f) = casing.get_mut(&w.lower) {
                     *f |= flag;
                 }
@@ -312,7 +385,7 @@ impl<'w, S: AsRef<str>> DocFacts<'w, S> {
     pub fn features(&self, i: usize, si: usize, h: &History, out: &mut Vec<u64>) {
         out.clear();
         let r = &self.sentences[si];
-        let (prefix, suffix) = affixes(self.text[i].as_ref());
+        let (prefix, suffix) = affixes(self.text.word(i));
         let caps = self.caps[si];
         let w = &self.words[i];
         let at = |d: isize| -> Option<&Word> {

@@ -8,7 +8,7 @@
 //! of a name are tagged `O` without scoring. Because the trainer learns
 //! through the same walk, training and run time see identical features.
 
-use super::features::{DocFacts, History, KeyMap};
+use super::features::{DocFacts, History, KeyMap, Words};
 use super::model::Scorer;
 use super::tags::{N_TAGS, Tag};
 
@@ -29,7 +29,7 @@ fn word_code(tag: Tag) -> u8 {
 
 /// Tags every token of `facts`, calling `choose(token, features, prev)` for
 /// each candidate; `choose` must return a tag allowed after `prev`.
-pub fn walk<S: AsRef<str>>(
+pub fn walk<S: Words + ?Sized>(
     facts: &DocFacts<'_, S>,
     mut choose: impl FnMut(usize, &[u64], Tag) -> Guess,
 ) -> Vec<Guess> {
@@ -98,7 +98,7 @@ pub fn score<S: Scorer + ?Sized>(model: &S, feats: &[u64]) -> [f32; N_TAGS] {
 }
 
 /// Tags a document with a fixed model.
-pub fn tag_words<W: AsRef<str>, S: Scorer + ?Sized>(
+pub fn tag_words<W: Words + ?Sized, S: Scorer + ?Sized>(
     facts: &DocFacts<'_, W>,
     model: &S,
 ) -> Vec<Guess> {
