@@ -294,6 +294,11 @@ fn name_entity(e: &mut Entity, forms: &[(String, Option<String>)]) {
         e.name = best.unwrap_or_default().to_string();
     }
     let mut aliases: Vec<String> = Vec::new();
+    if numeric {
+        // "$ 95 billion" is no other name of "$95 billion"
+        e.aliases = aliases;
+        return;
+    }
     for (s, _) in forms {
         if *s != e.name && !aliases.contains(s) {
             aliases.push(s.clone());
