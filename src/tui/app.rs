@@ -68,6 +68,15 @@ impl Tab {
         Tab::ALL[(self.index() + 3) % 4]
     }
 
+    /// Screen rows one item of the tab's list takes (quotes take two:
+    /// who, then the words).
+    pub const fn item_height(self) -> usize {
+        match self {
+            Tab::Quotes => 2,
+            _ => 1,
+        }
+    }
+
     /// The tab that lists entities of `kind`.
     pub const fn of_kind(kind: EntityKind) -> Tab {
         match kind {
@@ -177,7 +186,14 @@ impl App {
             }
         }
         let count = |id: &EntityId| analysis.entities.get(*id).map_or(0, |e| e.mentions.len());
-        let kind = |id: &EntityId| analysis.entities.get(*id).map(|e| e.kind);
+        // Places first (the tab's name), then organisations, groups, amounts.
+        let kind = |id: &EntityId| {
+            analysis.entities.get(*id).map(|e| match e.kind {
+                EntityKind::Place => 0,
+                EntityKind::Org => 1,
+                k => 2 + k as usize,
+            })
+        };
         people.sort_by(|a, b| count(b).cmp(&count(a)).then(a.cmp(b)));
         places.sort_by(|a, b| {
             kind(a)

@@ -24,7 +24,7 @@ pub enum Dir {
 }
 
 /// Everything the reader can ask for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// Scroll by rows (negative: up).
     ScrollRows(i64),
@@ -658,7 +658,7 @@ impl App {
         let Some(list) = self.panes().and_then(|p| p.panel_list()) else {
             return;
         };
-        let h = (list.height as usize).max(1);
+        let h = (list.height as usize / self.tab.item_height()).max(1);
         let i = self.tab.index();
         let cur = self.list_cursor[i];
         if cur < self.list_offset[i] {
@@ -773,7 +773,8 @@ impl App {
                 }
                 return;
             }
-            let i = self.list_offset[self.tab.index()] + (row - inner.y - PANEL_HEADER) as usize;
+            let i = self.list_offset[self.tab.index()]
+                + (row - inner.y - PANEL_HEADER) as usize / self.tab.item_height();
             if i < self.list_len(self.tab) {
                 self.list_cursor[self.tab.index()] = i;
                 self.select_row(false);

@@ -88,11 +88,11 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     {
         let head = if hits.is_empty() {
             format!(
-                "no name matches “{}”: Enter searches the text",
+                " no name matches “{}”: Enter searches the text",
                 clip(query, 30)
             )
         } else {
-            format!("names matching “{}”: {}", clip(query, 30), hits.len())
+            format!(" names matching “{}”: {}", clip(query, 30), hits.len())
         };
         put(
             buf,
@@ -105,28 +105,24 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         return;
     }
     if PANEL_HEADER > 1 && summary_y < inner.bottom() {
-        let summary = summary(app);
+        let summary = clip(&format!(" {}", summary(app)), inner.width as usize);
         put(
             buf,
             inner.x,
             summary_y,
             inner.width,
-            &[(&clip(&summary, inner.width as usize), theme.dim)],
+            &[(&summary, theme.dim)],
         );
     }
     let tab = app.tab();
     let len = app.list_len(tab);
     let offset = app.list_offset[tab.index()];
-    for (i, y) in (offset..len).zip(list.y..list.bottom()) {
+    let ih = tab.item_height() as u16;
+    for (i, y) in (offset..len).zip((list.y..list.bottom()).step_by(ih as usize)) {
         let selected = i == app.list_cursor();
-        draw_list_row(
-            app,
-            tab,
-            i,
-            Rect::new(list.x, y, list.width, 1),
-            selected,
-            buf,
-        );
+        let h = ih.min(list.bottom() - y);
+        let area = Rect::new(list.x, y, list.width, h);
+        draw_list_row(app, tab, i, area, selected, buf);
     }
 }
 
@@ -244,15 +240,17 @@ fn draw_list_row(app: &App, tab: Tab, i: usize, area: Rect, selected: bool, buf:
                 .and_then(|id| a.entities.get(id))
                 .map(|e| format!(" → {}", e.name))
                 .unwrap_or_default();
-            let who = clip(&format!("{speaker}{to}"), w / 2);
-            let words = q.content.of(&a.text);
-            let shown = match q.kind {
-                QuoteKind::Indirect => format!(" ≈ {words}"),
-                _ => format!(" “{words}”"),
-            };
             let para = format!(" ¶{} ", q.paragraph + 1);
-            let rest = w.saturating_sub(text_width(&para) + text_width(&who));
-            let shown = clip(&shown, rest);
+            let kind = match q.kind {
+                QuoteKind::Direct => "",
+                QuoteKind::Partial => " (partial)",
+                QuoteKind::Unmarked => " (unmarked)",
+                QuoteKind::Indirect => " (reported)",
+            };
+            let who = clip(
+                &format!("{speaker}{to}"),
+                w.saturating_sub(text_width(&para) + text_width(kind)),
+            );
             put(
                 buf,
                 area.x,
@@ -261,9 +259,24 @@ fn draw_list_row(app: &App, tab: Tab, i: usize, area: Rect, selected: bool, buf:
                 &[
                     (&para, sel(theme.dim)),
                     (&who, sel(theme.title)),
-                    (&shown, sel(theme.quote(q.kind))),
+                    (kind, sel(theme.dim)),
                 ],
             );
+            if area.height > 1 {
+                let words = q.content.of(&a.text);
+                let shown = match q.kind {
+                    QuoteKind::Indirect => format!("    {words}"),
+                    _ => format!("    “{words}”"),
+                };
+                let shown = clip(&shown, w);
+                put(
+                    buf,
+                    area.x,
+                    area.y + 1,
+                    area.width,
+                    &[(&shown, sel(theme.quote(q.kind).patch(theme.dim)))],
+                );
+            }
         }
         Tab::Topics => {
             let Some(t) = a.topics.get(i) else {
