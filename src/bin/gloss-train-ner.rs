@@ -15,11 +15,11 @@
 
 use anyhow::{Context, bail};
 use clap::Parser;
-use gloss::analysis::ner::features::DocFacts;
+use gloss::analysis::ner::features::{DocFacts, TokenWords};
 use gloss::analysis::ner::model::Model;
 use gloss::analysis::ner::tagger::tag_words;
 use gloss::analysis::ner::train::{self, ConllDoc, Evaluation, TrainConfig};
-use gloss::analysis::ner::{NameLabel, Tag, model};
+use gloss::analysis::ner::{NameLabel, Tag, model, names_of};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -55,6 +55,11 @@ struct Args {
     /// With --eval: write `word gold guess` lines (CoNLL style) to this file.
     #[arg(long, requires = "eval")]
     dump: Option<PathBuf>,
+    /// With --eval: also score the run-time path: each document written out
+    /// as plain text (one sentence a line, as the CoNLL scorer does), then
+    /// segmented by gloss and tagged; names must match CoNLL tokens exactly.
+    #[arg(long, requires = "eval")]
+    runtime: bool,
     /// The model to evaluate.
     #[arg(long, default_value = "assets/ner/model.bin")]
     model: PathBuf,
@@ -97,7 +102,91 @@ fn conll(t: Tag) -> String {
     }
 }
 
-fn evaluate(path: &Path, model_path: &Path, dump: Option<&Path>) -> anyhow::Result<()> {
+/// A CoNLL document as a writer would type it, one sentence a line, with
+/// each word's byte span (the CoNLL scorer's rules).
+fn detokenize(doc: &ConllDoc) -> (String, Vec<(usize, usize)>) {
+    const NO_SPACE_BEFORE: &[&str] = &[
+        ".", ",", ":", ";", "!", "?", "%", ")", "]", "}", "'s", "'S", "n't", "'re", "'ll", "'ve",
+        "'d", "'m", "'",
+    ];
+    const NO_SPACE_AFTER: &[&str] = &["(", "[", "{", "$"];
+    let mut text = String::new();
+    let mut spans = Vec::with_capacity(doc.words.len());
+    for r in &doc.sentences {
+        let mut open_quote = false;
+        let mut prev: Option<&str> = None;
+        for w in &doc.words[r.clone()] {
+            let w = w.as_str();
+            let mut space = prev.is_some();
+            if NO_SPACE_BEFORE.contains(&w) || (w == "\"" && open_quote) {
+                space = false;
+            }
+            if let Some(p) = prev
+                && (NO_SPACE_AFTER.contains(&p) || (p == "\"" && open_quote && w != "\""))
+            {
+                space = false;
+            }
+            if w == "\"" {
+                open_quote = !open_quote;
+            }
+            if space {
+                text.push(' ');
+            }
+            spans.push((text.len(), text.len() + w.len()));
+            text.push_str(w);
+            prev = Some(w);
+        }
+        text.push('\n');
+    }
+    (text, spans)
+}
+
+/// Scores the run-time path: plain text, gloss segmentation, tagging.
+fn evaluate_runtime(docs: &[ConllDoc], model: &Model<'_>) -> Evaluation {
+    let mut e = Evaluation::default();
+    for d in docs {
+        let (text, spans) = detokenize(d);
+        let doc = gloss::analysis::Document::new(&text);
+        let words = TokenWords {
+            text: &text,
+            tokens: &doc.tokens,
+        };
+        let facts = DocFacts::new(&words, &doc.sentence_tokens);
+        let guesses = tag_words(&facts, model);
+        let starts: std::collections::HashMap<usize, usize> =
+            spans.iter().enumerate().map(|(i, s)| (s.0, i)).collect();
+        let ends: std::collections::HashMap<usize, usize> =
+            spans.iter().enumerate().map(|(i, s)| (s.1, i)).collect();
+        // Names on CoNLL tokens; a name not on token boundaries is wrong.
+        let mut guessed = vec![Tag::Outside; d.words.len()];
+        let mut misaligned = 0;
+        for n in names_of(&guesses) {
+            let a = doc.tokens[n.tokens.start].span.start;
+            let b = doc.tokens[n.tokens.end - 1].span.end;
+            match (starts.get(&a), ends.get(&b)) {
+                (Some(&i), Some(&j))
+                    if i <= j && guessed[i..=j].iter().all(|t| *t == Tag::Outside) =>
+                {
+                    guessed[i] = Tag::Begin(n.label);
+                    for t in &mut guessed[i + 1..=j] {
+                        *t = Tag::Inside(n.label);
+                    }
+                }
+                _ => misaligned += 1,
+            }
+        }
+        e.add_doc(&d.tags, &guessed);
+        e.by_label[0].predicted += misaligned;
+    }
+    e
+}
+
+fn evaluate(
+    path: &Path,
+    model_path: &Path,
+    dump: Option<&Path>,
+    runtime: bool,
+) -> anyhow::Result<()> {
     let docs = read_docs(path)?;
     let bytes = std::fs::read(model_path).with_context(|| {
         format!(
@@ -114,6 +203,12 @@ fn evaluate(path: &Path, model_path: &Path, dump: Option<&Path>) -> anyhow::Resu
         model.features()
     );
     let e = train::evaluate(&docs, &model);
+    if runtime {
+        let r = evaluate_runtime(&docs, &model);
+        println!("run-time path (gloss segmentation of the plain text):");
+        print_evaluation(&r);
+        println!("trainer path (CoNLL tokens and sentences):");
+    }
     if let Some(out) = dump {
         let mut lines = String::new();
         for d in &docs {
@@ -218,7 +313,7 @@ fn run() -> anyhow::Result<()> {
         return speed_on_text(path);
     }
     if let Some(path) = &args.eval {
-        return evaluate(path, &args.model, args.dump.as_deref());
+        return evaluate(path, &args.model, args.dump.as_deref(), args.runtime);
     }
     let Some(train_path) = &args.train else {
         bail!("nothing to do: give --train FILE to train or --eval FILE to evaluate");
