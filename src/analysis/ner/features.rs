@@ -384,8 +384,53 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
     /// Writes the feature keys of token `i` of sentence `si` into `out` (cleared first).
     pub fn features(&self, i: usize, si: usize, h: &History, out: &mut Vec<u64>) {
         out.clear();
-        let r = &self.sentences[si];
+        self.word_features(i, si, out);
+        self.context_features(i, si, h, out);
+    }
+
+    /// The shape of a word as the features read it: in a headline in
+    /// capitals every shape is "X", so the shape says nothing there.
+    fn shape_in(&self, w: Option<&Word>, caps: bool) -> u64 {
+        w.map_or(BOUNDARY, |w| if caps { 0xcafe } else { u64::from(w.shape) })
+    }
+
+    /// A key for everything [`DocFacts::word_features`] reads: two tokens
+    /// with the same key have the same word features.
+    pub fn word_features_key(&self, i: usize, si: usize) -> u64 {
+        let caps = self.caps[si];
+        let w = &self.words[i];
+        finish(step(
+            step(step(0, w.lower), self.shape_in(Some(w), caps)),
+            u64::from(caps),
+        ))
+    }
+
+    /// Appends the keys of the features of token `i` that depend on its
+    /// word (and whether its sentence is in capitals) only.
+    pub fn word_features(&self, i: usize, si: usize, out: &mut Vec<u64>) {
+        let caps = self.caps[si];
+        let w = &self.words[i];
+        let s0 = self.shape_in(Some(w), caps);
         let (prefix, suffix) = affixes(self.text.word(i));
+        out.push(f1(t::BIAS, 0));
+        out.push(f1(t::W0, w.lower));
+        out.push(f2(t::W0_SHAPE, w.lower, s0));
+        out.push(f1(t::S0, s0));
+        for k in 0..4 {
+            out.push(f1(t::PREFIX + k as u64, prefix[k]));
+            out.push(f1(t::SUFFIX + k as u64, suffix[k]));
+        }
+        out.push(f1(t::LEN, u64::from(w.chars.min(12))));
+        if caps {
+            out.push(f1(t::CAPS, 1));
+            out.push(f1(t::CAPS_W0, w.lower));
+        }
+    }
+
+    /// Appends the keys of the features of token `i` that read its
+    /// neighbours, its position, its document and the tags so far.
+    pub fn context_features(&self, i: usize, si: usize, h: &History, out: &mut Vec<u64>) {
+        let r = &self.sentences[si];
         let caps = self.caps[si];
         let w = &self.words[i];
         let at = |d: isize| -> Option<&Word> {
@@ -397,23 +442,13 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
             }
         };
         let lower = |o: Option<&Word>| o.map_or(BOUNDARY, |w| w.lower);
-        // In a headline in capitals every shape is "X": the shape says nothing.
-        let shape = |o: Option<&Word>| {
-            o.map_or(BOUNDARY, |w| if caps { 0xcafe } else { u64::from(w.shape) })
-        };
+        let shape = |o: Option<&Word>| self.shape_in(o, caps);
         let (m2, m1, p1, p2) = (at(-2), at(-1), at(1), at(2));
         let s0 = shape(Some(w));
-        let f1 = |tpl: u64, a: u64| finish(step(step(0, tpl), a));
-        let f2 = |tpl: u64, a: u64, b: u64| finish(step(step(step(0, tpl), a), b));
-
-        out.push(f1(t::BIAS, 0));
-        out.push(f1(t::W0, w.lower));
-        out.push(f2(t::W0_SHAPE, w.lower, s0));
         out.push(f1(t::WM1, lower(m1)));
         out.push(f1(t::WP1, lower(p1)));
         out.push(f1(t::WM2, lower(m2)));
         out.push(f1(t::WP2, lower(p2)));
-        out.push(f1(t::S0, s0));
         out.push(f1(t::SM1, shape(m1)));
         out.push(f1(t::SP1, shape(p1)));
         out.push(f1(t::SM2, shape(m2)));
@@ -422,11 +457,6 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
         out.push(f2(t::S0_SP1, s0, shape(p1)));
         out.push(f2(t::WM1_W0, lower(m1), w.lower));
         out.push(f2(t::W0_WP1, w.lower, lower(p1)));
-        for k in 0..4 {
-            out.push(f1(t::PREFIX + k as u64, prefix[k]));
-            out.push(f1(t::SUFFIX + k as u64, suffix[k]));
-        }
-        out.push(f1(t::LEN, u64::from(w.chars.min(12))));
         let y1 = h.prev.index() as u64;
         let y2 = h.prev2.index() as u64;
         out.push(f1(t::Y1, y1));
@@ -438,8 +468,6 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
             out.push(f1(t::FIRST_W0, w.lower));
         }
         if caps {
-            out.push(f1(t::CAPS, 1));
-            out.push(f1(t::CAPS_W0, w.lower));
             out.push(f1(t::CAPS_WM1, lower(m1)));
             out.push(f1(t::CAPS_WP1, lower(p1)));
         }
@@ -462,6 +490,16 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
         out.push(f1(t::HISTORY, u64::from(h.same_word)));
         out.push(f2(t::HISTORY_W0SHAPE, u64::from(h.same_word), s0));
     }
+}
+
+#[inline]
+fn f1(tpl: u64, a: u64) -> u64 {
+    finish(step(step(0, tpl), a))
+}
+
+#[inline]
+fn f2(tpl: u64, a: u64, b: u64) -> u64 {
+    finish(step(step(step(0, tpl), a), b))
 }
 
 /// Marks the tokens of one sentence that can be part of a name: words with

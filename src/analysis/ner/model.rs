@@ -124,10 +124,19 @@ impl Scorer for Model<'_> {
         self.add_all(std::slice::from_ref(&key), scores);
     }
 
-    /// Sums in integers (exact, so the order of features cannot matter),
-    /// touching every key's home slot first so that the memory loads run
-    /// side by side instead of one probe waiting for the last.
     fn add_all(&self, keys: &[u64], scores: &mut [f32; N_TAGS]) {
+        for (s, a) in scores.iter_mut().zip(self.scores(&self.sum(keys))) {
+            *s += a;
+        }
+    }
+}
+
+impl Model<'_> {
+    /// The quantised weights of `keys`, summed in integers (exact, so the
+    /// order of features cannot matter). Touches every key's home slot
+    /// first so that the memory loads run side by side instead of one
+    /// probe waiting for the last.
+    pub fn sum(&self, keys: &[u64]) -> [i32; N_TAGS] {
         const BATCH: usize = 16;
         let mut acc = [0i32; N_TAGS];
         for chunk in keys.chunks(BATCH) {
@@ -141,9 +150,12 @@ impl Scorer for Model<'_> {
                 self.add_quantised(k, &mut acc);
             }
         }
-        for (s, a) in scores.iter_mut().zip(acc) {
-            *s += a as f32 * self.scale;
-        }
+        acc
+    }
+
+    /// Scores from summed quantised weights.
+    pub fn scores(&self, sums: &[i32; N_TAGS]) -> [f32; N_TAGS] {
+        sums.map(|a| a as f32 * self.scale)
     }
 }
 
