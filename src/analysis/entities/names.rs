@@ -96,13 +96,20 @@ fn is_particle(ws: &Words<'_>, i: usize) -> bool {
 /// A capital letter with its full stop after it: "J." of "J. K. Rowling".
 fn is_initial(ws: &Words<'_>, i: usize) -> bool {
     let w = &ws.words[i];
-    w.is_capital()
-        && ws.key(i).chars().count() == 1
+    let k = ws.key(i);
+    if !w.is_capital() {
+        return false;
+    }
+    // "K." is one token; "K" "." two, in older token conventions
+    let dotted =
+        k.len() == 2 && k.ends_with('.') && k.chars().next().is_some_and(char::is_alphabetic);
+    let split = k.chars().count() == 1
         && ws.text_of(i + 1) == "."
         && ws
             .words
             .get(i + 1)
-            .is_some_and(|d| d.span.start == w.span.end)
+            .is_some_and(|d| d.span.start == w.span.end);
+    dotted || split
 }
 
 /// True when word `i` may be part of a capitalised chunk that started before it.
@@ -567,7 +574,10 @@ fn type_name(
     }
     let text = ws.span_of(r.clone()).of(ws.text);
     // single letters and runs of short codes in capitals ("W L PCT") are no names
-    if names.iter().all(|&i| key(i).chars().count() == 1) {
+    if names
+        .iter()
+        .all(|&i| key(i).chars().count() == 1 || is_initial(ws, i))
+    {
         return None;
     }
     if n >= 2 && names.iter().all(|&i| ws.words[i].shape == Shape::Upper) {
