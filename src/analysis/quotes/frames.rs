@@ -1,0 +1,446 @@
+//! Attribution frames: a speech verb (the cue) with its speaker, addressee
+//! and the place where the reported words start.
+//!
+//! Entry point: [`find`]. It reads every sentence outside quotation marks
+//! and turns each usable cue into a [`Frame`]: "Blinken said", "said
+//! Blinken", "State Department spokesman Matthew Miller said in a
+//! statement", "Wang told Blinken", "were informed by the State Department
+//! that", "according to US officials", "..., adding that". A frame names its
+//! speaker as the text does (a name, a description, a pronoun); resolving
+//! pronouns and linking to entities belongs to [`super::speaker`], and
+//! deciding which quotation a frame attributes belongs to [`super`].
+//! Look-around is bounded, so the pass is linear in the number of tokens.
+
+use super::Ctx;
+use super::lexicon::*;
+use crate::analysis::Span;
+
+/// How the text names a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A proper name, possibly with a title or description before it.
+    Name,
+    /// A description without a name ("a senior official", "US officials").
+    Description,
+    /// A pronoun ("he", "they").
+    Pronoun,
+}
+
+/// The words that name a speaker (or an addressee) at one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    /// The whole naming phrase ("State Department spokesman Matthew Miller").
+    pub span: Span,
+    /// The words that name it, without titles or determiners ("Matthew Miller").
+    pub name: Span,
+    pub kind: SourceKind,
+    /// A plural description or pronoun ("officials", "they").
+    pub plural: bool,
+    /// Token indices of the phrase (first, last).
+    pub first: usize,
+    pub last: usize,
+}
+
+/// How the frame is built around its cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Speaker before the cue ("Blinken said").
+    Active,
+    /// Speaker after the cue ("said Blinken").
+    Inverted,
+    /// "were informed by X that".
+    Passive,
+    /// "according to X".
+    According,
+    /// A participle borrowing the speaker of its clause ("..., adding that").
+    Participle,
+}
+
+/// One cue with its speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// The cue words ("said", "according to").
+    pub cue: Span,
+    /// Token index of the cue's first word.
+    pub cue_tok: usize,
+    pub class: WordClass,
+    pub source: Source,
+    pub addressee: Option<Source>,
+    /// Token index where the reported clause starts, when the cue takes one.
+    pub complement: Option<usize>,
+    /// Leftmost and rightmost token of the frame's words.
+    pub first: usize,
+    pub last: usize,
+    pub sentence: usize,
+    pub layout: Layout,
+}
+
+const MAX_SKIP: usize = 3;
+const MAX_NP: usize = 8;
+const MAX_ADVERBIAL: usize = 8;
+const MAX_APPOSITIVE: usize = 12;
+
+/// Finds every attribution frame outside quotation marks, in text order.
+pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
+    let mut frames: Vec<Frame> = Vec::new();
+    for (si, range) in cx.doc.sentence_tokens.iter().enumerate() {
+        let sentence_first = frames.len();
+        let lo = range.start;
+        let hi = range.end;
+        let mut i = lo;
+        while i < hi {
+            if cx.quoted(i) || !cx.is_word(i) {
+                i += 1;
+                continue;
+            }
+            let frame = if cx.word(i).eq_ignore_ascii_case("according")
+                && i + 1 < hi
+                && cx.word(i + 1).eq_ignore_ascii_case("to")
+            {
+                according(cx, i, lo, hi, si)
+            } else if cx.classes[i] & CUE_ANY != 0 && cx.starts_lower(i) {
+                let earlier = frames[sentence_first..].last();
+                cue_frame(cx, i, lo, hi, si, earlier)
+            } else {
+                None
+            };
+            if let Some(f) = frame {
+                i = f.cue_tok + 1;
+                frames.push(f);
+            } else {
+                i += 1;
+            }
+        }
+    }
+    frames
+}
+
+fn according(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize, si: usize) -> Option<Frame> {
+    let _ = lo;
+    let source = np_from(cx, i + 2, hi)?;
+    Some(Frame {
+        cue: Span::new(cx.span(i).start, cx.span(i + 1).end),
+        cue_tok: i,
+        class: CUE_THAT,
+        source,
+        addressee: None,
+        complement: None,
+        first: i,
+        last: source.last,
+        sentence: si,
+        layout: Layout::According,
+    })
+}
+
+fn cue_frame(
+    cx: &Ctx<'_, '_>,
+    i: usize,
+    lo: usize,
+    hi: usize,
+    si: usize,
+    earlier: Option<&Frame>,
+) -> Option<Frame> {
+    let class = cx.classes[i];
+    let prev = (i > lo).then(|| i - 1).filter(|&p| !cx.quoted(p));
+    let prev_class = prev.map_or(0, |p| cx.classes[p]);
+    // "to say", "the report", "a claim": not a speech act here
+    if prev_class & (NOT_BEFORE_CUE | DETERMINER) != 0 {
+        return None;
+    }
+    let next = (i + 1 < hi).then_some(i + 1);
+    let participle = cx.word(i).ends_with("ing");
+    let mut layout = Layout::Active;
+    let mut after = i + 1;
+    let source = if prev_class & BE != 0 {
+        // "were informed by X", else a passive without agent ("was asked")
+        let by = next.filter(|&n| cx.word(n).eq_ignore_ascii_case("by"))?;
+        let s = np_from(cx, by + 1, hi)?;
+        layout = Layout::Passive;
+        after = s.last + 1;
+        s
+    } else if let Some(s) = (!participle).then(|| np_before(cx, i, lo)).flatten() {
+        s
+    } else if let Some(s) = inverted(cx, i, lo, hi) {
+        layout = Layout::Inverted;
+        after = s.last + 1;
+        s
+    } else if participle {
+        layout = Layout::Participle;
+        match earlier {
+            Some(e) => e.source,
+            None => clause_subject(cx, lo, i)?,
+        }
+    } else {
+        return None;
+    };
+    // the addressee: "told Blinken", "said to Blinken"
+    let mut addressee = None;
+    if layout != Layout::Passive && after < hi && !cx.quoted(after) {
+        if class & CUE_ADDRESSEE != 0 {
+            if is_object_pronoun(cx.word(after)) {
+                after += 1;
+            } else if let Some(a) = np_from(cx, after, hi).filter(|a| a.kind != SourceKind::Pronoun)
+            {
+                addressee = Some(a);
+                after = a.last + 1;
+            }
+        } else if cx.word(after).eq_ignore_ascii_case("to")
+            && let Some(a) = np_from(cx, after + 1, hi).filter(|a| a.kind != SourceKind::Pronoun)
+        {
+            addressee = Some(a);
+            after = a.last + 1;
+        }
+    }
+    if layout == Layout::Participle && addressee.is_none() {
+        addressee = earlier.and_then(|e| e.addressee);
+    }
+    let complement = complement(cx, class, after, hi);
+    let first = source.first.min(i);
+    let last = complement
+        .map(|c| c.saturating_sub(1))
+        .unwrap_or(i)
+        .max(addressee.map_or(i, |a| a.last))
+        .max(if layout == Layout::Inverted {
+            source.last
+        } else {
+            i
+        });
+    Some(Frame {
+        cue: cx.span(i),
+        cue_tok: i,
+        class,
+        source,
+        addressee,
+        complement,
+        first: if layout == Layout::Participle {
+            i
+        } else {
+            first
+        },
+        last,
+        sentence: si,
+        layout,
+    })
+}
+
+fn is_object_pronoun(w: &str) -> bool {
+    ["him", "her", "them", "me", "us", "reporters", "journalists"]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+}
+
+/// Where the reported clause after a cue starts: after "that", after a short
+/// adverbial ("in a statement that"), or right away for verbs that take a bare clause.
+fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Option<usize> {
+    if at >= hi || cx.quoted(at) {
+        return None;
+    }
+    let w = cx.word(at);
+    if w.eq_ignore_ascii_case("that") {
+        return (at + 1 < hi).then_some(at + 1);
+    }
+    if class & (CUE_THAT | CUE_BARE) == 0 {
+        return None;
+    }
+    let c = cx.classes[at];
+    if c & (PREPOSITION | TIME) != 0 || w == "," {
+        // "said in a statement on Tuesday that ..."
+        let end = (at + MAX_ADVERBIAL).min(hi);
+        return (at + 1..end)
+            .take_while(|&k| {
+                !cx.quoted(k)
+                    && !matches!(cx.word(k), "." | ";" | ":")
+                    && cx.classes[k] & CUE_ANY == 0
+            })
+            .find(|&k| cx.word(k).eq_ignore_ascii_case("that"))
+            .filter(|&k| k + 1 < hi)
+            .map(|k| k + 1);
+    }
+    if class & CUE_BARE == 0 || !cx.is_word(at) || c & NOT_BEFORE_CUE != 0 {
+        return None;
+    }
+    // a clause needs a few words
+    (hi - at >= 4).then_some(at)
+}
+
+/// True for a token that can end or be part of a noun phrase naming a speaker.
+fn np_word(cx: &Ctx<'_, '_>, k: usize) -> bool {
+    if cx.possessive(k) {
+        return true;
+    }
+    if !cx.is_word(k) {
+        return false;
+    }
+    let c = cx.classes[k];
+    if c & TIME != 0 {
+        return false;
+    }
+    if cx.capitalised(k) {
+        // "State Department", "The Post"; not "Later," or "In"
+        return c & (SOURCE_NOUN | TITLE) != 0
+            || c & (PREPOSITION | BE | BETWEEN | PRONOUN | RELATIVE) == 0;
+    }
+    c & (PREPOSITION | BE | BETWEEN | CUE_ANY) == 0
+        && c & (SOURCE_NOUN | MODIFIER | TITLE | DETERMINER) != 0
+}
+
+/// The speaker phrase that ends right before cue `i` ("Blinken", "US
+/// officials", "he", "Miller, the spokesman,", "Smith, who").
+pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
+    let mut j = i;
+    let mut skipped = 0;
+    while j > lo && skipped < MAX_SKIP && !cx.quoted(j - 1) {
+        let k = j - 1;
+        if cx.classes[k] & BETWEEN != 0 || cx.ly_adverb(k) {
+            j = k;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    if j == lo || cx.quoted(j - 1) {
+        return None;
+    }
+    let h = j - 1;
+    let c = cx.classes[h];
+    if c & PRONOUN != 0 {
+        return Some(pronoun(cx, h));
+    }
+    if c & RELATIVE != 0 {
+        // "Smith, who said": the phrase before the comma
+        return (h > lo + 1 && cx.word(h - 1) == ",")
+            .then(|| np_ending(cx, h - 2, lo))
+            .flatten();
+    }
+    if cx.word(h) == "," && h > lo {
+        // "Miller, the spokesman, said": the phrase before the appositive
+        let stop = h.saturating_sub(MAX_APPOSITIVE).max(lo);
+        let comma = (stop..h - 1)
+            .rev()
+            .take_while(|&k| !cx.quoted(k))
+            .find(|&k| cx.word(k) == ",");
+        if let Some(k) = comma
+            && k > lo
+            && let Some(s) = np_ending(cx, k - 1, lo)
+            && s.first == lo.max(s.first)
+        {
+            let appositive = np_ending(cx, h - 1, k + 1);
+            if appositive.is_some_and(|a| a.first == k + 1) {
+                return Some(s);
+            }
+        }
+        return None;
+    }
+    np_ending(cx, h, lo)
+}
+
+fn pronoun(cx: &Ctx<'_, '_>, k: usize) -> Source {
+    Source {
+        span: cx.span(k),
+        name: cx.span(k),
+        kind: SourceKind::Pronoun,
+        plural: cx.classes[k] & PLURAL != 0,
+        first: k,
+        last: k,
+    }
+}
+
+/// A noun phrase whose head is token `h`, extended to the left no further than `lo`.
+fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> {
+    let c = cx.classes[h];
+    if cx.quoted(h)
+        || !np_word(cx, h)
+        || c & DETERMINER != 0
+        || c & (MODIFIER | SOURCE_NOUN) == MODIFIER
+    {
+        return None;
+    }
+    let head_is_name = cx.capitalised(h) && cx.classes[h] & (TITLE | SOURCE_NOUN) == 0;
+    let head_is_noun = cx.classes[h] & SOURCE_NOUN != 0 || cx.capitalised(h);
+    if !head_is_noun {
+        return None;
+    }
+    let mut s = h;
+    // the name: capitalised words that are not titles
+    if head_is_name {
+        while s > lo
+            && h - s < 4
+            && !cx.quoted(s - 1)
+            && cx.capitalised(s - 1)
+            && cx.classes[s - 1] & (TITLE | DETERMINER | SOURCE_NOUN | TIME) == 0
+            && !cx.possessive(s - 1)
+        {
+            s -= 1;
+        }
+    }
+    let name_start = s;
+    // titles, descriptions and determiners before it
+    while s > lo && h - s < MAX_NP && !cx.quoted(s - 1) && np_word(cx, s - 1) {
+        s -= 1;
+        if cx.classes[s] & DETERMINER != 0 {
+            break;
+        }
+    }
+    let kind = if head_is_name {
+        SourceKind::Name
+    } else {
+        SourceKind::Description
+    };
+    let name_first = if head_is_name {
+        name_start
+    } else {
+        // a description names itself, without a leading "the"
+        (s..=h)
+            .find(|&k| !cx.word(k).eq_ignore_ascii_case("the"))
+            .unwrap_or(s)
+    };
+    Some(Source {
+        span: Span::new(cx.span(s).start, cx.span(h).end),
+        name: Span::new(cx.span(name_first).start, cx.span(h).end),
+        kind,
+        plural: cx.classes[h] & PLURAL != 0 && !head_is_name,
+        first: s,
+        last: h,
+    })
+}
+
+/// A noun phrase starting at token `j` ("the State Department", "Blinken",
+/// "US officials"), ending before `hi`.
+pub fn np_from(cx: &Ctx<'_, '_>, j: usize, hi: usize) -> Option<Source> {
+    if j >= hi || cx.quoted(j) {
+        return None;
+    }
+    if cx.classes[j] & PRONOUN != 0 {
+        return Some(pronoun(cx, j));
+    }
+    let mut k = j;
+    while k < hi && k - j < MAX_NP && !cx.quoted(k) && np_word(cx, k) {
+        k += 1;
+        // a possessive ends a phrase only if a noun follows ("Trump's campaign")
+    }
+    // the head is the last capitalised word or speaker noun of the run
+    let h = (j..k)
+        .rev()
+        .find(|&x| cx.capitalised(x) && !cx.possessive(x) || cx.classes[x] & SOURCE_NOUN != 0)?;
+    np_ending(cx, h, j)
+}
+
+/// "..., said Blinken": the speaker right after the cue, when nothing
+/// before the cue names one.
+fn inverted(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize) -> Option<Source> {
+    let prev_ok = i == lo || cx.quoted(i - 1) || matches!(cx.word(i - 1), "," | "?" | "!" | "—");
+    if !prev_ok {
+        return None;
+    }
+    np_from(cx, i + 1, hi)
+}
+
+/// The subject of the clause a participle belongs to: the first noun phrase
+/// of the sentence, after an opening adverbial ("Later, Blinken ...").
+fn clause_subject(cx: &Ctx<'_, '_>, lo: usize, i: usize) -> Option<Source> {
+    let mut start = lo;
+    if let Some(comma) = (lo..i.min(lo + 4)).find(|&k| cx.word(k) == ",") {
+        start = comma + 1;
+    }
+    np_from(cx, start, i).filter(|s| s.first == start)
+}
