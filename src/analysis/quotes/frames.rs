@@ -54,6 +54,9 @@ pub enum Layout {
     According,
     /// A participle borrowing the speaker of its clause ("..., adding that").
     Participle,
+    /// No speech verb: the subject of a sentence that holds a quotation
+    /// ("Trump, once again, had “nothing to say.”"); `cue` is the word after it.
+    Subject,
 }
 
 /// One cue with its speaker.
@@ -111,8 +114,37 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
                 i += 1;
             }
         }
+        if frames.len() == sentence_first
+            && (lo..hi).any(|k| cx.quoted(k))
+            && let Some(f) = subject_frame(cx, lo, hi, si)
+        {
+            frames.push(f);
+        }
     }
     frames
+}
+
+/// The subject of a sentence with a quotation but no speech verb, when it
+/// names someone and a verb follows it outside the marks.
+fn subject_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Frame> {
+    let open = (lo..hi).find(|&k| cx.quoted(k))?;
+    let source = clause_subject(cx, lo, open)?;
+    let verb = source.last + 1;
+    if verb >= open || !cx.starts_lower(verb) || cx.classes[verb] & STOP != 0 {
+        return None;
+    }
+    Some(Frame {
+        cue: cx.span(verb),
+        cue_tok: verb,
+        class: 0,
+        source,
+        addressee: None,
+        complement: None,
+        first: source.first,
+        last: verb,
+        sentence: si,
+        layout: Layout::Subject,
+    })
 }
 
 fn according(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize, si: usize) -> Option<Frame> {
@@ -160,7 +192,7 @@ fn cue_frame(
         s
     } else if let Some(s) = (!participle).then(|| np_before(cx, i, lo)).flatten() {
         s
-    } else if let Some(s) = inverted(cx, i, lo, hi) {
+    } else if let Some(s) = (!participle).then(|| inverted(cx, i, lo, hi)).flatten() {
         layout = Layout::Inverted;
         after = s.last + 1;
         s
@@ -259,6 +291,15 @@ fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Optio
     if class & CUE_BARE == 0 || !cx.is_word(at) || c & NOT_BEFORE_CUE != 0 {
         return None;
     }
+    if class & CUE_ADDRESSEE != 0 {
+        // "told a crowd in Ohio that ...": the clause needs its "that"
+        let end = (at + MAX_ADVERBIAL).min(hi);
+        return (at..end)
+            .take_while(|&k| !cx.quoted(k) && !matches!(cx.word(k), "." | ";" | ":" | ","))
+            .find(|&k| cx.word(k).eq_ignore_ascii_case("that"))
+            .filter(|&k| k + 1 < hi)
+            .map(|k| k + 1);
+    }
     // a clause needs a few words
     (hi - at >= 4).then_some(at)
 }
@@ -272,7 +313,7 @@ fn np_word(cx: &Ctx<'_, '_>, k: usize) -> bool {
         return false;
     }
     let c = cx.classes[k];
-    if c & TIME != 0 {
+    if c & (TIME | STOP) != 0 {
         return false;
     }
     if cx.capitalised(k) {
@@ -297,6 +338,15 @@ pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
         } else {
             break;
         }
+    }
+    // "Proponents, however, say": step over a one-word parenthetical
+    if j >= lo + 4
+        && cx.word(j - 1) == ","
+        && cx.word(j - 3) == ","
+        && cx.classes[j - 2] & (BETWEEN | STOP) != 0
+        && !cx.quoted(j - 3)
+    {
+        j -= 3;
     }
     if j == lo || cx.quoted(j - 1) {
         return None;
@@ -358,7 +408,7 @@ fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> {
     let head_is_name = cx.capitalised(h) && cx.classes[h] & (TITLE | SOURCE_NOUN) == 0;
     let head_is_noun = cx.classes[h] & SOURCE_NOUN != 0 || cx.capitalised(h);
     if !head_is_noun {
-        return None;
+        return determined_noun(cx, h, lo);
     }
     let mut s = h;
     // the name: capitalised words that are not titles
@@ -404,6 +454,46 @@ fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> {
     })
 }
 
+/// "the crowd", "one employee", "Trump's lawyer": a common noun that a
+/// determiner or possessive introduces, with at most two words between.
+fn determined_noun(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> {
+    let c = cx.classes[h];
+    if !cx.is_word(h)
+        || cx.capitalised(h)
+        || c != 0
+        || cx.ly_adverb(h)
+        || cx.word(h).ends_with("ing")
+        || cx.word(h).ends_with("ed")
+    {
+        return None;
+    }
+    let stop = h.saturating_sub(3).max(lo);
+    let det = (stop..h).rev().take_while(|&k| !cx.quoted(k)).find(|&k| {
+        cx.classes[k] & DETERMINER != 0
+            || cx.possessive(k)
+            || cx.word(k).eq_ignore_ascii_case("one")
+    })?;
+    // only plain words between the determiner and the head
+    if (det + 1..h).any(|k| {
+        !cx.is_word(k) || cx.classes[k] & (CUE_ANY | BE | BETWEEN | STOP | PREPOSITION) != 0
+    }) {
+        return None;
+    }
+    let name_first = if cx.word(det).eq_ignore_ascii_case("the") {
+        det + 1
+    } else {
+        det
+    };
+    Some(Source {
+        span: Span::new(cx.span(det).start, cx.span(h).end),
+        name: Span::new(cx.span(name_first).start, cx.span(h).end),
+        kind: SourceKind::Description,
+        plural: cx.word(h).ends_with('s'),
+        first: det,
+        last: h,
+    })
+}
+
 /// A noun phrase starting at token `j` ("the State Department", "Blinken",
 /// "US officials"), ending before `hi`.
 pub fn np_from(cx: &Ctx<'_, '_>, j: usize, hi: usize) -> Option<Source> {
@@ -432,15 +522,45 @@ fn inverted(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize) -> Option<Source> 
     if !prev_ok {
         return None;
     }
-    np_from(cx, i + 1, hi)
+    let s = np_from(cx, i + 1, hi)?;
+    // "said he." but not "say it would ..."
+    if s.kind == SourceKind::Pronoun
+        && (cx.classes[s.first] & PERSON_PRONOUN == 0
+            || (s.last + 1 < hi && !matches!(cx.word(s.last + 1), "," | "." | ";")))
+    {
+        return None;
+    }
+    Some(s)
 }
 
 /// The subject of the clause a participle belongs to: the first noun phrase
 /// of the sentence, after an opening adverbial ("Later, Blinken ...").
 fn clause_subject(cx: &Ctx<'_, '_>, lo: usize, i: usize) -> Option<Source> {
+    const MAX_OPENING: usize = 15;
     let mut start = lo;
-    if let Some(comma) = (lo..i.min(lo + 4)).find(|&k| cx.word(k) == ",") {
+    let w = cx.word(lo);
+    let opening = cx.classes[lo] & (PREPOSITION | TIME | STOP | BETWEEN) != 0
+        || cx.ly_adverb(lo)
+        || w.ends_with("ing")
+        || w.ends_with("ly")
+        || !cx.is_word(lo);
+    if opening {
+        let comma = (lo..i.min(lo + MAX_OPENING)).find(|&k| cx.word(k) == ",")?;
         start = comma + 1;
     }
-    np_from(cx, start, i).filter(|s| s.first == start)
+    if start >= i {
+        return None;
+    }
+    if cx.classes[start] & PRONOUN != 0 {
+        return Some(pronoun(cx, start));
+    }
+    let mut k = start;
+    while k < i && k - start < MAX_NP && !cx.quoted(k) && np_word(cx, k) {
+        k += 1;
+    }
+    // the subject ends where the verb starts: a lowercase word
+    if k == start || k >= i || !cx.starts_lower(k) {
+        return None;
+    }
+    np_ending(cx, k - 1, start).filter(|s| s.first == start)
 }

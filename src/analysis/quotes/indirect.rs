@@ -19,14 +19,27 @@ const MAX_TAIL: usize = 8;
 
 /// Adds the indirect and unmarked speech of every frame to `found`.
 pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
+    let mut embedded_until = 0; // frames before this token sit inside an earlier clause
     for (fi, f) in frames.iter().enumerate() {
+        if f.first < embedded_until {
+            // "Smith said he believed ...": "believed" is part of Smith's words
+            continue;
+        }
         let range = &cx.doc.sentence_tokens[f.sentence];
         let (lo, hi) = (range.start, range.end);
         let next_in_sentence = frames.get(fi + 1).filter(|n| n.sentence == f.sentence);
+        if f.layout == Layout::Subject {
+            continue;
+        }
         let clause = if let Some(c) = f.complement {
             // "X said (that) ...": up to the end of the sentence or a closing frame
             let mut end = hi;
             if let Some(n) = next_in_sentence
+                && n.first <= c + 1
+            {
+                // "said he believed ...": the next frame is embedded in this clause
+                embedded_until = hi;
+            } else if let Some(n) = next_in_sentence
                 && n.first > c
             {
                 // "..., and US officials have stated": the next frame's clause is its own

@@ -20,10 +20,10 @@ use crate::analysis::{Document, Span};
 /// A span of text between quotation marks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quoted {
-    /// Token index of the opening mark.
+    /// Token index of the opening mark (its first token).
     pub open: usize,
-    /// Token index of the closing mark; `None` when the quotation runs to
-    /// the end of its paragraph and on into the next one.
+    /// Token index of the closing mark (its last token); `None` when the
+    /// quotation runs to the end of its paragraph and on into the next one.
     pub close: Option<usize>,
     /// The quoted words, without the marks.
     pub content: Span,
@@ -45,9 +45,32 @@ fn is_double(c: &str) -> bool {
     matches!(c, "\"" | "“" | "”" | "„" | "«" | "»" | "‟")
 }
 
+/// A quotation mark: its first and last token (two for `''` and ``` `` ```).
+type Mark = (usize, usize);
+
+/// The double mark starting at token `i`, if any.
+fn double_mark(doc: &Document<'_>, i: usize) -> Option<Mark> {
+    let t = doc.tokens[i];
+    if t.kind != TokenKind::Punct {
+        return None;
+    }
+    let c = t.text(doc.text);
+    if is_double(c) {
+        return Some((i, i));
+    }
+    // '' and `` as one double mark (typewriter style)
+    if matches!(c, "'" | "`")
+        && let Some(n) = doc.tokens.get(i + 1)
+        && n.span.start == t.span.end
+        && n.text(doc.text) == c
+    {
+        return Some((i, i + 1));
+    }
+    None
+}
+
 /// Finds every quotation of the document, in text order.
 pub fn pair(doc: &Document<'_>) -> Vec<Quoted> {
-    let text = doc.text;
     let mut out = Vec::new();
     let ranges: Vec<std::ops::Range<usize>> = doc
         .paragraphs
@@ -61,18 +84,22 @@ pub fn pair(doc: &Document<'_>) -> Vec<Quoted> {
             }
         })
         .collect();
-    let mut marks: Vec<usize> = Vec::new();
+    let mut marks: Vec<Mark> = Vec::new();
     for (pi, range) in ranges.iter().enumerate() {
         marks.clear();
-        marks.extend(range.clone().filter(|&i| {
-            doc.tokens[i].kind == TokenKind::Punct && is_double(doc.tokens[i].text(text))
-        }));
+        let mut i = range.start;
+        while i < range.end {
+            match double_mark(doc, i) {
+                Some(m) if m.1 < range.end => {
+                    marks.push(m);
+                    i = m.1 + 1;
+                }
+                _ => i += 1,
+            }
+        }
         let first_quote = out.len();
         let next_opens = ranges.get(pi + 1).is_some_and(|r| {
-            !r.is_empty() && {
-                let t = doc.tokens[r.start];
-                t.kind == TokenKind::Punct && is_double(t.text(text)) && can_open(doc, r.start)
-            }
+            !r.is_empty() && double_mark(doc, r.start).is_some_and(|m| can_open(doc, m))
         });
         let pairs = if marks.len().is_multiple_of(2) {
             marks
@@ -84,17 +111,17 @@ pub fn pair(doc: &Document<'_>) -> Vec<Quoted> {
         };
         for (o, c) in pairs {
             let content_end = match c {
-                Some(c) => doc.tokens[c].span.start,
+                Some(c) => doc.tokens[c.0].span.start,
                 None if next_opens => doc.paragraphs[pi].span.end,
                 None => continue,
             };
-            let content = Span::new(doc.tokens[o].span.end, content_end);
+            let content = Span::new(doc.tokens[o.1].span.end, content_end);
             if content.is_empty() {
                 continue;
             }
             out.push(Quoted {
-                open: o,
-                close: c,
+                open: o.0,
+                close: c.map(|c| c.1),
                 content,
                 paragraph: pi,
                 single: false,
@@ -108,13 +135,14 @@ pub fn pair(doc: &Document<'_>) -> Vec<Quoted> {
 
 /// Pairs an odd number of marks by the direction each one's surroundings
 /// suggest; the last opener may stay open (`None`).
-fn pair_by_direction(doc: &Document<'_>, marks: &[usize]) -> Vec<(usize, Option<usize>)> {
+fn pair_by_direction(doc: &Document<'_>, marks: &[Mark]) -> Vec<(Mark, Option<Mark>)> {
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
+    let mut open: Option<Mark> = None;
     for &m in marks {
-        let c = doc.tokens[m].text(doc.text);
-        let opens = matches!(c, "“" | "„" | "«") || can_open(doc, m);
-        let closes = !matches!(c, "“" | "„" | "«") && can_close(doc, m);
+        let c = doc.tokens[m.0].text(doc.text);
+        let typographic_open = matches!(c, "“" | "„" | "«" | "`");
+        let opens = typographic_open || can_open(doc, m);
+        let closes = !typographic_open && can_close(doc, m);
         match open {
             Some(o) if closes => {
                 out.push((o, Some(m)));
@@ -140,19 +168,18 @@ fn char_after(text: &str, at: usize) -> Option<char> {
 
 /// A mark that stands where a quotation can start: after a space, the start
 /// of the text or an opening bracket or dash, and before a word.
-fn can_open(doc: &Document<'_>, i: usize) -> bool {
-    let s = doc.tokens[i].span;
-    let before = char_before(doc.text, s.start);
-    let after = char_after(doc.text, s.end);
+fn can_open(doc: &Document<'_>, m: Mark) -> bool {
+    let before = char_before(doc.text, doc.tokens[m.0].span.start);
+    let after = char_after(doc.text, doc.tokens[m.1].span.end);
     let open_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-:".contains(c));
     open_before && after.is_some_and(|c| !matches!(c, ',' | '.' | ';' | ')'))
 }
 
 /// A mark that stands where a quotation can end: right after a word or punctuation.
-fn can_close(doc: &Document<'_>, i: usize) -> bool {
-    let s = doc.tokens[i].span;
-    char_before(doc.text, s.start).is_some_and(|c| !c.is_whitespace())
-        || char_after(doc.text, s.end).is_none_or(|c| c.is_whitespace() || ",.;:)".contains(c))
+fn can_close(doc: &Document<'_>, m: Mark) -> bool {
+    char_before(doc.text, doc.tokens[m.0].span.start).is_some_and(|c| !c.is_whitespace())
+        || char_after(doc.text, doc.tokens[m.1].span.end)
+            .is_none_or(|c| c.is_whitespace() || ",.;:)".contains(c))
 }
 
 /// Adds the single-mark quotations of one paragraph that lie outside its
@@ -180,6 +207,15 @@ fn singles(
         }
         let c = t.text(text);
         if !matches!(c, "‘" | "’" | "'") {
+            continue;
+        }
+        // one half of a typewriter double mark ('')
+        let twin = |j: Option<usize>| {
+            j.and_then(|j| doc.tokens.get(j)).is_some_and(|n| {
+                n.text(text) == "'" && (n.span.end == t.span.start || n.span.start == t.span.end)
+            })
+        };
+        if c == "'" && (twin(i.checked_sub(1)) || twin(Some(i + 1))) {
             continue;
         }
         while cursor < doubles.len() && doubles[cursor].1 < i {
@@ -290,6 +326,12 @@ mod tests {
         assert!(q.contains(&"another one,"), "{q:?}");
         // an unclosed quotation with no continuation is dropped
         assert!(quoted("He said “never mind.\nNext paragraph.").is_empty());
+    }
+
+    #[test]
+    fn typewriter_double_apostrophes() {
+        let t = "''We are ready,'' the coach said, and ''nobody's leaving.''";
+        assert_eq!(quoted(t), vec!["We are ready,", "nobody's leaving."]);
     }
 
     #[test]

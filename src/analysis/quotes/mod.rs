@@ -178,14 +178,15 @@ pub fn find(doc: &Document<'_>, entities: &[Entity]) -> Vec<Quote> {
         .map(|f| {
             let fr = &frames[f.frame];
             let who = &people[f.frame];
+            let has_cue = fr.layout != Layout::Subject;
             Quote {
                 kind: f.kind,
                 content: f.content,
                 speaker: who.entity,
                 speaker_name: Some(who.name.clone()),
                 speaker_span: Some(fr.source.span),
-                cue: Some(fr.cue.of(doc.text).to_string()),
-                cue_span: Some(fr.cue),
+                cue: has_cue.then(|| fr.cue.of(doc.text).to_string()),
+                cue_span: has_cue.then_some(fr.cue),
                 addressee: who.addressee,
                 paragraph: f.paragraph,
             }
@@ -248,6 +249,9 @@ fn attach(cx: &Ctx<'_, '_>, quoted: &[Quoted], frames: &[Frame]) -> Vec<Found> {
             } else {
                 QuoteKind::Partial
             };
+            if kind == QuoteKind::Partial && title_like(cx, q) {
+                return None;
+            }
             Some(Found {
                 kind,
                 content,
@@ -279,6 +283,33 @@ fn sentence_like(cx: &Ctx<'_, '_>, q: &Quoted) -> bool {
         || cx.quoted(prev)
 }
 
+/// A fragment of one word, or of capitalised words only ("Saturday Night
+/// Live", "The Art of the Deal"): a title or a name, not someone's words.
+fn title_like(cx: &Ctx<'_, '_>, q: &Quoted) -> bool {
+    let end = q.close.unwrap_or(q.open + 1);
+    let mut words = 0;
+    let mut lower = 0;
+    for k in q.open + 1..end {
+        if !cx.is_word(k) {
+            continue;
+        }
+        words += 1;
+        let w = cx.word(k);
+        if !cx.capitalised(k)
+            && !matches!(
+                w,
+                "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "with"
+            )
+        {
+            lower += 1;
+        }
+        if lower > 0 && words > 1 {
+            return false;
+        }
+    }
+    words <= 1 || lower == 0
+}
+
 /// The frame of a quotation found in its own paragraph, if any.
 fn own_frame(cx: &Ctx<'_, '_>, q: &Quoted, frames: &[Frame]) -> Option<usize> {
     let doc = cx.doc;
@@ -293,9 +324,18 @@ fn own_frame(cx: &Ctx<'_, '_>, q: &Quoted, frames: &[Frame]) -> Option<usize> {
             if f.cue_tok >= window_end || (last + 1..f.first).any(|k| cx.quoted(k)) {
                 break;
             }
-            if f.first > last && f.first <= last + NEAR && f.layout != Layout::Participle {
+            if f.first > last
+                && f.first <= last + NEAR
+                && !matches!(f.layout, Layout::Participle | Layout::Subject)
+            {
+                // across a sentence end only a frame that ends its own
+                // sentence ("“Why now?” Smith asked.")
                 let same_sentence = cx.sentence(last) == f.sentence;
-                if same_sentence || f.complement.is_none() {
+                let closes_sentence = f.complement.is_none()
+                    && f.addressee.is_none()
+                    && (f.last + 1 >= cx.doc.sentence_tokens[f.sentence].end
+                        || matches!(cx.word(f.last + 1), "." | "!" | "?"));
+                if same_sentence || closes_sentence {
                     return Some(fi);
                 }
             }
@@ -311,7 +351,7 @@ fn own_frame(cx: &Ctx<'_, '_>, q: &Quoted, frames: &[Frame]) -> Option<usize> {
                     || cx.word(k).eq_ignore_ascii_case("that")
             })
             && q.open - f.last <= NEAR + 1;
-        if gap_ok && f.cue_tok >= p_start {
+        if gap_ok && f.cue_tok >= p_start && f.layout != Layout::Subject {
             return Some(before - 1);
         }
     }
@@ -349,8 +389,11 @@ fn own_frame(cx: &Ctx<'_, '_>, q: &Quoted, frames: &[Frame]) -> Option<usize> {
     }
     let prev = (before > 0)
         .then(|| before - 1)
-        .filter(|&fi| frames[fi].cue_tok >= p_start);
-    let next = (after < frames.len() && frames[after].cue_tok < p_end).then_some(after);
+        .filter(|&fi| frames[fi].cue_tok >= p_start && frames[fi].layout != Layout::Subject);
+    let next = (after < frames.len()
+        && frames[after].cue_tok < p_end
+        && frames[after].layout != Layout::Subject)
+        .then_some(after);
     match (prev, next) {
         (Some(a), Some(b)) => {
             if q.open - frames[a].last <= frames[b].first.saturating_sub(last) {
