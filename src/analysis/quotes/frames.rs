@@ -76,6 +76,9 @@ pub struct Frame {
     pub last: usize,
     pub sentence: usize,
     pub layout: Layout,
+    /// Part of the reported clause of an earlier frame ("Smith said he
+    /// *believed* ..."): the words are the earlier speaker's.
+    pub embedded: bool,
 }
 
 const MAX_SKIP: usize = 3;
@@ -107,8 +110,12 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
             } else {
                 None
             };
-            if let Some(f) = frame {
+            if let Some(mut f) = frame {
                 i = f.cue_tok + 1;
+                f.embedded = frames[sentence_first..].iter().any(|e| {
+                    e.complement
+                        .is_some_and(|c| f.first >= c && f.first <= c + 2)
+                });
                 frames.push(f);
             } else {
                 i += 1;
@@ -144,6 +151,7 @@ fn subject_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Fr
         last: verb,
         sentence: si,
         layout: Layout::Subject,
+        embedded: false,
     })
 }
 
@@ -161,6 +169,7 @@ fn according(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize, si: usize) -> Opt
         last: source.last,
         sentence: si,
         layout: Layout::According,
+        embedded: false,
     })
 }
 
@@ -252,6 +261,7 @@ fn cue_frame(
         last,
         sentence: si,
         layout,
+        embedded: false,
     })
 }
 
@@ -353,14 +363,23 @@ pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
     }
     let h = j - 1;
     let c = cx.classes[h];
+    if matches!(cx.word(h), "and" | "but") {
+        // "she laughed and admitted": the subject of the first verb
+        return clause_subject(cx, lo, h);
+    }
     if c & PRONOUN != 0 {
         return Some(pronoun(cx, h));
     }
     if c & RELATIVE != 0 {
-        // "Smith, who said": the phrase before the comma
+        // "Smith, who said": the phrase before the comma, through "who"
         return (h > lo + 1 && cx.word(h - 1) == ",")
             .then(|| np_ending(cx, h - 2, lo))
-            .flatten();
+            .flatten()
+            .map(|s| Source {
+                span: Span::new(s.span.start, cx.span(h).end),
+                last: h,
+                ..s
+            });
     }
     if cx.word(h) == "," && h > lo {
         // "Miller, the spokesman, said": the phrase before the appositive
@@ -371,13 +390,10 @@ pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
             .find(|&k| cx.word(k) == ",");
         if let Some(k) = comma
             && k > lo
+            && (k + 1..h).all(|x| cx.classes[x] & CUE_ANY == 0 || cx.capitalised(x))
             && let Some(s) = np_ending(cx, k - 1, lo)
-            && s.first == lo.max(s.first)
         {
-            let appositive = np_ending(cx, h - 1, k + 1);
-            if appositive.is_some_and(|a| a.first == k + 1) {
-                return Some(s);
-            }
+            return Some(s);
         }
         return None;
     }
@@ -504,9 +520,23 @@ pub fn np_from(cx: &Ctx<'_, '_>, j: usize, hi: usize) -> Option<Source> {
         return Some(pronoun(cx, j));
     }
     let mut k = j;
-    while k < hi && k - j < MAX_NP && !cx.quoted(k) && np_word(cx, k) {
-        k += 1;
-        // a possessive ends a phrase only if a noun follows ("Trump's campaign")
+    let mut adjectives = 0;
+    while k < hi && k - j < MAX_NP && !cx.quoted(k) {
+        if np_word(cx, k) {
+            k += 1;
+        } else if adjectives < 2
+            && k > j
+            && cx.classes[j] & DETERMINER != 0
+            && cx.starts_lower(k)
+            && cx.classes[k] == 0
+            && !cx.ly_adverb(k)
+        {
+            // "the younger Mr. Trump", "a senior White House official"
+            adjectives += 1;
+            k += 1;
+        } else {
+            break;
+        }
     }
     // the head is the last capitalised word or speaker noun of the run
     let h = (j..k)

@@ -21,7 +21,7 @@ const MAX_TAIL: usize = 8;
 pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
     let mut embedded_until = 0; // frames before this token sit inside an earlier clause
     for (fi, f) in frames.iter().enumerate() {
-        if f.first < embedded_until {
+        if f.first < embedded_until || f.embedded {
             // "Smith said he believed ...": "believed" is part of Smith's words
             continue;
         }

@@ -205,8 +205,18 @@ const MAX_CANDIDATES: usize = 8;
 /// Attaches quoted spans to frames; returns the attributed ones.
 fn attach(cx: &Ctx<'_, '_>, quoted: &[Quoted], frames: &[Frame]) -> Vec<Found> {
     let doc = cx.doc;
-    let mut frame_of: Vec<Option<usize>> =
-        quoted.iter().map(|q| own_frame(cx, q, frames)).collect();
+    let mut frame_of: Vec<Option<usize>> = Vec::with_capacity(quoted.len());
+    let mut last_in_paragraph: Option<(usize, usize)> = None; // (paragraph, frame)
+    for q in quoted {
+        let earlier = last_in_paragraph
+            .filter(|&(p, _)| p == q.paragraph)
+            .map(|(_, f)| f);
+        let f = own_frame(cx, q, frames, earlier);
+        if let Some(f) = f {
+            last_in_paragraph = Some((q.paragraph, f));
+        }
+        frame_of.push(f);
+    }
     // a quotation running into the next paragraph takes that paragraph's frame
     for qi in (0..quoted.len()).rev() {
         if frame_of[qi].is_none()
@@ -311,7 +321,12 @@ fn title_like(cx: &Ctx<'_, '_>, q: &Quoted) -> bool {
 }
 
 /// The frame of a quotation found in its own paragraph, if any.
-fn own_frame(cx: &Ctx<'_, '_>, q: &Quoted, frames: &[Frame]) -> Option<usize> {
+fn own_frame(
+    cx: &Ctx<'_, '_>,
+    q: &Quoted,
+    frames: &[Frame],
+    earlier: Option<usize>,
+) -> Option<usize> {
     let doc = cx.doc;
     let p_end = paragraph_token_end(doc, q.paragraph);
     let p_start = paragraph_token_start(doc, q.paragraph);
@@ -357,7 +372,7 @@ fn own_frame(cx: &Ctx<'_, '_>, q: &Quoted, frames: &[Frame]) -> Option<usize> {
     }
     // 3. in the same sentence(s)
     let (s_first, s_last) = (cx.sentence(q.open), cx.sentence(last));
-    let mut best: Option<(usize, usize)> = None; // (distance, frame)
+    let mut best: Option<(bool, usize, usize)> = None; // (embedded, distance, frame)
     let lo = before.saturating_sub(MAX_CANDIDATES);
     for (fi, f) in frames
         .iter()
@@ -376,16 +391,21 @@ fn own_frame(cx: &Ctx<'_, '_>, q: &Quoted, frames: &[Frame]) -> Option<usize> {
         } else {
             f.cue_tok - last
         };
-        if best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, fi));
+        // a frame inside another's reported clause comes last
+        if best.is_none_or(|b| (f.embedded, d) < (b.0, b.1)) {
+            best = Some((f.embedded, d, fi));
         }
     }
-    if let Some((_, fi)) = best {
+    if let Some((_, _, fi)) = best {
         return Some(fi);
     }
-    // 4. a quote sentence takes the nearest frame of its paragraph
+    // 4. a quote sentence takes the frame of the paragraph's previous
+    // quote, or else the nearest frame of its paragraph
     if !sentence_like(cx, q) {
         return None;
+    }
+    if earlier.is_some() {
+        return earlier;
     }
     let prev = (before > 0)
         .then(|| before - 1)
