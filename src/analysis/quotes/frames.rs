@@ -185,7 +185,7 @@ fn cue_frame(
     let prev = (i > lo).then(|| i - 1).filter(|&p| !cx.quoted(p));
     let prev_class = prev.map_or(0, |p| cx.classes[p]);
     // "to say", "the report", "a claim": not a speech act here
-    if prev_class & (NOT_BEFORE_CUE | DETERMINER) != 0 {
+    if prev_class & (NOT_BEFORE_CUE | DETERMINER) != 0 || prev.is_some_and(|p| cx.possessive(p)) {
         return None;
     }
     let next = (i + 1 < hi).then_some(i + 1);
@@ -235,7 +235,18 @@ fn cue_frame(
     if layout == Layout::Participle && addressee.is_none() {
         addressee = earlier.and_then(|e| e.addressee);
     }
-    let complement = complement(cx, class, after, hi);
+    // right after a quotation ("“...,” she said and left") or inverted
+    // ("said Smith of the plan"), the quotation is the reported speech
+    let after_quote = (first_of(&source, i).saturating_sub(2)..first_of(&source, i))
+        .any(|k| k >= lo && cx.quoted(k));
+    let complement = if layout == Layout::Inverted {
+        None
+    } else if after_quote {
+        complement(cx, class, after, hi)
+            .filter(|&c| c > 0 && cx.word(c - 1).eq_ignore_ascii_case("that"))
+    } else {
+        complement(cx, class, after, hi)
+    };
     let first = source.first.min(i);
     let last = complement
         .map(|c| c.saturating_sub(1))
@@ -265,6 +276,11 @@ fn cue_frame(
     })
 }
 
+/// The first token of a frame's words.
+fn first_of(source: &Source, cue: usize) -> usize {
+    source.first.min(cue)
+}
+
 fn is_object_pronoun(w: &str) -> bool {
     ["him", "her", "them", "me", "us", "reporters", "journalists"]
         .iter()
@@ -274,6 +290,12 @@ fn is_object_pronoun(w: &str) -> bool {
 /// Where the reported clause after a cue starts: after "that", after a short
 /// adverbial ("in a statement that"), or right away for verbs that take a bare clause.
 fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Option<usize> {
+    let mut at = at;
+    // "said repeatedly that", "said Thursday he would"
+    while at < hi && !cx.quoted(at) && (cx.classes[at] & (BETWEEN | TIME) != 0 || cx.ly_adverb(at))
+    {
+        at += 1;
+    }
     if at >= hi || cx.quoted(at) {
         return None;
     }
@@ -298,7 +320,10 @@ fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Optio
             .filter(|&k| k + 1 < hi)
             .map(|k| k + 1);
     }
-    if class & CUE_BARE == 0 || !cx.is_word(at) || c & NOT_BEFORE_CUE != 0 {
+    if class & CUE_BARE == 0
+        || !cx.is_word(at)
+        || c & (NOT_BEFORE_CUE | STOP | BE | CUE_ANY | PREPOSITION) != 0
+    {
         return None;
     }
     if class & CUE_ADDRESSEE != 0 {
@@ -414,10 +439,13 @@ fn pronoun(cx: &Ctx<'_, '_>, k: usize) -> Source {
 /// A noun phrase whose head is token `h`, extended to the left no further than `lo`.
 fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> {
     let c = cx.classes[h];
+    if c == 0 && cx.starts_lower(h) && !cx.quoted(h) {
+        return determined_noun(cx, h, lo);
+    }
     if cx.quoted(h)
         || !np_word(cx, h)
         || c & DETERMINER != 0
-        || c & (MODIFIER | SOURCE_NOUN) == MODIFIER
+        || (c & (MODIFIER | SOURCE_NOUN) == MODIFIER && !cx.capitalised(h))
     {
         return None;
     }

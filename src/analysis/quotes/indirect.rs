@@ -7,6 +7,7 @@
 //! quotation. It must not pair marks or resolve speakers.
 
 use super::frames::{Frame, Layout};
+use super::lexicon::{PREPOSITION, STOP, TIME};
 use super::{Ctx, Found};
 use crate::analysis::{QuoteKind, Span};
 
@@ -31,6 +32,10 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
         if f.layout == Layout::Subject {
             continue;
         }
+        let prev_in_sentence = fi
+            .checked_sub(1)
+            .map(|p| &frames[p])
+            .filter(|p| p.sentence == f.sentence);
         let clause = if let Some(c) = f.complement {
             // "X said (that) ...": up to the end of the sentence or a closing frame
             let mut end = hi;
@@ -53,11 +58,27 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
                     end -= 1;
                 }
             }
+            // "While Smith said that ..., the rest": the clause ends at the comma;
+            // ", and ..." or "; ..." starts another clause
+            let subordinate = f.first > lo && cx.classes[f.first - 1] & STOP != 0;
+            if let Some(k) = (c..end).find(|&k| {
+                !cx.quoted(k)
+                    && (cx.word(k) == ";"
+                        || (cx.word(k) == "," && subordinate)
+                        || (cx.word(k) == ","
+                            && k + 1 < end
+                            && matches!(cx.word(k + 1), "and" | "but")))
+            }) {
+                end = k;
+            }
             Some((c, end, QuoteKind::Indirect))
         } else if f.layout == Layout::According {
             according_clause(cx, f, lo, hi)
-        } else {
+        } else if matches!(f.layout, Layout::Active | Layout::Inverted) {
+            let lo = prev_in_sentence.map_or(lo, |p| (p.last + 1).max(lo));
             closing_clause(cx, f, lo, hi)
+        } else {
+            None
         };
         let Some((start, end, kind)) = clause else {
             continue;
@@ -111,6 +132,11 @@ fn closing_clause(
     };
     // nothing but a short adverbial may follow the frame
     if hi - f.last > MAX_TAIL + 2 || (f.last + 1..hi).any(|k| cx.quoted(k) || cx.word(k) == ",") {
+        return None;
+    }
+    // only an adverbial may follow: "in a statement", "on Tuesday"
+    let tail = f.last + 1;
+    if tail < hi && cx.word(tail) != "." && cx.classes[tail] & (PREPOSITION | TIME) == 0 {
         return None;
     }
     // a quotation right before is attributed as a quotation

@@ -29,7 +29,7 @@ mod speaker;
 use super::segment::TokenKind;
 use super::{Document, Entity, Quote, QuoteKind, Span};
 use frames::{Frame, Layout};
-use lexicon::{CUE_ANY, LEXICON, WordClass};
+use lexicon::{CUE_ANY, CUE_QUOTE, LEXICON, WordClass};
 use marks::Quoted;
 
 /// What the passes share: the document and per-token facts computed once.
@@ -259,7 +259,8 @@ fn attach(cx: &Ctx<'_, '_>, quoted: &[Quoted], frames: &[Frame]) -> Vec<Found> {
             } else {
                 QuoteKind::Partial
             };
-            if kind == QuoteKind::Partial && title_like(cx, q) {
+            let ends_sentence = content.of(doc.text).ends_with(['.', '!', '?', ',', '…']);
+            if title_like(cx, q) && (kind == QuoteKind::Partial || !ends_sentence) {
                 return None;
             }
             Some(Found {
@@ -320,6 +321,12 @@ fn title_like(cx: &Ctx<'_, '_>, q: &Quoted) -> bool {
     words <= 1 || lower == 0
 }
 
+/// True for a frame that can attribute a quotation: a speech verb, "according
+/// to", or a sentence's subject.
+fn frames_quotes(f: &Frame) -> bool {
+    f.class & CUE_QUOTE != 0 || matches!(f.layout, Layout::According | Layout::Subject)
+}
+
 /// The frame of a quotation found in its own paragraph, if any.
 fn own_frame(
     cx: &Ctx<'_, '_>,
@@ -339,7 +346,8 @@ fn own_frame(
             if f.cue_tok >= window_end || (last + 1..f.first).any(|k| cx.quoted(k)) {
                 break;
             }
-            if f.first > last
+            if frames_quotes(f)
+                && f.first > last
                 && f.first <= last + NEAR
                 && !matches!(f.layout, Layout::Participle | Layout::Subject)
             {
@@ -366,7 +374,7 @@ fn own_frame(
                     || cx.word(k).eq_ignore_ascii_case("that")
             })
             && q.open - f.last <= NEAR + 1;
-        if gap_ok && f.cue_tok >= p_start && f.layout != Layout::Subject {
+        if gap_ok && f.cue_tok >= p_start && f.layout != Layout::Subject && frames_quotes(f) {
             return Some(before - 1);
         }
     }
@@ -380,7 +388,7 @@ fn own_frame(
         .skip(lo)
         .take(2 * MAX_CANDIDATES + (after - before).min(MAX_CANDIDATES))
     {
-        if f.sentence < s_first || f.sentence > s_last {
+        if f.sentence < s_first || f.sentence > s_last || !frames_quotes(f) {
             continue;
         }
         if f.cue_tok > q.open && f.cue_tok < last {
@@ -407,13 +415,16 @@ fn own_frame(
     if earlier.is_some() {
         return earlier;
     }
-    let prev = (before > 0)
-        .then(|| before - 1)
-        .filter(|&fi| frames[fi].cue_tok >= p_start && frames[fi].layout != Layout::Subject);
+    let prev = (before > 0).then(|| before - 1).filter(|&fi| {
+        frames[fi].cue_tok >= p_start
+            && frames[fi].layout != Layout::Subject
+            && frames_quotes(&frames[fi])
+    });
     let next = (after < frames.len()
         && frames[after].cue_tok < p_end
-        && frames[after].layout != Layout::Subject)
-        .then_some(after);
+        && frames[after].layout != Layout::Subject
+        && frames_quotes(&frames[after]))
+    .then_some(after);
     match (prev, next) {
         (Some(a), Some(b)) => {
             if q.open - frames[a].last <= frames[b].first.saturating_sub(last) {
