@@ -259,7 +259,7 @@ fn colour_params(raw: &[u8]) -> Vec<String> {
     for part in text.split("\x1b[").skip(1) {
         let end = part.find(|c: char| !(c.is_ascii_digit() || c == ';'));
         let Some(end) = end else { continue };
-        if part[end..].chars().next() != Some('m') {
+        if !part[end..].starts_with('m') {
             continue;
         }
         for p in part[..end].split(';') {
