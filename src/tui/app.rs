@@ -433,16 +433,4 @@ impl App {
         }
         out.into_iter().map(|(_, s)| s).collect()
     }
-
-    /// Byte offset where the screen's first row starts.
-    pub(crate) fn view_start(&self) -> usize {
-        match self.rows.content(self.top) {
-            Some(RowContent::Text { span, .. }) => span.start,
-            Some(RowContent::Gap { paragraph }) => self
-                .rows
-                .paragraph_span(paragraph + 1)
-                .map_or(0, |s| s.start),
-            None => 0,
-        }
-    }
 }

@@ -13,7 +13,7 @@
 use super::app::{App, Focus, Search, Tab, Target};
 use super::screen::{PANEL_HEADER, Screen, panel_inner};
 use super::search::{find_text, find_words, match_names};
-use super::wrap::{RowContent, RowPos};
+use super::wrap::{RowContent, RowPos, WrappedRows};
 use crate::analysis::{EntityId, Span};
 
 /// A direction through the article or a list.
@@ -277,10 +277,6 @@ impl App {
         self.rows.advance(text, self.top, h.saturating_sub(1))
     }
 
-    fn pos_visible(&mut self, pos: RowPos) -> bool {
-        self.top <= pos && pos <= self.bottom()
-    }
-
     /// True when some text row of paragraph `p` is on screen.
     fn paragraph_visible(&mut self, p: usize) -> bool {
         let first_text = match self.rows.content(self.top) {
@@ -372,86 +368,27 @@ impl App {
         self.top = self.top.min(max);
     }
 
-    /// The index to step to among `len` items starting at `starts(i)` (in
-    /// text order), from `current`. Returns the index and whether it wrapped.
-    fn next_index(
-        &mut self,
-        len: usize,
-        current: Option<usize>,
-        dir: Dir,
-        starts: &dyn Fn(usize) -> usize,
-    ) -> Option<(usize, bool)> {
-        if len == 0 {
-            return None;
-        }
-        let text = &self.analysis.text;
-        let on_screen = match current {
-            Some(i) if i < len => {
-                let pos = self.rows.pos_of_offset(text, starts(i));
-                self.pos_visible(pos).then_some(i)
-            }
-            _ => None,
-        };
-        let view = self.view_start();
-        // First item at or after the reference point.
-        let first_after = |point: usize, strict: bool| {
-            let (mut lo, mut hi) = (0, len);
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                let s = starts(mid);
-                if s < point || (strict && s == point) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            lo
-        };
-        Some(match (dir, on_screen) {
-            (Dir::Forward, Some(i)) if i + 1 < len => (i + 1, false),
-            (Dir::Forward, Some(_)) => (0, true),
-            (Dir::Backward, Some(i)) if i > 0 => (i - 1, false),
-            (Dir::Backward, Some(_)) => (len - 1, true),
-            (Dir::Forward, None) => {
-                let i = first_after(view, false);
-                if i < len { (i, false) } else { (0, true) }
-            }
-            (Dir::Backward, None) => {
-                let i = first_after(view, false);
-                if i > 0 {
-                    (i - 1, false)
-                } else {
-                    (len - 1, true)
-                }
-            }
-        })
-    }
-
     /// Steps to the next or previous item of `target`.
     fn step(&mut self, target: Target, dir: Dir) {
         let wrap_note = |what: &str, dir: Dir| match dir {
             Dir::Forward => format!("passed the last {what}; back to the first"),
             Dir::Backward => format!("passed the first {what}; on to the last"),
         };
-        match target {
+        let height = self.page_height();
+        let (what, offset, wrapped) = match target {
             Target::Quote => {
-                let starts: Vec<usize> = self
-                    .quotes
-                    .iter()
-                    .map(|&i| self.analysis.quotes[i].content.start)
-                    .collect();
-                let Some((k, wrapped)) =
-                    self.next_index(starts.len(), self.quote, dir, &|i| starts[i])
-                else {
+                let (all, order) = (&self.analysis.quotes, &self.quotes);
+                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
+                let Some((k, wrapped)) = view.next_item(order.len(), self.quote, dir, |i| {
+                    all[order[i]].content.start
+                }) else {
                     self.message = Some("no quotes found in this article".into());
                     return;
                 };
                 self.quote = Some(k);
+                let offset = all[order[k]].content.start;
                 self.tab_follow(Tab::Quotes, k);
-                self.show_offset(starts[k]);
-                if wrapped {
-                    self.message = Some(wrap_note("quote", dir));
-                }
+                ("quote", offset, wrapped)
             }
             Target::Mention => {
                 let Focus::Entity(id) = self.focus else {
@@ -459,21 +396,19 @@ impl App {
                         Some("no one selected: pick a name in the panel (J/K) or with /".into());
                     return;
                 };
-                let Some(mentions) = self.analysis.entities.get(id).map(|e| e.mentions.clone())
-                else {
+                let Some(entity) = self.analysis.entities.get(id) else {
                     return;
                 };
+                let mentions = &entity.mentions;
+                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
                 let Some((j, wrapped)) =
-                    self.next_index(mentions.len(), self.mention, dir, &|i| mentions[i].start)
+                    view.next_item(mentions.len(), self.mention, dir, |i| mentions[i].start)
                 else {
                     self.message = Some("no mentions of it in the text".into());
                     return;
                 };
                 self.mention = Some(j);
-                self.show_offset(mentions[j].start);
-                if wrapped {
-                    self.message = Some(wrap_note("mention", dir));
-                }
+                ("mention", mentions[j].start, wrapped)
             }
             Target::Topic => {
                 if !matches!(self.focus, Focus::Topic(_)) {
@@ -487,50 +422,54 @@ impl App {
                 let Focus::Topic(t) = self.focus else {
                     return;
                 };
-                let starts: Vec<usize> = self.analysis.topics[t]
-                    .paragraphs
-                    .iter()
-                    .filter_map(|&p| self.rows.paragraph_span(p).map(|s| s.start))
-                    .collect();
+                let paragraphs = &self.analysis.paragraphs;
+                let mut list = self.analysis.topics[t].paragraphs.as_slice();
+                // Only paragraphs that exist (a topic from a stale analysis).
+                while list.last().is_some_and(|&p| p >= paragraphs.len()) {
+                    list = &list[..list.len() - 1];
+                }
+                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
                 let Some((j, wrapped)) =
-                    self.next_index(starts.len(), self.topic_paragraph, dir, &|i| starts[i])
+                    view.next_item(list.len(), self.topic_paragraph, dir, |i| {
+                        paragraphs[list[i]].span.start
+                    })
                 else {
                     self.message = Some("this topic has no paragraphs".into());
                     return;
                 };
                 self.topic_paragraph = Some(j);
-                let p = self.rows.paragraph_of_offset(starts[j]);
+                let p = list[j];
                 self.paragraph = p;
                 let max = self.max_top();
                 self.top = RowPos::paragraph_start(p).min(max);
+                self.last_step = Some(target);
                 if wrapped {
                     self.message = Some(wrap_note("paragraph of the topic", dir));
                 }
+                return;
             }
             Target::Match => {
                 let Search::Text {
                     matches, current, ..
-                } = &self.search
+                } = &mut self.search
                 else {
                     self.message = Some("no text search: press / to search".into());
                     return;
                 };
-                let (matches, current) = (matches.clone(), *current);
-                let Some((i, wrapped)) =
-                    self.next_index(matches.len(), current, dir, &|i| matches[i].start)
-                else {
+                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
+                let found = view.next_item(matches.len(), *current, dir, |i| matches[i].start);
+                let Some((i, wrapped)) = found else {
                     return;
                 };
-                if let Search::Text { current, .. } = &mut self.search {
-                    *current = Some(i);
-                }
-                self.show_offset(matches[i].start);
-                if wrapped {
-                    self.message = Some(wrap_note("match", dir));
-                }
+                *current = Some(i);
+                ("match", matches[i].start, wrapped)
             }
-        }
+        };
+        self.show_offset(offset);
         self.last_step = Some(target);
+        if wrapped {
+            self.message = Some(wrap_note(what, dir));
+        }
     }
 
     /// `]` / `[`: steps through what the current tab lists.
@@ -803,15 +742,20 @@ impl App {
     fn click_offset(&mut self, paragraph: usize, offset: usize) {
         use super::marks::MarkKind;
         let here = Span::new(offset, offset + 1);
-        let marks = self.marks.of_paragraph(paragraph);
-        let mention = marks.iter().rev().find_map(|m| match m.kind {
-            MarkKind::Mention { id, kind } if m.span.overlaps(&here) => Some((id, kind)),
-            _ => None,
-        });
-        let quote = marks.iter().find_map(|m| match m.kind {
-            MarkKind::Quote { index, .. } if m.span.overlaps(&here) => Some(index),
-            _ => None,
-        });
+        let mention = self
+            .marks
+            .in_row(paragraph, here)
+            .find_map(|m| match m.kind {
+                MarkKind::Mention { id, kind } if m.span.overlaps(&here) => Some((id, kind)),
+                _ => None,
+            });
+        let quote = self
+            .marks
+            .in_row(paragraph, here)
+            .find_map(|m| match m.kind {
+                MarkKind::Quote { index, .. } if m.span.overlaps(&here) => Some(index),
+                _ => None,
+            });
         if let Some((id, kind)) = mention {
             self.focus_entity(id);
             let mentions = &self.analysis.entities[id].mentions;
@@ -828,6 +772,85 @@ impl App {
             self.last_step = Some(Target::Quote);
             self.tab_follow(Tab::Quotes, k);
         }
+    }
+}
+
+/// The screen as the stepping keys see it: which rows are shown.
+struct View<'a> {
+    rows: &'a mut WrappedRows,
+    text: &'a str,
+    top: RowPos,
+    height: usize,
+}
+
+impl<'a> View<'a> {
+    fn new(rows: &'a mut WrappedRows, text: &'a str, top: RowPos, height: usize) -> Self {
+        View {
+            rows,
+            text,
+            top,
+            height,
+        }
+    }
+
+    /// Byte offset where the screen's first row starts.
+    fn start(&self) -> usize {
+        match self.rows.content(self.top) {
+            Some(RowContent::Text { span, .. }) => span.start,
+            Some(RowContent::Gap { paragraph }) => self
+                .rows
+                .paragraph_span(paragraph + 1)
+                .map_or(0, |s| s.start),
+            None => 0,
+        }
+    }
+
+    /// True when byte `offset` is on screen.
+    fn shows(&mut self, offset: usize) -> bool {
+        let pos = self.rows.pos_of_offset(self.text, offset);
+        let bottom = self
+            .rows
+            .advance(self.text, self.top, self.height.saturating_sub(1));
+        self.top <= pos && pos <= bottom
+    }
+
+    /// The item to step to among `len` items starting at `starts(i)` (in
+    /// text order), from `current`: the one after (before) it when it is on
+    /// screen, else the first from the top of the screen (the last before
+    /// it). Returns the index and whether the step wrapped around.
+    fn next_item(
+        &mut self,
+        len: usize,
+        current: Option<usize>,
+        dir: Dir,
+        starts: impl Fn(usize) -> usize,
+    ) -> Option<(usize, bool)> {
+        if len == 0 {
+            return None;
+        }
+        let on_screen = current.filter(|&i| i < len && self.shows(starts(i)));
+        let view = self.start();
+        // The first item starting at or after the top of the screen.
+        let (mut lo, mut hi) = (0, len);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if starts(mid) < view {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let first_on_screen = lo;
+        Some(match (dir, on_screen) {
+            (Dir::Forward, Some(i)) if i + 1 < len => (i + 1, false),
+            (Dir::Forward, Some(_)) => (0, true),
+            (Dir::Backward, Some(i)) if i > 0 => (i - 1, false),
+            (Dir::Backward, Some(_)) => (len - 1, true),
+            (Dir::Forward, None) if first_on_screen < len => (first_on_screen, false),
+            (Dir::Forward, None) => (0, true),
+            (Dir::Backward, None) if first_on_screen > 0 => (first_on_screen - 1, false),
+            (Dir::Backward, None) => (len - 1, true),
+        })
     }
 }
 
