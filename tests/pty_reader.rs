@@ -61,8 +61,19 @@ impl Session {
         shell: Option<&str>,
     ) -> Session {
         let dir = TempDir::new(tag);
-        let file = dir.0.join("article.txt");
-        std::fs::write(&file, article).expect("write article");
+        // Several articles are separated by a form feed in `article`.
+        let mut files = Vec::new();
+        for (i, text) in article.split('\u{c}').enumerate() {
+            let name = if i == 0 {
+                "article.txt".to_string()
+            } else {
+                format!("article{}.txt", i + 1)
+            };
+            let path = dir.0.join(name);
+            std::fs::write(&path, text).expect("write article");
+            files.push(path);
+        }
+        let file = files[0].clone();
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -85,7 +96,9 @@ impl Session {
             }
             None => {
                 let mut c = CommandBuilder::new(gloss);
-                c.arg(&file);
+                for f in &files {
+                    c.arg(f);
+                }
                 c
             }
         };
@@ -320,6 +333,55 @@ fn an_article_from_a_pipe_still_takes_keys_from_the_terminal() {
     s.send("}}");
     s.wait_for("¶ 3/4");
     s.send("q");
+    assert!(s.wait_exit());
+    s.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start("sigterm", ARTICLE, 80, 24, &[], None);
+    s.wait_for("¶ 1/4");
+    let pid = s.child.process_id().expect("pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    assert!(!s.wait_exit(), "a signal ends gloss with a failure status");
+    s.assert_restored();
+}
+
+#[test]
+fn the_reading_place_is_remembered() {
+    let state = TempDir::new("place-state");
+    let state_dir = state.0.display().to_string();
+    let env = [("XDG_STATE_HOME", state_dir.as_str())];
+    let mut s = Session::start("place1", ARTICLE, 100, 30, &env, None);
+    s.wait_for("¶ 1/4");
+    s.send("}}");
+    s.wait_for("¶ 3/4");
+    s.send("q");
+    assert!(s.wait_exit());
+    let mut s = Session::start("place2", ARTICLE, 100, 30, &env, None);
+    s.wait_for("where you left off");
+    s.wait_for("¶ 3/4");
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn several_files_open_a_list_to_pick_from_and_return_to() {
+    let two = format!("{ARTICLE}\u{c}A second story about the harbour.\nIt has two paragraphs.\n");
+    let mut s = Session::start("list", &two, 100, 30, &[], None);
+    s.wait_for("2 articles");
+    s.wait_for("A second story");
+    s.send("j\r");
+    s.wait_for("¶ 1/2");
+    s.send("q");
+    s.wait_for("2 articles");
+    s.send("k\r");
+    s.wait_for("¶ 1/4");
+    s.send("\x03");
     assert!(s.wait_exit());
     s.assert_restored();
 }

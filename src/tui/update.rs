@@ -38,6 +38,8 @@ pub enum Action {
     Bottom,
     /// Next or previous paragraph.
     Paragraph(Dir),
+    /// Go to paragraph `n` (0-based), as when reopening where the reader left off.
+    GoToParagraph(usize),
     /// Next or previous item of one kind.
     Step(Target, Dir),
     /// Next or previous item of what the panel's tab lists.
@@ -74,8 +76,10 @@ pub enum Action {
     Wheel { column: u16, row: u16, down: bool },
     /// Mouse click at a cell.
     Click { column: u16, row: u16 },
-    /// Leave the reader.
+    /// Leave the article (back to the list when several are open).
     Quit,
+    /// Leave gloss (Ctrl-c).
+    QuitAll,
 }
 
 /// Rows the mouse wheel scrolls.
@@ -105,6 +109,11 @@ pub fn update(app: &mut App, action: Action) {
             app.paragraph = app.paragraph_count().saturating_sub(1);
         }
         Action::Paragraph(dir) => app.move_paragraph(dir),
+        Action::GoToParagraph(p) => {
+            app.paragraph = p.min(app.paragraph_count().saturating_sub(1));
+            let max = app.max_top();
+            app.top = RowPos::paragraph_start(app.paragraph).min(max);
+        }
         Action::Step(target, dir) => app.step(target, dir),
         Action::StepTab(dir) => app.step_tab(dir),
         Action::StepSearch(dir) => match (&app.search, app.focus) {
@@ -192,6 +201,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Wheel { column, row, down } => app.wheel(column, row, down),
         Action::Click { column, row } => app.click(column, row),
         Action::Quit => app.quit = true,
+        Action::QuitAll => app.quit_all = true,
     }
     app.settle();
 }

@@ -42,7 +42,11 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         );
         return;
     }
-    let help = " ? help ";
+    let help = if app.in_library {
+        " q list · ? help "
+    } else {
+        " ? help "
+    };
     let help_w = if w >= 40 { text_width(help) } else { 0 };
     let mut left = format!(
         " {} · ¶ {}/{}",
