@@ -19,7 +19,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// Version of the feature templates; the model file records the one it was trained with.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
@@ -67,43 +67,77 @@ const ALL_UPPER: u16 = 4;
 const HAS_LOWER: u16 = 8;
 const HAS_DIGIT: u16 = 16;
 const HAS_LETTER: u16 = 32;
-const HAS_HYPHEN: u16 = 64;
-const HAS_DOT: u16 = 128;
 
 // How a word is cased elsewhere in its document (outside headlines).
 const SEEN_LOWER: u8 = 1;
 const SEEN_TITLE_MID: u8 = 2;
 
+#[inline]
+fn lowercase(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// Hashes of the first and of the last one to four characters, lowercased
+/// (a shorter word repeats its whole hash).
+fn affixes(w: &str) -> ([u64; 4], [u64; 4]) {
+    fn fill(it: impl Iterator<Item = char>) -> [u64; 4] {
+        let mut out = [0u64; 4];
+        let mut h = 0u64;
+        let mut n = 0;
+        for c in it.take(4) {
+            h = step(h, u64::from(u32::from(lowercase(c))));
+            out[n] = h;
+            n += 1;
+        }
+        for x in &mut out[n..] {
+            *x = h;
+        }
+        out
+    }
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        (
+            fill(b.iter().map(|&c| char::from(c))),
+            fill(b.iter().rev().map(|&c| char::from(c))),
+        )
+    } else {
+        (fill(w.chars()), fill(w.chars().rev()))
+    }
+}
+
 /// What the tagger knows of one word, before context.
 #[derive(Debug, Clone, Copy, Default)]
 struct Word {
     lower: u64,
-    shape: u64,
-    prefix: [u64; 4],
-    suffix: [u64; 4],
+    shape: u32,
     flags: u16,
     chars: u16,
 }
 
 impl Word {
+    /// Reads a word: its lowercased hash, shape and flags.
     fn read(w: &str) -> Word {
-        let mut out = Word::default();
+        if w.is_ascii() {
+            Word::read_chars(w.bytes().map(char::from))
+        } else {
+            Word::read_chars(w.chars())
+        }
+    }
+
+    #[inline]
+    fn read_chars(chars: impl Iterator<Item = char>) -> Word {
         let mut h = 0u64;
         let mut shape = 0u64;
         let mut last_class = 0u32;
         let mut n = 0usize;
         let mut flags = 0u16;
         let mut all_upper = true;
-        for c in w.chars() {
-            let lc = if c.is_ascii() {
-                c.to_ascii_lowercase()
-            } else {
-                c.to_lowercase().next().unwrap_or(c)
-            };
-            h = step(h, u64::from(u32::from(lc)));
-            if n < 4 {
-                out.prefix[n] = h;
-            }
+        for c in chars {
+            h = step(h, u64::from(u32::from(lowercase(c))));
             n += 1;
             let class = if c.is_uppercase() {
                 flags |= HAS_UPPER | HAS_LETTER;
@@ -111,7 +145,7 @@ impl Word {
                     flags |= INIT_UPPER;
                 }
                 u32::from('X')
-            } else if c.is_lowercase() || c.is_alphabetic() {
+            } else if c.is_alphabetic() {
                 flags |= HAS_LOWER | HAS_LETTER;
                 all_upper = false;
                 u32::from('x')
@@ -119,11 +153,6 @@ impl Word {
                 flags |= HAS_DIGIT;
                 u32::from('d')
             } else {
-                match c {
-                    '-' => flags |= HAS_HYPHEN,
-                    '.' => flags |= HAS_DOT,
-                    _ => {}
-                }
                 u32::from(c)
             };
             if class != last_class {
@@ -131,27 +160,15 @@ impl Word {
                 last_class = class;
             }
         }
-        for p in out.prefix.iter_mut().skip(n) {
-            *p = h;
-        }
         if all_upper && flags & HAS_LETTER != 0 {
             flags |= ALL_UPPER;
         }
-        let mut s = 0u64;
-        for (k, c) in w.chars().rev().take(4).enumerate() {
-            let lc = c.to_lowercase().next().unwrap_or(c);
-            s = step(s, u64::from(u32::from(lc)));
-            out.suffix[k] = s;
+        Word {
+            lower: h,
+            shape: (shape >> 32) as u32,
+            flags,
+            chars: n.min(usize::from(u16::MAX)) as u16,
         }
-        let filled = n.min(4);
-        for k in filled..4 {
-            out.suffix[k] = s;
-        }
-        out.lower = h;
-        out.shape = shape;
-        out.flags = flags;
-        out.chars = n.min(usize::from(u16::MAX)) as u16;
-        out
     }
 
     fn is(&self, flag: u16) -> bool {
@@ -160,16 +177,15 @@ impl Word {
 }
 
 /// The words of one document with what the features need to know about them.
-pub struct DocFacts {
+pub struct DocFacts<'w, S> {
+    text: &'w [S],
     words: Vec<Word>,
-    /// For each token, the range of its sentence.
-    sentence_of: Vec<u32>,
-    sentences: Vec<Range<usize>>,
+    sentences: &'w [Range<usize>],
     /// Per sentence: the sentence is written in capitals (a headline).
     caps: Vec<bool>,
     /// Per token: whether it can be part of a name at all.
     candidate: Vec<bool>,
-    /// Per lowercased word: how it is cased elsewhere in the document.
+    /// Per lowercased candidate word: how it is cased elsewhere in the document.
     casing: KeyMap<u8>,
 }
 
@@ -223,46 +239,44 @@ pub struct History {
     pub same_word: u8,
 }
 
-impl DocFacts {
+impl<'w, S: AsRef<str>> DocFacts<'w, S> {
     /// Reads a document given as words and sentence ranges over them.
-    pub fn new<S: AsRef<str>>(words: &[S], sentences: &[Range<usize>]) -> DocFacts {
-        let facts: Vec<Word> = words.iter().map(|w| Word::read(w.as_ref())).collect();
-        let mut sentence_of = vec![0u32; facts.len()];
+    pub fn new(text: &'w [S], sentences: &'w [Range<usize>]) -> Self {
+        let words: Vec<Word> = text.iter().map(|w| Word::read(w.as_ref())).collect();
         let mut caps = Vec::with_capacity(sentences.len());
-        let mut candidate = vec![false; facts.len()];
+        let mut candidate = vec![false; words.len()];
         let mut casing = KeyMap::default();
-        for (si, r) in sentences.iter().enumerate() {
-            let ws = &facts[r.clone()];
-            for s in &mut sentence_of[r.clone()] {
-                *s = si as u32;
-            }
+        for r in sentences {
+            let ws = &words[r.clone()];
             let no_lower = ws.iter().all(|w| !w.is(HAS_LOWER));
             let long_caps = ws.iter().any(|w| w.is(ALL_UPPER) && w.chars >= 2);
-            let is_caps = no_lower && long_caps;
-            caps.push(is_caps);
+            caps.push(no_lower && long_caps);
             mark_candidates(ws, &mut candidate[r.clone()]);
-            if !is_caps {
-                for (k, w) in ws.iter().enumerate() {
-                    if !w.is(HAS_LETTER) {
-                        continue;
-                    }
-                    let flag = if !w.is(HAS_UPPER) {
-                        SEEN_LOWER
-                    } else if k > 0 && w.is(INIT_UPPER) && !w.is(ALL_UPPER) {
-                        SEEN_TITLE_MID
-                    } else {
-                        0
-                    };
-                    if flag != 0 {
-                        *casing.entry(w.lower).or_insert(0) |= flag;
-                    }
+            for (w, _) in ws.iter().zip(&candidate[r.clone()]).filter(|(_, c)| **c) {
+                casing.insert(w.lower, 0u8);
+            }
+        }
+        // How the candidates' words are cased elsewhere, outside headlines.
+        for (r, _) in sentences.iter().zip(&caps).filter(|(_, c)| !**c) {
+            for (k, w) in words[r.clone()].iter().enumerate() {
+                let flag = if !w.is(HAS_LETTER) {
+                    continue;
+                } else if !w.is(HAS_UPPER) {
+                    SEEN_LOWER
+                } else if k > 0 && w.is(INIT_UPPER) && !w.is(ALL_UPPER) {
+                    SEEN_TITLE_MID
+                } else {
+                    continue;
+                };
+                if let Some(f) = casing.get_mut(&w.lower) {
+                    *f |= flag;
                 }
             }
         }
         DocFacts {
-            words: facts,
-            sentence_of,
-            sentences: sentences.to_vec(),
+            text,
+            words,
+            sentences,
             caps,
             candidate,
             casing,
@@ -281,7 +295,7 @@ impl DocFacts {
 
     /// The sentences, as token ranges.
     pub fn sentences(&self) -> &[Range<usize>] {
-        &self.sentences
+        self.sentences
     }
 
     /// Whether token `i` can be part of a name; others are always outside.
@@ -294,11 +308,11 @@ impl DocFacts {
         self.words[i].lower
     }
 
-    /// Writes the feature keys of token `i` into `out` (cleared first).
-    pub fn features(&self, i: usize, h: &History, out: &mut Vec<u64>) {
+    /// Writes the feature keys of token `i` of sentence `si` into `out` (cleared first).
+    pub fn features(&self, i: usize, si: usize, h: &History, out: &mut Vec<u64>) {
         out.clear();
-        let si = self.sentence_of[i] as usize;
         let r = &self.sentences[si];
+        let (prefix, suffix) = affixes(self.text[i].as_ref());
         let caps = self.caps[si];
         let w = &self.words[i];
         let at = |d: isize| -> Option<&Word> {
@@ -311,7 +325,9 @@ impl DocFacts {
         };
         let lower = |o: Option<&Word>| o.map_or(BOUNDARY, |w| w.lower);
         // In a headline in capitals every shape is "X": the shape says nothing.
-        let shape = |o: Option<&Word>| o.map_or(BOUNDARY, |w| if caps { 0xcafe } else { w.shape });
+        let shape = |o: Option<&Word>| {
+            o.map_or(BOUNDARY, |w| if caps { 0xcafe } else { u64::from(w.shape) })
+        };
         let (m2, m1, p1, p2) = (at(-2), at(-1), at(1), at(2));
         let s0 = shape(Some(w));
         let f1 = |tpl: u64, a: u64| finish(step(step(0, tpl), a));
@@ -334,8 +350,8 @@ impl DocFacts {
         out.push(f2(t::WM1_W0, lower(m1), w.lower));
         out.push(f2(t::W0_WP1, w.lower, lower(p1)));
         for k in 0..4 {
-            out.push(f1(t::PREFIX + k as u64, w.prefix[k]));
-            out.push(f1(t::SUFFIX + k as u64, w.suffix[k]));
+            out.push(f1(t::PREFIX + k as u64, prefix[k]));
+            out.push(f1(t::SUFFIX + k as u64, suffix[k]));
         }
         out.push(f1(t::LEN, u64::from(w.chars.min(12))));
         let y1 = h.prev.index() as u64;
@@ -372,7 +388,6 @@ impl DocFacts {
         ));
         out.push(f1(t::HISTORY, u64::from(h.same_word)));
         out.push(f2(t::HISTORY_W0SHAPE, u64::from(h.same_word), s0));
-        let _ = (HAS_DIGIT, HAS_HYPHEN, HAS_DOT);
     }
 }
 

@@ -29,7 +29,10 @@ fn word_code(tag: Tag) -> u8 {
 
 /// Tags every token of `facts`, calling `choose(token, features, prev)` for
 /// each candidate; `choose` must return a tag allowed after `prev`.
-pub fn walk(facts: &DocFacts, mut choose: impl FnMut(usize, &[u64], Tag) -> Guess) -> Vec<Guess> {
+pub fn walk<S: AsRef<str>>(
+    facts: &DocFacts<'_, S>,
+    mut choose: impl FnMut(usize, &[u64], Tag) -> Guess,
+) -> Vec<Guess> {
     let mut out = vec![
         Guess {
             tag: Tag::Outside,
@@ -39,7 +42,7 @@ pub fn walk(facts: &DocFacts, mut choose: impl FnMut(usize, &[u64], Tag) -> Gues
     ];
     let mut seen: KeyMap<u8> = KeyMap::default();
     let mut feats = Vec::with_capacity(64);
-    for r in facts.sentences() {
+    for (si, r) in facts.sentences().iter().enumerate() {
         let mut prev = Tag::Outside;
         let mut prev2 = Tag::Outside;
         for i in r.clone() {
@@ -50,7 +53,7 @@ pub fn walk(facts: &DocFacts, mut choose: impl FnMut(usize, &[u64], Tag) -> Gues
                     prev2,
                     same_word: seen.get(&key).copied().unwrap_or(0),
                 };
-                facts.features(i, &h, &mut feats);
+                facts.features(i, si, &h, &mut feats);
                 let g = choose(i, &feats, prev);
                 out[i] = g;
                 seen.insert(key, word_code(g.tag));
@@ -90,14 +93,15 @@ pub fn best_after(scores: &[f32; N_TAGS], prev: Tag) -> Guess {
 /// Sums the weights of `feats` into per-tag scores.
 pub fn score<S: Scorer + ?Sized>(model: &S, feats: &[u64]) -> [f32; N_TAGS] {
     let mut scores = [0f32; N_TAGS];
-    for &f in feats {
-        model.add(f, &mut scores);
-    }
+    model.add_all(feats, &mut scores);
     scores
 }
 
 /// Tags a document with a fixed model.
-pub fn tag_words<S: Scorer + ?Sized>(facts: &DocFacts, model: &S) -> Vec<Guess> {
+pub fn tag_words<W: AsRef<str>, S: Scorer + ?Sized>(
+    facts: &DocFacts<'_, W>,
+    model: &S,
+) -> Vec<Guess> {
     walk(facts, |_, feats, prev| {
         best_after(&score(model, feats), prev)
     })

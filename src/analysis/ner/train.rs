@@ -196,7 +196,7 @@ pub fn train(
     cfg: &TrainConfig,
     mut after_epoch: impl FnMut(usize, &Perceptron),
 ) -> Perceptron {
-    let facts: Vec<DocFacts> = docs
+    let facts: Vec<DocFacts<'_, String>> = docs
         .iter()
         .map(|d| DocFacts::new(&d.words, &d.sentences))
         .collect();
