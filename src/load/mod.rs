@@ -79,7 +79,7 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{name}: the file is empty; there is no article to read")]
+    #[error("{name}: is empty; there is no article to read (give a file with text in it)")]
     Empty { name: String },
     #[error(
         "{name}: looks like a binary file (an image, archive or program), not an article; give a text or HTML file"
@@ -115,16 +115,21 @@ pub fn load_path(path: &Path) -> Result<Article, LoadError> {
         });
     }
     let bytes = std::fs::read(path).map_err(io_error)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
     let is_html_name = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         ["html", "htm", "xhtml"]
             .iter()
             .any(|x| e.eq_ignore_ascii_case(x))
     });
-    from_bytes(name, &bytes, is_html_name.then_some(Format::Html))
+    // Errors name the path as given; the article goes by its file name.
+    let mut article = from_bytes(
+        path.display().to_string(),
+        &bytes,
+        is_html_name.then_some(Format::Html),
+    )?;
+    if let Some(file_name) = path.file_name() {
+        article.name = file_name.to_string_lossy().into_owned();
+    }
+    Ok(article)
 }
 
 /// Reads an article from a reader (standard input); the format is sniffed.
