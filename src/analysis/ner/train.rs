@@ -401,4 +401,19 @@ mod tests {
         let e = evaluate_with(&docs, &p);
         assert_eq!(e.overall().correct, 2, "{e:?}");
     }
+
+    #[test]
+    fn training_is_deterministic_and_the_model_round_trips() {
+        let docs = read_conll(SMALL).expect("parses");
+        let cfg = TrainConfig {
+            epochs: 3,
+            runs: 2,
+            ..TrainConfig::default()
+        };
+        let a = train_model(&docs, &cfg, |_, _, _| {});
+        let b = train_model(&docs, &cfg, |_, _, _| {});
+        assert_eq!(a, b);
+        let m = Model::from_bytes(&a).expect("model reads");
+        assert_eq!(evaluate(&docs, &m).overall().correct, 2);
+    }
 }
