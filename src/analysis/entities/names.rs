@@ -552,7 +552,7 @@ fn type_name(
         return None;
     }
     if after_title {
-        return Some(mention(EntityKind::Person, Evidence::Context, r));
+        return Some(mention(EntityKind::Person, Evidence::Firm, r));
     }
     let looks_like_name = names.iter().all(|&i| {
         is_initial(ws, i)
@@ -570,7 +570,7 @@ fn type_name(
         }
     }
     if appositive_title(ws, lex, r.end, sentence_end).is_some() && looks_like_name {
-        return Some(mention(EntityKind::Person, Evidence::Context, r));
+        return Some(mention(EntityKind::Person, Evidence::Firm, r));
     }
     let text = ws.span_of(r.clone()).of(ws.text);
     // single letters and runs of short codes in capitals ("W L PCT") are no names
