@@ -100,7 +100,7 @@ pub fn tagger(ws: &Words<'_>, lex: &Lexicon, mentions: &mut Vec<Mention>, tagged
             let m = &mentions[j];
             m.evidence == Evidence::Known && m.span.contains(&span) && m.span != span
         });
-        let hyphen_pair = over.len() >= 2
+        let joined_known = over.len() >= 2
             && over
                 .iter()
                 .all(|&j| mentions[j].evidence == Evidence::Known)
@@ -109,11 +109,10 @@ pub fn tagger(ws: &Words<'_>, lex: &Lexicon, mentions: &mut Vec<Mention>, tagged
                     .text
                     .get(mentions[w[0]].span.end..mentions[w[1]].span.start)
                     .unwrap_or("x");
-                gap.chars()
-                    .all(|c| matches!(c, '-' | '–' | '—') || c.is_whitespace())
-                    && (gap.is_empty() || gap.contains(['-', '–', '—']))
+                let joined = mentions[w[0]].span.end == mentions[w[1]].span.start;
+                joined || matches!(gap.trim(), "-" | "–" | "—" | "and" | "&" | "," | "or")
             });
-        if inside_known || hyphen_pair {
+        if inside_known || joined_known {
             continue;
         }
         if let [j] = over[..] {

@@ -536,11 +536,7 @@ fn type_name(
     };
     // "the Biden administration"
     if r.end < sentence_end && ORG_AFTER_NAME.contains(&key(r.end)) && n <= 2 {
-        return Some(mention(
-            EntityKind::Org,
-            Evidence::Context,
-            r.start..r.end + 1,
-        ));
+        return Some(mention(EntityKind::Org, Evidence::Firm, r.start..r.end + 1));
     }
     let org_word =
         lex.is_org_suffix(key(last)) || (n >= 2 && names.iter().any(|&i| lex.is_org_head(key(i))));
