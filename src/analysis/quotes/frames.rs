@@ -362,8 +362,8 @@ fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Optio
         // "asked whether the plan would pass"
         return (hi - at >= 3).then_some(at);
     }
-    if class & CUE_NOMINAL != 0 && class & (CUE_THAT | CUE_BARE) == 0
-        || class & CUE_NOMINAL != 0 && cx.classes[at] & (PREPOSITION | STOP | BE) == 0
+    if class & CUE_NOMINAL != 0
+        && (class & (CUE_THAT | CUE_BARE) == 0 || cx.classes[at] & (PREPOSITION | STOP | BE) == 0)
     {
         // "praised the plan", "called for a ban", "called on Congress to act"
         let start = if matches!(lower.as_str(), "for" | "on") {
