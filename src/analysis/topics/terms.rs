@@ -1,0 +1,760 @@
+//! Terms: the words, names and short phrases an article uses, counted in
+//! one pass over its sentences, each with the paragraphs it occurs in.
+//!
+//! Entry point: [`TermTable::collect`]. Each sentence becomes a row of
+//! slots (a content word, a name, "of", or a break at a stop word, number,
+//! punctuation, money or date); names come from the recognised entities or,
+//! where none cover a word, from runs of capitalised words split at titles
+//! ("US Secretary of State Antony Blinken" -> "US", "Antony Blinken").
+//! Phrases are two or three adjacent content words, and "B of A" counts as
+//! "A B" ("lines of communication" = "communication lines").
+//!
+//! Time and memory are linear in the text: one hash look-up per word, one
+//! per phrase window, and the number of distinct terms and phrases is
+//! capped. This module decides nothing about topics.
+
+use super::lexicon;
+use crate::analysis::segment::TokenKind;
+use crate::analysis::{Document, Entity, EntityId, EntityKind};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Index of a term in [`TermTable::terms`].
+pub type TermId = u32;
+
+/// Most distinct words and names kept; later new ones are skipped.
+const MAX_TERMS: usize = 1_000_000;
+/// Most distinct phrases kept; later new ones are skipped.
+const MAX_PHRASES: usize = 200_000;
+/// Distinct spellings remembered per term (for its label).
+const MAX_SURFACES: usize = 4;
+
+/// A small, fast hash for short keys (the FxHash mixing step).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+}
+
+/// Hash maps keyed by short strings or ids.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// What a term is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermKind {
+    /// A single word, lowercase in the text or a capitalised word that
+    /// later proves to be a name (see [`Term::is_name`]).
+    Word,
+    /// Several capitalised words ("South China Sea") or an acronym ("NATO").
+    Name,
+    /// A recognised entity (all its mentions).
+    Entity(EntityId, EntityKind),
+    /// Two or three content words in a row.
+    Phrase,
+}
+
+/// A word, name or phrase of the article with where it occurs.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub kind: TermKind,
+    /// Lemma-like key: "misunderstanding", "south china sea", "US".
+    pub key: String,
+    /// Occurrences.
+    pub count: u32,
+    /// Paragraph indices, ascending, without repeats.
+    pub paragraphs: Vec<u32>,
+    /// Spellings seen, with how often.
+    pub surfaces: Vec<(String, u32)>,
+    /// Occurrences written lowercase / capitalised inside a sentence /
+    /// capitalised at a sentence's start.
+    pub lower: u32,
+    pub cap_mid: u32,
+    pub cap_initial: u32,
+    /// True for stop words, generic words and other words that never make
+    /// a topic; such terms are only kept to answer the look-up quickly.
+    pub excluded: bool,
+    /// For phrases: the word terms in reading order.
+    pub parts: Vec<TermId>,
+    /// A country named just before a title that precedes this name
+    /// ("Russian President Vladimir Putin" -> Russia).
+    pub role_place: Option<usize>,
+    /// Occurrences right after a title ("President Biden"): a person.
+    pub titled: u32,
+}
+
+impl Term {
+    fn new(kind: TermKind, key: String, excluded: bool) -> Self {
+        Term {
+            kind,
+            key,
+            count: 0,
+            paragraphs: Vec::new(),
+            surfaces: Vec::new(),
+            lower: 0,
+            cap_mid: 0,
+            cap_initial: 0,
+            excluded,
+            parts: Vec::new(),
+            role_place: None,
+            titled: 0,
+        }
+    }
+
+    /// True when the term names something: an entity, a multi-word name,
+    /// or a word mostly written capitalised inside sentences.
+    pub fn is_name(&self) -> bool {
+        match self.kind {
+            TermKind::Name | TermKind::Entity(..) => true,
+            TermKind::Phrase => false,
+            TermKind::Word => {
+                let capitalised = self.cap_mid + self.cap_initial;
+                (capitalised > self.lower && lexicon::place_of(&self.key).is_some())
+                    || self.cap_mid > self.lower
+                    || (self.cap_mid == 0
+                        && self.lower == 0
+                        && lexicon::zipf(&self.key) < 3.5
+                        && self.cap_initial > 0)
+            }
+        }
+    }
+
+    /// The spelling used most often (first seen on a tie).
+    pub fn surface(&self) -> &str {
+        let mut best: Option<&(String, u32)> = None;
+        for s in &self.surfaces {
+            if best.is_none_or(|b| s.1 > b.1) {
+                best = Some(s);
+            }
+        }
+        best.map_or(self.key.as_str(), |b| b.0.as_str())
+    }
+
+    fn occur(&mut self, paragraph: u32, surface: &str) {
+        self.count += 1;
+        if self.paragraphs.last() != Some(&paragraph) {
+            self.paragraphs.push(paragraph);
+        }
+        if let Some(s) = self.surfaces.iter_mut().find(|s| s.0 == surface) {
+            s.1 += 1;
+        } else if self.surfaces.len() < MAX_SURFACES {
+            self.surfaces.push((surface.to_string(), 1));
+        }
+    }
+}
+
+/// Every term of an article.
+#[derive(Debug, Default)]
+pub struct TermTable {
+    pub terms: Vec<Term>,
+    index: FastMap<String, TermId>,
+    phrases: FastMap<[TermId; 3], TermId>,
+    /// Term of each entity, by entity id.
+    entity_terms: FastMap<EntityId, TermId>,
+}
+
+/// One position in a sentence as the phrase finder sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Slot {
+    /// A lowercase content word: its term and token index.
+    Word(TermId, usize),
+    /// The word "of".
+    Of(usize),
+    /// Anything that ends a phrase.
+    Break,
+}
+
+const NO_TERM: TermId = TermId::MAX;
+
+/// Words after which a lowercase word is a verb, not a topic ("to avoid").
+fn is_verb_marker(lower: &str) -> bool {
+    matches!(
+        lower,
+        "to" | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "n't"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "he"
+            | "she"
+            | "it"
+    )
+}
+
+/// Title words that keep a title going after its first word
+/// ("Secretary of State", "Minister of Foreign Affairs").
+fn continues_title(lower: &str) -> bool {
+    lexicon::is_title_word(lower)
+        || matches!(
+            lower,
+            "of" | "state"
+                | "defense"
+                | "defence"
+                | "affairs"
+                | "homeland"
+                | "security"
+                | "treasury"
+                | "commerce"
+                | "health"
+                | "energy"
+                | "education"
+                | "interior"
+                | "labor"
+                | "agriculture"
+                | "finance"
+                | "staff"
+                | "the"
+        )
+}
+
+/// A title word that starts a title ("President", not "State").
+fn starts_title(lower: &str) -> bool {
+    lexicon::is_title_word(lower) && !matches!(lower, "state" | "of" | "general")
+}
+
+/// A headline written in title case: four or more words of four letters
+/// or more, nearly all capitalised.
+fn is_title_case(doc: &Document<'_>, range: std::ops::Range<usize>) -> bool {
+    let mut long = 0usize;
+    let mut capitalised = 0usize;
+    for t in &doc.tokens[range] {
+        let w = t.text(doc.text);
+        if t.kind == TokenKind::Word && w.len() >= 4 {
+            long += 1;
+            capitalised += usize::from(is_capitalised(w));
+        }
+    }
+    long >= 4 && capitalised * 10 >= long * 8
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "US", "NATO", "U.S.": two or more letters, all capitals.
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+}
+
+/// Lowercase words whose ending marks them as adverbs or past forms
+/// ("strongly", "criticized"): never topics.
+fn is_adverb_or_past(lower: &str) -> bool {
+    let n = lower.len();
+    if n > 5 && lower.ends_with("ly") {
+        return lexicon::is_known_word(&lower[..n - 2]);
+    }
+    n > 4 && lower.ends_with("ed") && !lower.ends_with("eed")
+}
+
+impl TermTable {
+    /// Counts every term of the document in one pass.
+    pub fn collect(doc: &Document<'_>, entities: &[Entity]) -> Self {
+        let mut table = TermTable::default();
+        let text = doc.text;
+        let tokens = &doc.tokens;
+        // entity mentions by first token: (end token, entity id)
+        let mention_at = mention_index(doc, entities);
+        let mut buf = String::new();
+        let mut slots: Vec<Slot> = Vec::new();
+        for (si, range) in doc.sentence_tokens.iter().enumerate() {
+            let paragraph = doc.sentences.get(si).map_or(0, |s| s.paragraph) as u32;
+            slots.clear();
+            let mut i = range.start;
+            // first word position: after opening quotes and brackets
+            let mut first_word = range.start;
+            while first_word < range.end && tokens[first_word].kind == TokenKind::Punct {
+                first_word += 1;
+            }
+            let headline = is_title_case(doc, range.clone());
+            while i < range.end {
+                if let Some(&(end, id)) = mention_at.get(&i) {
+                    let end = end.min(range.end);
+                    table.entity_occurrence(doc, entities, id, i, end, paragraph);
+                    slots.push(Slot::Break);
+                    i = end.max(i + 1);
+                    continue;
+                }
+                let tok = tokens[i];
+                if tok.kind != TokenKind::Word {
+                    slots.push(Slot::Break);
+                    i += 1;
+                    continue;
+                }
+                let word = tok.text(text);
+                if !is_capitalised(word) {
+                    if word == "of" {
+                        slots.push(Slot::Of(i));
+                    } else {
+                        let after_verb_marker = i > range.start
+                            && is_verb_marker(&tokens[i - 1].text(text).to_lowercase());
+                        let id = if after_verb_marker {
+                            NO_TERM
+                        } else {
+                            table.word_occurrence(word, &mut buf, paragraph, Case::Lower)
+                        };
+                        slots.push(if id == NO_TERM {
+                            Slot::Break
+                        } else {
+                            Slot::Word(id, i)
+                        });
+                    }
+                    i += 1;
+                    continue;
+                }
+                if headline {
+                    // every word of a title-case headline is capitalised:
+                    // its case says nothing about names
+                    let id = table.word_occurrence(word, &mut buf, paragraph, Case::CapInitial);
+                    slots.push(if id == NO_TERM {
+                        Slot::Break
+                    } else {
+                        Slot::Word(id, i)
+                    });
+                    i += 1;
+                    continue;
+                }
+                // a run of capitalised words (and "of" inside titles), up
+                // to a capitalised stop word ("Scrambling For Votes")
+                let mut end = i + 1;
+                while end < range.end {
+                    let t = tokens[end];
+                    if mention_at.contains_key(&end) || t.kind != TokenKind::Word {
+                        break;
+                    }
+                    let w = t.text(text);
+                    let joins = if is_capitalised(w) {
+                        is_acronym(w) || !lexicon::is_stop_word(&w.to_lowercase())
+                    } else {
+                        w == "of"
+                            && starts_title(&tokens[end - 1].text(text).to_lowercase())
+                            && end + 1 < range.end
+                            && is_capitalised(tokens[end + 1].text(text))
+                    };
+                    if !joins {
+                        break;
+                    }
+                    end += 1;
+                }
+                table.capitalised_run(doc, i..end, i == first_word, &mut buf, paragraph);
+                slots.push(Slot::Break);
+                i = end;
+            }
+            table.phrases_of(doc, &slots, paragraph);
+        }
+        table
+    }
+
+    fn intern(&mut self, key: &str, kind: TermKind) -> TermId {
+        if let Some(&id) = self.index.get(key) {
+            return id;
+        }
+        if self.terms.len() >= MAX_TERMS {
+            return NO_TERM;
+        }
+        let excluded = kind == TermKind::Word && word_never_topic(key);
+        let id = self.terms.len() as TermId;
+        self.terms.push(Term::new(kind, key.to_string(), excluded));
+        self.index.insert(key.to_string(), id);
+        id
+    }
+
+    /// Counts one word; returns its term, or `NO_TERM` when it can never be
+    /// part of a topic.
+    fn word_occurrence(
+        &mut self,
+        word: &str,
+        buf: &mut String,
+        paragraph: u32,
+        case: Case,
+    ) -> TermId {
+        if case == Case::Lower && is_adverb_or_past(word) {
+            return NO_TERM;
+        }
+        let kind = if case != Case::Lower && is_acronym(word) {
+            buf.clear();
+            buf.extend(word.chars().filter(|c| *c != '.'));
+            if buf.ends_with("'S") || buf.ends_with("’S") {
+                let n = buf.len() - buf.chars().last().map_or(0, char::len_utf8) - 1;
+                buf.truncate(n);
+            }
+            TermKind::Name
+        } else {
+            lexicon::lemma_into(word, buf);
+            TermKind::Word
+        };
+        let id = self.intern(buf, kind);
+        if id == NO_TERM {
+            return NO_TERM;
+        }
+        let term = &mut self.terms[id as usize];
+        if term.excluded {
+            return NO_TERM;
+        }
+        match case {
+            Case::Lower => term.lower += 1,
+            Case::CapMid => term.cap_mid += 1,
+            Case::CapInitial => term.cap_initial += 1,
+        }
+        let surface = strip_possessive(word);
+        term.occur(paragraph, surface);
+        id
+    }
+
+    /// Names in a run of capitalised words, split at titles.
+    fn capitalised_run(
+        &mut self,
+        doc: &Document<'_>,
+        run: std::ops::Range<usize>,
+        at_start: bool,
+        buf: &mut String,
+        paragraph: u32,
+    ) {
+        let text = doc.text;
+        let word = |i: usize| doc.tokens[i].text(text);
+        let lower = |i: usize| word(i).to_lowercase();
+        // segments between titles; a title starts at a title word and runs
+        // through title continuations
+        let mut segments: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut place_before_title: Option<usize> = None;
+        let mut role_place: Option<usize> = None;
+        let mut seg_start = run.start;
+        let mut i = run.start;
+        while i < run.end {
+            if starts_title(&lower(i)) {
+                if seg_start < i {
+                    segments.push(seg_start..i);
+                }
+                // the place named just before the title
+                if let Some(prev) = segments.last()
+                    && prev.end == i
+                {
+                    lexicon::lemma_into(word(prev.end - 1), buf);
+                    place_before_title = lexicon::place_of(buf).map(|p| p.id);
+                }
+                let mut j = i + 1;
+                while j < run.end && continues_title(&lower(j)) {
+                    j += 1;
+                }
+                i = j;
+                seg_start = j;
+                role_place = place_before_title.take();
+                continue;
+            }
+            i += 1;
+        }
+        let last_after_title = seg_start > run.start && seg_start < run.end;
+        if seg_start < run.end {
+            segments.push(seg_start..run.end);
+        }
+        let n_segments = segments.len();
+        for (k, seg) in segments.into_iter().enumerate() {
+            let mut s = seg.start;
+            // leading stop words ("The", "In"), and a generic word that
+            // opens the sentence ("Officials", "Friday")
+            while s < seg.end && !is_acronym(word(s)) {
+                let l = lower(s);
+                let opens = at_start && s == run.start;
+                if lexicon::is_stop_word(&l) || (opens && lexicon::is_generic(&l)) {
+                    s += 1;
+                } else {
+                    break;
+                }
+            }
+            if s >= seg.end {
+                continue;
+            }
+            let id = if seg.end - s == 1 {
+                let case = if s == run.start && at_start {
+                    Case::CapInitial
+                } else {
+                    Case::CapMid
+                };
+                self.word_occurrence(word(s), buf, paragraph, case)
+            } else {
+                buf.clear();
+                for t in s..seg.end {
+                    if t > s {
+                        buf.push(' ');
+                    }
+                    let w = if t + 1 == seg.end {
+                        strip_possessive(word(t))
+                    } else {
+                        word(t)
+                    };
+                    buf.extend(w.chars().filter(|c| *c != '.').flat_map(char::to_lowercase));
+                }
+                let id = self.intern(buf, TermKind::Name);
+                if id != NO_TERM {
+                    let first = doc.tokens[s].span.start;
+                    let last = doc.tokens[seg.end - 1].span;
+                    let surface = strip_possessive(&text[first..last.end]);
+                    self.terms[id as usize].occur(paragraph, surface);
+                }
+                id
+            };
+            if id != NO_TERM && last_after_title && k + 1 == n_segments {
+                let term = &mut self.terms[id as usize];
+                term.titled += 1;
+                if let Some(p) = role_place {
+                    term.role_place.get_or_insert(p);
+                }
+            }
+        }
+    }
+
+    fn entity_occurrence(
+        &mut self,
+        doc: &Document<'_>,
+        entities: &[Entity],
+        id: EntityId,
+        start: usize,
+        end: usize,
+        paragraph: u32,
+    ) {
+        let Some(entity) = entities.get(id) else {
+            return;
+        };
+        if matches!(
+            entity.kind,
+            EntityKind::Money | EntityKind::Date | EntityKind::Quantity
+        ) {
+            return;
+        }
+        let term = match self.entity_terms.get(&id) {
+            Some(&t) => t,
+            None => {
+                if self.terms.len() >= MAX_TERMS {
+                    return;
+                }
+                let t = self.terms.len() as TermId;
+                let mut term = Term::new(
+                    TermKind::Entity(id, entity.kind),
+                    entity.name.to_lowercase(),
+                    false,
+                );
+                term.role_place = entity
+                    .role
+                    .as_deref()
+                    .and_then(place_in_words)
+                    .map(|p| p.id);
+                self.terms.push(term);
+                self.entity_terms.insert(id, t);
+                t
+            }
+        };
+        let first = doc.tokens[start].span.start;
+        let last = doc.tokens[end.saturating_sub(1).max(start)].span.end;
+        let surface = strip_possessive(&doc.text[first..last]);
+        self.terms[term as usize].occur(paragraph, surface);
+    }
+
+    /// Phrases of two or three adjacent content words, and "B of A".
+    fn phrases_of(&mut self, doc: &Document<'_>, slots: &[Slot], paragraph: u32) {
+        let text = doc.text;
+        let span_text = |a: usize, b: usize| {
+            let s = doc.tokens[a].span.start;
+            let e = doc.tokens[b].span.end;
+            &text[s..e]
+        };
+        for (k, slot) in slots.iter().enumerate() {
+            let Slot::Word(first, first_tok) = *slot else {
+                continue;
+            };
+            let mut key = [NO_TERM; 3];
+            key[0] = first;
+            for n in 1..3 {
+                let Some(&Slot::Word(next, tok)) = slots.get(k + n) else {
+                    break;
+                };
+                key[n] = next;
+                self.phrase_occurrence(key, paragraph, span_text(first_tok, tok));
+            }
+            // "lines of communication" counts as "communication lines"
+            if let (Some(Slot::Of(_)), Some(&Slot::Word(b, b_tok))) =
+                (slots.get(k + 1), slots.get(k + 2))
+            {
+                self.phrase_occurrence([b, first, NO_TERM], paragraph, span_text(first_tok, b_tok));
+            }
+        }
+    }
+
+    fn phrase_occurrence(&mut self, key: [TermId; 3], paragraph: u32, surface: &str) {
+        let id = match self.phrases.get(&key) {
+            Some(&id) => id,
+            None => {
+                if self.phrases.len() >= MAX_PHRASES || self.terms.len() >= MAX_TERMS {
+                    return;
+                }
+                let id = self.terms.len() as TermId;
+                let parts: Vec<TermId> = key.iter().copied().filter(|&t| t != NO_TERM).collect();
+                let words: Vec<&str> = parts
+                    .iter()
+                    .map(|&p| self.terms[p as usize].key.as_str())
+                    .collect();
+                let mut term = Term::new(TermKind::Phrase, words.join(" "), false);
+                term.parts = parts;
+                self.terms.push(term);
+                self.phrases.insert(key, id);
+                id
+            }
+        };
+        self.terms[id as usize].occur(paragraph, surface);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Lower,
+    CapMid,
+    CapInitial,
+}
+
+/// Words that never make a topic whatever their case.
+fn word_never_topic(key: &str) -> bool {
+    key.chars().count() < 3
+        || lexicon::is_stop_word(key)
+        || lexicon::is_generic(key)
+        || !key.chars().next().is_some_and(char::is_alphabetic)
+}
+
+fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(w) = word.strip_suffix(suffix)
+            && !w.is_empty()
+        {
+            return w;
+        }
+    }
+    word
+}
+
+/// The first country named by a word of `words` ("the Russian president").
+fn place_in_words(words: &str) -> Option<&'static lexicon::PlaceLink> {
+    let mut buf = String::new();
+    words
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
+        .filter(|w| is_capitalised(w))
+        .find_map(|w| {
+            lexicon::lemma_into(w, &mut buf);
+            lexicon::place_of(&buf)
+        })
+}
+
+/// Entity mentions (people, organisations, places, groups and the rest) by
+/// their first token: (token after the mention, entity id).
+fn mention_index(doc: &Document<'_>, entities: &[Entity]) -> FastMap<usize, (usize, EntityId)> {
+    let mut spans: Vec<(crate::analysis::Span, EntityId)> = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id)))
+        .collect();
+    spans.sort_unstable();
+    let mut out = FastMap::default();
+    let tokens = &doc.tokens;
+    let mut t = 0;
+    for (span, id) in spans {
+        while t < tokens.len() && tokens[t].span.start < span.start {
+            t += 1;
+        }
+        if t >= tokens.len() {
+            break;
+        }
+        if tokens[t].span.start != span.start {
+            continue;
+        }
+        let mut end = t;
+        while end < tokens.len() && tokens[end].span.start < span.end {
+            end += 1;
+        }
+        if end > t {
+            out.entry(t).or_insert((end, id));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> (TermTable, Document<'_>) {
+        let doc = Document::new(text);
+        (TermTable::collect(&doc, &[]), doc)
+    }
+
+    fn find<'a>(t: &'a TermTable, key: &str) -> Option<&'a Term> {
+        t.terms.iter().find(|x| x.key == key)
+    }
+
+    #[test]
+    fn words_are_counted_by_lemma_with_paragraphs() {
+        let (t, _) = table("The tariffs rose.\nA tariff fell again.\nNothing here.\nTariffs!");
+        let term = find(&t, "tariff").expect("tariff");
+        assert_eq!(term.count, 3);
+        assert_eq!(term.paragraphs, vec![0, 1, 3]);
+    }
+
+    #[test]
+    fn stop_and_generic_words_are_not_terms() {
+        let (t, _) = table("Officials said the issue was about 40 things.");
+        for key in ["official", "said", "the", "issue", "40", "thing"] {
+            assert!(find(&t, key).is_none_or(|x| x.count == 0), "{key}");
+        }
+    }
+
+    #[test]
+    fn titles_split_names_and_link_roles_to_places() {
+        let (t, _) = table("Talks began after Russian President Vladimir Putin arrived in Berlin.");
+        let putin = find(&t, "vladimir putin").expect("putin");
+        assert_eq!(putin.role_place, lexicon::place_of("russia").map(|p| p.id));
+        assert!(find(&t, "berlin").is_some_and(Term::is_name));
+        assert!(find(&t, "russian").is_some_and(Term::is_name));
+    }
+
+    #[test]
+    fn of_phrases_fold_into_compounds() {
+        let (t, _) = table(
+            "Both kept the lines of communication open.\nThe communication lines stayed open.",
+        );
+        let p = find(&t, "communication line").expect("phrase");
+        assert_eq!(p.count, 2);
+        assert_eq!(p.paragraphs, vec![0, 1]);
+    }
+
+    #[test]
+    fn acronyms_are_names_apart_from_pronouns() {
+        let (t, _) = table("The US told us that U.S. aid would come.");
+        let us = find(&t, "US").expect("US");
+        assert_eq!(us.count, 2);
+        assert!(us.is_name());
+    }
+}

@@ -1,0 +1,587 @@
+//! Threads: from counted terms to the article's topics.
+//!
+//! Entry point: [`threads`]. Three steps, each bounded:
+//!
+//! 1. Names that the text links become one candidate: a country with its
+//!    nationality word and capital ("Russia", "Russian", "Moscow"), a
+//!    surname with the full name ("Blinken", "Antony Blinken"), a minor
+//!    person with the country named in their title ("Russian President
+//!    Vladimir Putin"). Named things are never folded by co-occurrence
+//!    alone: two places mentioned together are still two threads.
+//! 2. Every candidate (name group, word, repeated phrase) is scored:
+//!    specificity (how much rarer than in everyday English; names count as
+//!    specific) times spread (paragraphs it appears in, plus a little for
+//!    repeats).
+//! 3. The best candidates are taken in order: a word or phrase joins an
+//!    existing thread when it shares a telling word with it ("aid" and
+//!    "aid package") or keeps company with it in the same paragraphs far
+//!    more than chance ("misunderstandings" beside "lines of
+//!    communication"); otherwise it starts a new thread, up to
+//!    [`MAX_TOPICS`].
+//!
+//! Only a bounded pool of candidates ([`POOL`]) reaches step 3, and
+//! paragraph overlaps are sampled, so long texts stay linear.
+
+use super::lexicon;
+use super::terms::{FastMap, Term, TermId, TermKind, TermTable};
+use crate::analysis::{EntityId, EntityKind, Topic};
+
+/// Most topics reported.
+pub const MAX_TOPICS: usize = 12;
+/// Fewest topics wanted when the text has material for them.
+const MIN_TOPICS: usize = 3;
+/// Candidates considered for topics, best first.
+const POOL: usize = 60;
+/// Keywords listed per topic.
+const MAX_KEYWORDS: usize = 8;
+/// Paragraphs of a candidate sampled to measure its overlap with a thread.
+const OVERLAP_SAMPLE: usize = 2048;
+/// A shared word must be at least this specific to fold two word threads.
+const SHARED_WORD_SPECIFICITY: f32 = 1.5;
+/// Paragraph co-occurrence, relative to chance, needed to fold a word into a thread.
+const MIN_LIFT: f32 = 3.0;
+/// A phrase is worth at most this much specificity, however many rare
+/// words it strings together.
+const MAX_PHRASE_SPECIFICITY: f32 = 5.0;
+/// Shared paragraphs needed to fold a word into a thread by co-occurrence
+/// (one shared paragraph is too often chance).
+const MIN_COMPANY: f32 = 2.0;
+
+/// A possible topic member: a name group, a word or a phrase.
+#[derive(Debug, Clone)]
+struct Candidate {
+    label: String,
+    /// Distinct spellings of its terms, most frequent first.
+    keywords: Vec<String>,
+    is_name: bool,
+    /// Content words it is made of (a word: itself; a phrase: its parts).
+    words: Vec<TermId>,
+    /// Those of `words` specific enough to tie it to another word topic.
+    telling: Vec<TermId>,
+    count: u32,
+    paragraphs: Vec<u32>,
+    entities: Vec<EntityId>,
+    score: f32,
+}
+
+/// A topic being built.
+#[derive(Debug)]
+struct Thread {
+    members: Vec<usize>,
+    /// Telling words of its members.
+    words: Vec<TermId>,
+    paragraphs: Vec<u32>,
+    /// Paragraph membership as bits, for overlap tests.
+    bits: Vec<u64>,
+    is_name: bool,
+}
+
+impl Thread {
+    fn new(c: usize, cand: &Candidate, n_paragraphs: usize) -> Self {
+        let mut t = Thread {
+            members: vec![c],
+            words: cand.telling.clone(),
+            paragraphs: Vec::new(),
+            bits: vec![0; n_paragraphs.div_ceil(64)],
+            is_name: cand.is_name,
+        };
+        t.add_paragraphs(&cand.paragraphs);
+        t
+    }
+
+    fn add_paragraphs(&mut self, ps: &[u32]) {
+        for &p in ps {
+            if let Some(w) = self.bits.get_mut(p as usize / 64) {
+                *w |= 1 << (p % 64);
+            }
+        }
+        self.paragraphs = merge_sorted(&self.paragraphs, ps);
+    }
+
+    fn has(&self, p: u32) -> bool {
+        self.bits
+            .get(p as usize / 64)
+            .is_some_and(|w| w & (1 << (p % 64)) != 0)
+    }
+
+    /// Paragraphs of `ps` this thread also has (sampled for long lists),
+    /// scaled to the full list.
+    fn overlap(&self, ps: &[u32]) -> f32 {
+        if ps.is_empty() {
+            return 0.0;
+        }
+        let step = ps.len().div_ceil(OVERLAP_SAMPLE).max(1);
+        let mut seen = 0usize;
+        let mut hits = 0usize;
+        for &p in ps.iter().step_by(step) {
+            seen += 1;
+            hits += usize::from(self.has(p));
+        }
+        hits as f32 * ps.len() as f32 / seen as f32
+    }
+}
+
+fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// Disjoint sets over term ids.
+struct Groups {
+    parent: Vec<u32>,
+}
+
+impl Groups {
+    fn new(n: usize) -> Self {
+        Groups {
+            parent: (0..n as u32).collect(),
+        }
+    }
+    fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let p = self.parent[x as usize];
+            self.parent[x as usize] = self.parent[p as usize];
+            x = p;
+        }
+        x
+    }
+    fn union(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[rb as usize] = ra;
+        }
+    }
+}
+
+fn is_topic_entity(kind: EntityKind) -> bool {
+    !matches!(
+        kind,
+        EntityKind::Money | EntityKind::Date | EntityKind::Quantity
+    )
+}
+
+fn is_person(t: &Term) -> bool {
+    match t.kind {
+        TermKind::Entity(_, kind) => kind == EntityKind::Person,
+        _ => t.titled > 0,
+    }
+}
+
+/// The key under which a name term is listed among places, if it is.
+fn place_key(t: &Term) -> Option<String> {
+    let mut buf = String::new();
+    match t.kind {
+        TermKind::Entity(_, EntityKind::Person) | TermKind::Phrase => None,
+        TermKind::Entity(..) => t.surfaces.iter().find_map(|(s, _)| {
+            if s.contains(' ') {
+                buf = s.to_lowercase().replace('.', "");
+            } else {
+                lexicon::lemma_into(s, &mut buf);
+            }
+            lexicon::place_of(&buf).map(|_| buf.clone())
+        }),
+        TermKind::Name | TermKind::Word => {
+            let key = t.key.to_lowercase();
+            lexicon::place_of(&key).map(|_| key)
+        }
+    }
+}
+
+/// The country a name term points at, if any.
+fn place_id(t: &Term) -> Option<usize> {
+    place_key(t)
+        .and_then(|k| lexicon::place_of(&k))
+        .map(|p| p.id)
+}
+
+/// Name candidates: linked names grouped into one.
+fn name_candidates(table: &TermTable) -> Vec<Candidate> {
+    let terms = &table.terms;
+    let is_candidate_name = |t: &Term| {
+        t.count > 0
+            && !t.excluded
+            && t.is_name()
+            && match t.kind {
+                TermKind::Entity(_, kind) => is_topic_entity(kind),
+                _ => true,
+            }
+    };
+    let names: Vec<TermId> = (0..terms.len() as TermId)
+        .filter(|&i| is_candidate_name(&terms[i as usize]))
+        .collect();
+    let mut groups = Groups::new(terms.len());
+    // a country with its short names, nationality words and capital
+    let mut place_terms: FastMap<usize, TermId> = FastMap::default();
+    for &i in &names {
+        if let Some(p) = place_id(&terms[i as usize]) {
+            match place_terms.get(&p) {
+                Some(&first) => groups.union(first, i),
+                None => {
+                    place_terms.insert(p, i);
+                }
+            }
+        }
+    }
+    // a single word that ends exactly one multi-word name ("Blinken")
+    let mut last_words: FastMap<&str, Option<TermId>> = FastMap::default();
+    for &i in &names {
+        let t = &terms[i as usize];
+        if t.kind == TermKind::Name
+            && let Some((_, last)) = t.key.rsplit_once(' ')
+        {
+            last_words
+                .entry(last)
+                .and_modify(|e| *e = None)
+                .or_insert(Some(i));
+        }
+    }
+    for &i in &names {
+        let t = &terms[i as usize];
+        if t.kind == TermKind::Word
+            && let Some(Some(full)) = last_words.get(t.key.as_str())
+        {
+            groups.union(*full, i);
+        }
+    }
+    // group sizes, then people into the country of their title when they
+    // are mentioned less than it
+    let mut counts: FastMap<u32, u32> = FastMap::default();
+    for &i in &names {
+        *counts.entry(groups.find(i)).or_default() += terms[i as usize].count;
+    }
+    for &i in &names {
+        let t = &terms[i as usize];
+        let Some(p) = t.role_place else { continue };
+        let Some(&place) = place_terms.get(&p) else {
+            continue;
+        };
+        let (rp, rt) = (groups.find(place), groups.find(i));
+        let (cp, ct) = (
+            counts.get(&rp).copied().unwrap_or(0),
+            counts.get(&rt).copied().unwrap_or(0),
+        );
+        if rp != rt && 2 * ct <= cp {
+            let moved = counts.get(&rt).copied().unwrap_or(0);
+            groups.union(rp, rt);
+            *counts.entry(rp).or_default() += moved;
+        }
+    }
+    let mut by_group: FastMap<u32, Vec<TermId>> = FastMap::default();
+    for &i in &names {
+        by_group.entry(groups.find(i)).or_default().push(i);
+    }
+    let mut roots: Vec<u32> = by_group.keys().copied().collect();
+    roots.sort_unstable();
+    roots
+        .into_iter()
+        .filter_map(|r| by_group.remove(&r))
+        .map(|members| group_candidate(terms, &members))
+        .collect()
+}
+
+fn group_candidate(terms: &[Term], members: &[TermId]) -> Candidate {
+    let mut ordered: Vec<&Term> = members.iter().map(|&i| &terms[i as usize]).collect();
+    // places and things before people, a country's name before its
+    // nationality word and capital (its thread keeps its name), then most
+    // mentioned first
+    let rank = |t: &Term| {
+        let named = matches!(
+            place_key(t).and_then(|k| lexicon::place_word(&k)),
+            None | Some(lexicon::PlaceWord::Name)
+        );
+        (is_person(t), !named)
+    };
+    ordered.sort_by(|a, b| {
+        rank(a)
+            .cmp(&rank(b))
+            .then(b.count.cmp(&a.count))
+            .then(b.key.len().cmp(&a.key.len()))
+    });
+    let mut paragraphs: Vec<u32> = Vec::new();
+    let mut entities = Vec::new();
+    let mut count = 0;
+    for t in &ordered {
+        paragraphs = merge_sorted(&paragraphs, &t.paragraphs);
+        count += t.count;
+        if let TermKind::Entity(id, _) = t.kind {
+            entities.push(id);
+        }
+    }
+    entities.sort_unstable();
+    let keywords = dedup_keywords(ordered.iter().map(|t| t.surface().to_string()));
+    let label = ordered
+        .first()
+        .map_or_else(String::new, |t| t.surface().to_string());
+    let has_place = ordered.iter().any(|t| place_id(t).is_some());
+    let person = !has_place && ordered.iter().any(|t| is_person(t));
+    let spread = paragraphs.len() as f32 + 0.25 * (count as f32 - paragraphs.len() as f32);
+    // people are listed with the entities; as topics they count less than
+    // the places, bodies and things the article is about
+    let specificity = if person { 1.0 } else { 3.0 };
+    Candidate {
+        label,
+        keywords,
+        is_name: true,
+        words: Vec::new(),
+        telling: Vec::new(),
+        count,
+        paragraphs,
+        entities,
+        score: specificity * spread,
+    }
+}
+
+fn dedup_keywords(words: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in words {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&w)) {
+            out.push(w);
+        }
+    }
+    out
+}
+
+fn is_gerund(key: &str) -> bool {
+    key.len() > 5 && key.ends_with("ing")
+}
+
+/// How telling a lowercase word is, judged by its rarest spelling in the
+/// text ("rights" is rarer than "right").
+fn word_specificity(t: &Term) -> f32 {
+    let key = t.key.as_str();
+    let mut s = lexicon::specificity(key);
+    for (surface, _) in &t.surfaces {
+        if surface.len() != key.len() || surface != key {
+            s = s.max(lexicon::specificity(&surface.to_lowercase()));
+        }
+    }
+    s
+}
+
+/// Word and phrase candidates.
+fn word_candidates(table: &TermTable) -> Vec<Candidate> {
+    let terms = &table.terms;
+    let mut out = Vec::new();
+    for (i, t) in terms.iter().enumerate() {
+        if t.count == 0 || t.excluded {
+            continue;
+        }
+        let (words, specificity) = match t.kind {
+            // a gerund alone ("strengthening") is mostly a verb, not a topic
+            TermKind::Word if !t.is_name() && t.lower > 0 && !is_gerund(&t.key) => {
+                (vec![i as TermId], word_specificity(t))
+            }
+            TermKind::Phrase if t.count >= 2 => {
+                let parts_are_words = t.parts.iter().all(|&p| {
+                    let pt = &terms[p as usize];
+                    pt.kind == TermKind::Word && !pt.is_name()
+                });
+                // "growing aggression": a participle is no part of a label
+                let opens_with_participle = t
+                    .parts
+                    .first()
+                    .is_some_and(|&p| is_gerund(&terms[p as usize].key));
+                if !parts_are_words || opens_with_participle {
+                    continue;
+                }
+                let s: f32 = t
+                    .parts
+                    .iter()
+                    .map(|&p| word_specificity(&terms[p as usize]))
+                    .sum();
+                (t.parts.clone(), s.min(MAX_PHRASE_SPECIFICITY))
+            }
+            _ => continue,
+        };
+        let d = t.paragraphs.len() as f32;
+        let spread = d + 0.25 * (t.count as f32 - d);
+        let label = t.surface().to_lowercase();
+        let telling = words
+            .iter()
+            .copied()
+            .filter(|&w| word_specificity(&terms[w as usize]) >= SHARED_WORD_SPECIFICITY)
+            .collect();
+        out.push(Candidate {
+            keywords: vec![label.clone()],
+            label,
+            is_name: false,
+            words,
+            telling,
+            count: t.count,
+            paragraphs: t.paragraphs.clone(),
+            entities: Vec::new(),
+            score: specificity * spread,
+        });
+    }
+    out
+}
+
+/// The article's topics, most central first.
+pub fn threads(table: &TermTable, n_paragraphs: usize) -> Vec<Topic> {
+    let mut pool = name_candidates(table);
+    pool.extend(word_candidates(table));
+    pool.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.paragraphs.first().cmp(&b.paragraphs.first()))
+            .then_with(|| a.label.cmp(&b.label))
+    });
+    pool.truncate(POOL);
+    let n = n_paragraphs.max(1);
+    let mut threads: Vec<Thread> = Vec::new();
+    let mut placed = vec![false; pool.len()];
+    for min_count in [2, 1] {
+        for (c, cand) in pool.iter().enumerate() {
+            if placed[c] || cand.count < min_count {
+                continue;
+            }
+            if let Some((t, how)) = fold_target(&threads, &pool, cand, n) {
+                threads[t].members.push(c);
+                threads[t].words.extend_from_slice(&cand.telling);
+                // a longer phrase of the thread's word ("aid package" to
+                // "aid") adds its paragraphs; a word that only keeps the
+                // thread company, or a part of its phrase ("lines" of
+                // "lines of communication"), adds its name only
+                if how == Fold::SharedWord && cand.words.len() > 1 {
+                    threads[t].add_paragraphs(&cand.paragraphs);
+                }
+                placed[c] = true;
+            } else if threads.len() < MAX_TOPICS
+                && (min_count == 2 || cand.is_name || threads.len() < MIN_TOPICS)
+            {
+                threads.push(Thread::new(c, cand, n));
+                placed[c] = true;
+            }
+        }
+        if threads.len() >= MIN_TOPICS {
+            break;
+        }
+    }
+    let mut topics: Vec<Topic> = threads.iter().map(|t| topic_of(t, &pool)).collect();
+    let top = topics.iter().map(|t| t.score).fold(0.0f32, f32::max);
+    if top > 0.0 {
+        for t in &mut topics {
+            t.score /= top;
+        }
+    }
+    topics.sort_by(|a, b| b.score.total_cmp(&a.score));
+    topics
+}
+
+/// Why a candidate joins a thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fold {
+    /// It shares a telling word with the thread ("aid", "aid package").
+    SharedWord,
+    /// It keeps company with the thread in the same paragraphs.
+    Company,
+}
+
+/// The thread a word or phrase candidate belongs to, if any, and why.
+fn fold_target(
+    threads: &[Thread],
+    pool: &[Candidate],
+    cand: &Candidate,
+    n: usize,
+) -> Option<(usize, Fold)> {
+    if cand.is_name {
+        return None;
+    }
+    // a word mostly used inside a phrase of the thread ("change" in
+    // "climate change")
+    if let [word] = cand.words[..] {
+        for (i, t) in threads.iter().enumerate() {
+            let inside =
+                t.members.iter().map(|&m| &pool[m]).any(|m| {
+                    m.words.len() > 1 && m.words.contains(&word) && 2 * m.count >= cand.count
+                });
+            if inside {
+                return Some((i, Fold::SharedWord));
+            }
+        }
+    }
+    // a shared telling word ("aid" in "aid package")
+    for (i, t) in threads.iter().enumerate() {
+        let shares = cand.telling.iter().any(|w| t.words.contains(w));
+        if shares && !t.is_name {
+            return Some((i, Fold::SharedWord));
+        }
+    }
+    // paragraph company far above chance, with another word thread (a
+    // word beside a name only says what the text says of that name)
+    let d = cand.paragraphs.len() as f32;
+    let mut best: Option<(usize, f32)> = None;
+    for (i, t) in threads.iter().enumerate() {
+        if t.is_name {
+            continue;
+        }
+        let both = t.overlap(&cand.paragraphs);
+        if both < MIN_COMPANY || both < 0.5 * d {
+            continue;
+        }
+        let lift = both * n as f32 / (d * t.paragraphs.len().max(1) as f32);
+        if lift >= MIN_LIFT && best.is_none_or(|(_, l)| lift > l) {
+            best = Some((i, lift));
+        }
+    }
+    best.map(|(i, _)| (i, Fold::Company))
+}
+
+fn topic_of(thread: &Thread, pool: &[Candidate]) -> Topic {
+    let head = &pool[thread.members[0]];
+    let mut label = head.label.clone();
+    // a word topic takes the name of a phrase of it used at least half as often
+    if !head.is_name {
+        for &m in &thread.members[1..] {
+            let c = &pool[m];
+            if !c.is_name
+                && c.words.len() > head.words.len()
+                && head.words.iter().all(|w| c.words.contains(w))
+                && 2 * c.count >= head.count
+            {
+                label = c.label.clone();
+                break;
+            }
+        }
+    }
+    let mut keywords = Vec::new();
+    let mut entities = Vec::new();
+    let mut score = 0.0;
+    for (k, &m) in thread.members.iter().enumerate() {
+        let c = &pool[m];
+        keywords.extend(c.keywords.iter().cloned());
+        entities.extend_from_slice(&c.entities);
+        score += if k == 0 { c.score } else { 0.5 * c.score };
+    }
+    let mut keywords = dedup_keywords(keywords.into_iter());
+    keywords.truncate(MAX_KEYWORDS);
+    entities.sort_unstable();
+    entities.dedup();
+    Topic {
+        label,
+        keywords,
+        entities,
+        paragraphs: thread.paragraphs.iter().map(|&p| p as usize).collect(),
+        score,
+    }
+}
