@@ -129,18 +129,12 @@ impl Lexicon {
             for a in alts.split('|').filter(|a| !a.is_empty()) {
                 lex.add(a, name, PhraseKind::Country);
             }
-            for d in demonyms.split('|').filter(|d| !d.is_empty()) {
-                lex.add(d, d, PhraseKind::Group);
-                let plural = if d.ends_with("ese") || d.ends_with("ss") || d.ends_with("sh") {
-                    d.to_string()
-                } else if d.ends_with("ch") {
-                    String::new()
-                } else {
-                    format!("{d}s")
-                };
-                if !plural.is_empty() {
-                    lex.add(&plural, d, PhraseKind::Group);
-                }
+            for d in demonyms
+                .split(['|', ','])
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+            {
+                lex.add_group(d);
             }
             for c in capitals.split('|').filter(|c| !c.is_empty()) {
                 lex.add(c, c, PhraseKind::City);
@@ -163,11 +157,16 @@ impl Lexicon {
             }
         }
         for line in data_lines(GROUPS) {
-            lex.add(line, line, PhraseKind::Group);
+            lex.add_group(line);
         }
         for line in data_lines(CITIES) {
             let name = line.split('\t').next().unwrap_or_default();
             lex.add(name, name, PhraseKind::City);
+            // "Saint Petersburg" is also written "St. Petersburg"
+            if let Some(rest) = name.strip_prefix("Saint ") {
+                lex.add(&format!("St. {rest}"), name, PhraseKind::City);
+                lex.add(&format!("St {rest}"), name, PhraseKind::City);
+            }
         }
         for line in data_lines(TITLES) {
             let k = key_of(line);
@@ -208,6 +207,16 @@ impl Lexicon {
             }
         }
         lex
+    }
+
+    /// A group and its plural ("Serb", "Serbs"; "Chinese" stays).
+    fn add_group(&mut self, name: &str) {
+        self.add(name, name, PhraseKind::Group);
+        let unchanged = ["ese", "sh", "ch", "ic", "s"];
+        let plural_ok = !unchanged.iter().any(|e| name.ends_with(e));
+        if plural_ok && !name.contains(' ') {
+            self.add(&format!("{name}s"), name, PhraseKind::Group);
+        }
     }
 
     fn add(&mut self, phrase: &str, canonical: &str, kind: PhraseKind) {

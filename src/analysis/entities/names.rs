@@ -21,9 +21,20 @@ use std::ops::Range;
 
 /// Words that may join the capitalised words of one name ("Bank of England",
 /// "Ludwig van Beethoven").
-const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "&", "de", "del", "della", "di", "van", "von", "der", "den", "la", "le",
-    "du", "da", "dos", "das", "al", "bin", "ibn", "el", "the", "on",
+const CONNECTORS: &[&str] = &["of", "for", "and", "&", "the"];
+
+/// Particles of people's and places' names ("van der Westhuizen", "De Wilde").
+const PARTICLES: &[&str] = &[
+    "de", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "da", "dos", "das",
+    "al", "bin", "ibn", "el", "ter", "ten",
+];
+
+/// Words that are never names by themselves when capitalised mid-sentence.
+const CLOSED_CLASS: &[&str] = &["the", "a", "an", "and", "or", "but", "of", "for", "i"];
+
+/// Prepositions after which an unknown single name is a place ("in Arbil").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "near", "outside", "into", "across", "towards", "toward",
 ];
 
 /// Abbreviated titles whose full stop stays inside a chunk ("Mr. Smith").
@@ -67,7 +78,38 @@ enum Segment<'l> {
 }
 
 fn is_connector(ws: &Words<'_>, i: usize) -> bool {
-    ws.words[i].shape != Shape::Upper && CONNECTORS.contains(&ws.key(i))
+    let k = ws.key(i);
+    if ws.words[i].shape == Shape::Upper {
+        return false;
+    }
+    // "the" joins only after "of": "Bank of the South"
+    if k == "the" {
+        return i > 0 && ws.key(i - 1) == "of";
+    }
+    CONNECTORS.contains(&k) || (ws.words[i].shape == Shape::Lower && PARTICLES.contains(&k))
+}
+
+fn is_particle(ws: &Words<'_>, i: usize) -> bool {
+    PARTICLES.contains(&ws.key(i))
+}
+
+/// A capital letter with its full stop after it: "J." of "J. K. Rowling".
+fn is_initial(ws: &Words<'_>, i: usize) -> bool {
+    let w = &ws.words[i];
+    let k = ws.key(i);
+    if !w.is_capital() {
+        return false;
+    }
+    // "K." is one token; "K" "." two, in older token conventions
+    let dotted =
+        k.len() == 2 && k.ends_with('.') && k.chars().next().is_some_and(char::is_alphabetic);
+    let split = k.chars().count() == 1
+        && ws.text_of(i + 1) == "."
+        && ws
+            .words
+            .get(i + 1)
+            .is_some_and(|d| d.span.start == w.span.end);
+    dotted || split
 }
 
 /// True when word `i` may be part of a capitalised chunk that started before it.
@@ -217,17 +259,44 @@ fn analyze_chunk(
     let (mut s, e) = (chunk.start, chunk.end);
     // Leading common words ("The", "When", "After") are no names, unless a
     // gazetteer or the title list knows the phrase they start.
-    while s < e
-        && (lex.is_common(ws.key(s)) || is_connector(ws, s) || ws.words[s].shape == Shape::Punct)
-        && phrase_at(ws, lex, s, e, false).is_none()
-        && title_at(ws, lex, s, e).is_none()
-    {
-        s += 1;
+    while s < e {
+        let w = &ws.words[s];
+        let key = ws.key(s);
+        let common = (w.opens && lex.is_common(key)) || CLOSED_CLASS.contains(&key);
+        let droppable = (common && !is_initial(ws, s))
+            || (is_connector(ws, s) && !(is_particle(ws, s) && w.is_capital()))
+            || w.shape == Shape::Punct;
+        if droppable
+            && phrase_at(ws, lex, s, e, false).is_none()
+            && title_at(ws, lex, s, e).is_none()
+        {
+            s += 1;
+        } else {
+            break;
+        }
     }
     let mut segments: Vec<Segment<'_>> = Vec::new();
     let mut run: Option<usize> = None;
     let mut k = s;
     while k < e {
+        // inside a person's name, a word that is also a city or a title is
+        // the surname: "Mark Cairns", "John Major"
+        let run_is_person = run.is_some_and(|r| {
+            k > r && {
+                let prev = ws.key(k - 1);
+                lex.is_given_name(prev) || lex.surname_rank(prev).is_some() && k - r == 1
+            }
+        });
+        let next_is_name = k + 1 >= e || !ws.words[k + 1].is_capital();
+        if run_is_person && next_is_name && ws.words[k].shape == Shape::Capitalized {
+            let single_city = phrase_at(ws, lex, k, e, false)
+                .is_some_and(|(len, p)| len == 1 && p.kind == PhraseKind::City);
+            let single_title = title_at(ws, lex, k, e) == Some(1);
+            if single_city || single_title {
+                k += 1;
+                continue;
+            }
+        }
         let phrase = phrase_at(ws, lex, k, e, false).filter(|&(len, p)| {
             // a city that is also a given name, before a name: "Vladimir Putin"
             let given_first = len == 1
@@ -280,9 +349,24 @@ fn analyze_chunk(
         .titles
         .last()
         .is_some_and(|t| s > 0 && t.end == s && ws.words[s - 1].sentence == ws.words[s].sentence);
-    for seg in segments {
+    let is_place = |p: &KnownPhrase| p.kind != PhraseKind::Group && p.kind != PhraseKind::Org;
+    let mut segs = segments.into_iter().peekable();
+    while let Some(seg) = segs.next() {
         match seg {
             Segment::Known(r, p) => {
+                // a place fused with an unknown name is an organisation:
+                // "Air France", "Taiwan Semiconductor"
+                if let Some(Segment::Name(n)) = segs.peek()
+                    && is_place(p)
+                    && n.start == r.end
+                    && !starts_person(ws, lex, n.clone())
+                {
+                    let words = r.start..trim(ws, n.clone()).end;
+                    found.mentions.push(fused_org(ws, words));
+                    segs.next();
+                    prev_title = false;
+                    continue;
+                }
                 found.mentions.push(known_mention(ws, r, p));
                 prev_title = false;
             }
@@ -291,6 +375,22 @@ fn analyze_chunk(
                 prev_title = true;
             }
             Segment::Name(r) => {
+                // "Dynamo Moscow": an unknown name fused with a place
+                if let Some(Segment::Known(k, p)) = segs.peek() {
+                    let single = r.len() == 1 && ws.words[r.start].shape == Shape::Capitalized;
+                    if is_place(p)
+                        && k.start == r.end
+                        && single
+                        && !prev_title
+                        && !starts_person(ws, lex, r.clone())
+                        && !lex.is_common(ws.key(r.start))
+                        && k.end == e
+                    {
+                        found.mentions.push(fused_org(ws, r.start..k.end));
+                        segs.next();
+                        continue;
+                    }
+                }
                 for part in split_at_and(ws, lex, r) {
                     if let Some(m) = type_name(ws, lex, part, prev_title, sentence_end) {
                         found.mentions.push(m);
@@ -299,6 +399,22 @@ fn analyze_chunk(
                 }
             }
         }
+    }
+}
+
+/// True when a name run starts like a person's name (a given name).
+fn starts_person(ws: &Words<'_>, lex: &Lexicon, r: Range<usize>) -> bool {
+    let r = trim(ws, r);
+    r.start < r.end && lex.is_given_name(ws.key(r.start))
+}
+
+fn fused_org(ws: &Words<'_>, words: Range<usize>) -> Mention {
+    Mention {
+        span: ws.span_of(words.clone()),
+        kind: EntityKind::Org,
+        words,
+        canonical: None,
+        evidence: Evidence::Context,
     }
 }
 
@@ -438,9 +554,13 @@ fn type_name(
     if after_title {
         return Some(mention(EntityKind::Person, Evidence::Context, r));
     }
-    let looks_like_name = names
-        .iter()
-        .all(|&i| ws.words[i].shape == Shape::Capitalized && !lex.is_common(key(i)));
+    let looks_like_name = names.iter().all(|&i| {
+        is_initial(ws, i)
+            || (ws.words[i].shape == Shape::Capitalized
+                && !lex.is_common(key(i))
+                && key(i).chars().count() > 1)
+            || is_particle(ws, i)
+    });
     if n >= 2 && looks_like_name {
         let given = lex.is_given_name(key(first));
         let surname = n <= 4
@@ -453,6 +573,16 @@ fn type_name(
         return Some(mention(EntityKind::Person, Evidence::Context, r));
     }
     let text = ws.span_of(r.clone()).of(ws.text);
+    // single letters and runs of short codes in capitals ("W L PCT") are no names
+    if names
+        .iter()
+        .all(|&i| key(i).chars().count() == 1 || is_initial(ws, i))
+    {
+        return None;
+    }
+    if n >= 2 && names.iter().all(|&i| ws.words[i].shape == Shape::Upper) {
+        return None;
+    }
     if n == 1 {
         let w = &ws.words[first];
         if w.shape == Shape::Upper || is_camel(text) {
@@ -460,6 +590,11 @@ fn type_name(
         }
         if lex.is_common(key(first)) {
             return None;
+        }
+        // "in Arbil": after a preposition of place
+        let before = r.start.checked_sub(1).map(key).unwrap_or("");
+        if PLACE_PREPOSITIONS.contains(&before) {
+            return Some(mention(EntityKind::Place, Evidence::Guess, r));
         }
         return Some(mention(EntityKind::Person, Evidence::Guess, r));
     }

@@ -219,7 +219,7 @@ fn number_token(s: &str) -> Option<&str> {
         return None;
     }
     let digits_end = s
-        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '–')))
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '–' | '/' | ':')))
         .unwrap_or(s.len());
     let rest = &s[digits_end..];
     if rest.is_empty() {
@@ -249,8 +249,10 @@ fn is_magnitude(t: &Toks<'_, '_>, i: usize) -> bool {
 fn number_phrase(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
     number_token(t.s(i))?;
     let mut j = i;
-    // "5 1/2"
-    if j + 3 < end + 1
+    // "5 1/2" (the fraction one token) or "5 1 / 2"
+    if j + 1 < end && t.s(j + 1).contains('/') && number_token(t.s(j + 1)).is_some() {
+        j += 1;
+    } else if j + 3 < end + 1
         && t.kind(j + 1) == Some(TokenKind::Number)
         && t.s(j + 2) == "/"
         && t.kind(j + 3) == Some(TokenKind::Number)
@@ -274,7 +276,12 @@ fn money_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<(usize, usize)> {
     if DOLLAR_PREFIXES.contains(&s) && t.s(i + 1) == "$" && t.adjacent(i, i + 1) {
         sign = i + 1;
     }
-    let signed = CURRENCY_SIGNS.contains(&t.s(sign)) || CURRENCY_CODES.contains(&t.s(sign));
+    let glued = t
+        .s(sign)
+        .strip_suffix('$')
+        .is_some_and(|p| DOLLAR_PREFIXES.contains(&p));
+    let signed =
+        CURRENCY_SIGNS.contains(&t.s(sign)) || CURRENCY_CODES.contains(&t.s(sign)) || glued;
     if signed && sign + 1 < end {
         let last = number_phrase(t, sign + 1, end)?;
         return Some((i, last));
@@ -296,7 +303,9 @@ fn money_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<(usize, usize)> {
 fn money_name(t: &Toks<'_, '_>, a: usize, b: usize) -> String {
     let mut out = String::new();
     for i in a..=b {
-        if i > a && !t.adjacent(i - 1, i) && !CURRENCY_SIGNS.contains(&t.s(i - 1)) {
+        let after_sign =
+            i > a && (CURRENCY_SIGNS.contains(&t.s(i - 1)) || t.s(i - 1).ends_with('$'));
+        if i > a && !t.adjacent(i - 1, i) && !after_sign {
             out.push(' ');
         }
         out.push_str(t.s(i));

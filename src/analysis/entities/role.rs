@@ -119,6 +119,11 @@ fn title_before(
             break;
         }
         let p = left - 1;
+        // "China’s foreign minister": a possessive clitic after a name
+        if matches!(ws.key(p), "'s" | "’s") && mention_ending_at.contains_key(&p) {
+            left = p;
+            continue;
+        }
         if let Some(t) = title_ending_at.get(&left) {
             left = t.start;
             continue;

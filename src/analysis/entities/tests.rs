@@ -123,3 +123,11 @@ fn entity_ids_are_indices_and_mentions_in_order() {
     }
     assert_eq!(find(&es, "Paris").map(|e| e.mentions.len()), Some(2));
 }
+
+#[test]
+fn role_with_a_possessive_country() {
+    let t = "Kenya’s foreign minister Amina Odhiambo arrived in Oslo.";
+    let es = run(t);
+    let p = find(&es, "Amina Odhiambo").expect("person");
+    assert_eq!(p.role.as_deref(), Some("Kenya’s foreign minister"));
+}

@@ -67,10 +67,10 @@ pub struct Words<'t> {
     keys: String,
 }
 
-/// Strips a possessive ending ("’s", "'s", or "s'" -> "s") from a word span.
+/// Strips a possessive ending ("’s", "'s") or a dangling hyphen ("China- US") from a word span.
 fn strip_possessive(text: &str, span: Span) -> Span {
     let w = span.of(text);
-    for suffix in ["'s", "’s", "'S", "’S"] {
+    for suffix in ["'s", "’s", "'S", "’S", "-"] {
         if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
             return Span::new(span.start, span.end - suffix.len());
         }
@@ -274,7 +274,9 @@ mod tests {
     fn possessives_are_cut_and_pairs_split() {
         let v = view("China’s aid and Germany's plan shaped US-China talks in the Indo-Pacific.");
         let texts: Vec<&str> = v.iter().map(|x| x.0.as_str()).collect();
-        assert_eq!(&texts[..5], &["China", "aid", "and", "Germany", "plan"]);
+        assert_eq!(&texts[..6], &["China", "’s", "aid", "and", "Germany", "'s"]);
+        let shapes: Vec<Shape> = v.iter().map(|x| x.1).collect();
+        assert_eq!(shapes[1], Shape::Punct, "a clitic breaks a name");
         assert!(texts.contains(&"US") && texts.contains(&"China"));
         assert!(texts.contains(&"Indo-Pacific"));
     }

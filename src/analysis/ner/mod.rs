@@ -86,7 +86,10 @@ pub fn tag_tokens(doc: &Document<'_>) -> Vec<Guess> {
             doc.tokens.len()
         ];
     };
-    let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
+    let words = features::TokenWords {
+        text: doc.text,
+        tokens: &doc.tokens,
+    };
     let facts = features::DocFacts::new(&words, &doc.sentence_tokens);
     tagger::tag_words(&facts, model)
 }

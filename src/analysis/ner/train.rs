@@ -12,7 +12,7 @@
 
 use super::NameLabel;
 use super::features::{DocFacts, KeyMap};
-use super::model::{self, Scorer};
+use super::model::{self, Model, Scorer};
 use super::tagger::{Guess, best_after, score, walk};
 use super::tags::{N_TAGS, Tag, spans};
 use std::ops::Range;
@@ -196,23 +196,27 @@ pub fn train(
     cfg: &TrainConfig,
     mut after_epoch: impl FnMut(usize, &Perceptron),
 ) -> Perceptron {
-    let facts: Vec<DocFacts<'_, String>> = docs
+    let facts: Vec<DocFacts<'_, Vec<String>>> = docs
         .iter()
         .map(|d| DocFacts::new(&d.words, &d.sentences))
         .collect();
     let mut p = Perceptron::default();
     let mut order: Vec<usize> = (0..docs.len()).collect();
     let mut rng = Shuffler(cfg.seed | 1);
+    let mut feats = Vec::with_capacity(64);
     for epoch in 0..cfg.epochs {
         rng.shuffle(&mut order);
         for &d in &order {
             let gold = &docs[d].tags;
-            walk(&facts[d], |i, feats, prev| {
-                let guess = best_after(&score(&p, feats), prev);
-                let want = gold[i].repaired_after(prev);
+            let facts = &facts[d];
+            walk(facts, |s| {
+                facts.features(s.token, s.sentence, &s.history, &mut feats);
+                let prev = s.history.prev;
+                let guess = best_after(&score(&p, &feats), prev);
+                let want = gold[s.token].repaired_after(prev);
                 p.time += 1.0;
                 if guess.tag != want {
-                    p.update(feats, want, guess.tag);
+                    p.update(&feats, want, guess.tag);
                 }
                 guess
             });
@@ -303,14 +307,28 @@ impl Evaluation {
     }
 }
 
-/// Tags each document with `scorer` and scores exact spans against the gold.
-pub fn evaluate<S: Scorer + ?Sized>(docs: &[ConllDoc], scorer: &S) -> Evaluation {
+/// Tags each document with `model` and scores exact spans against the gold.
+pub fn evaluate(docs: &[ConllDoc], model: &Model<'_>) -> Evaluation {
     let mut e = Evaluation::default();
     for d in docs {
         let facts = DocFacts::new(&d.words, &d.sentences);
-        let guessed: Vec<Tag> = super::tagger::tag_words(&facts, scorer)
+        let guessed: Vec<Tag> = super::tagger::tag_words(&facts, model)
             .iter()
             .map(|g: &Guess| g.tag)
+            .collect();
+        e.add_doc(&d.tags, &guessed);
+    }
+    e
+}
+
+/// Like [`evaluate`] with any scorer (such as a perceptron being trained).
+pub fn evaluate_with<S: Scorer + ?Sized>(docs: &[ConllDoc], scorer: &S) -> Evaluation {
+    let mut e = Evaluation::default();
+    for d in docs {
+        let facts = DocFacts::new(&d.words, &d.sentences);
+        let guessed: Vec<Tag> = super::tagger::tag_words_with(&facts, scorer)
+            .iter()
+            .map(|g| g.tag)
             .collect();
         e.add_doc(&d.tags, &guessed);
     }
@@ -347,7 +365,7 @@ mod tests {
         };
         let p = train(&docs, &cfg, |_, _| {});
         assert!(!p.is_empty());
-        let e = evaluate(&docs, &p);
+        let e = evaluate_with(&docs, &p);
         assert_eq!(e.overall().correct, 2, "{e:?}");
     }
 }
