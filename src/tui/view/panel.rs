@@ -265,8 +265,8 @@ fn draw_list_row(app: &App, tab: Tab, i: usize, area: Rect, selected: bool, buf:
             if area.height > 1 {
                 let words = q.content.of(&a.text);
                 let shown = match q.kind {
-                    QuoteKind::Indirect => format!("    {words}"),
-                    _ => format!("    “{words}”"),
+                    QuoteKind::Direct | QuoteKind::Partial => format!("    “{words}”"),
+                    QuoteKind::Unmarked | QuoteKind::Indirect => format!("    {words}"),
                 };
                 let shown = clip(&shown, w);
                 put(
