@@ -1,0 +1,308 @@
+//! Linking: which mentions name the same referent.
+//!
+//! Entry point: [`link`]. It gives every mention an entity, in one pass over
+//! the mentions in text order plus a pass over the people's full names, with
+//! hash indexes (no loop over mentions × entities):
+//!
+//! - people: a full name ("Antony Blinken") is an entity; a single word
+//!   ("Blinken", "Xi") joins the person whose surname (last word) it is, or
+//!   failing that whose first word it is ("Xi" of "Xi Jinping"). When two
+//!   people share it ("Wang" of Wang Yi and Wang Xiaohong), the rule is: the
+//!   one mentioned most often so far wins; on a tie, the one introduced
+//!   first. A tie is reported in [`Entity::ambiguous`] with the other
+//!   candidates.
+//! - everything else by its canonical key: the gazetteer's canonical name
+//!   ("US", "U.S.", "America" -> United States), or the words themselves.
+//!   An acronym defined in the text ("the Foo Bar Council (FBC)") or equal
+//!   to the initials of a name in the text joins that name.
+//!
+//! The entity's name is the fullest form in the text; the other forms are
+//! its aliases. Entities are ordered by kind, then by first mention.
+
+use super::Mention;
+use super::words::Words;
+use crate::analysis::{AmbiguousMention, Entity, EntityKind};
+use std::collections::HashMap;
+
+/// The entities and, for each mention (by index), its entity id.
+pub struct Linked {
+    pub entities: Vec<Entity>,
+    pub entity_of: Vec<usize>,
+}
+
+/// What a mention links by.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Key {
+    kind: EntityKind,
+    name: String,
+}
+
+/// The name words of a mention, lowercased ("antony", "blinken").
+fn name_words(ws: &Words<'_>, m: &Mention) -> Vec<String> {
+    let text = m.span.of(ws.text);
+    text.split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty() && w.chars().next().is_some_and(char::is_uppercase))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn plain_key(text: &str) -> String {
+    let mut k = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        for c in w.chars().filter(|c| *c != '.') {
+            k.extend(c.to_lowercase());
+        }
+    }
+    k
+}
+
+/// Initials of the capitalised words ("World Health Organization" -> "who").
+fn initials(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Links `mentions` (sorted by start, not overlapping) into entities.
+pub fn link(ws: &Words<'_>, mentions: &[Mention]) -> Linked {
+    let text = ws.text;
+    let n = mentions.len();
+    // provisional group per mention, then renumbered by kind and position
+    let mut group_of: Vec<usize> = vec![usize::MAX; n];
+    let mut groups: Vec<Key> = Vec::new();
+    let mut by_key: HashMap<Key, usize> = HashMap::new();
+    let mut ambiguous: Vec<(usize, Vec<usize>)> = Vec::new(); // (mention, other groups)
+
+    let mut intern = |key: Key, groups: &mut Vec<Key>| -> usize {
+        *by_key.entry(key.clone()).or_insert_with(|| {
+            groups.push(key);
+            groups.len() - 1
+        })
+    };
+
+    // acronyms defined in the text, and initials of multi-word names
+    let mut acronym_of: HashMap<String, (EntityKind, String)> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if !matches!(m.kind, EntityKind::Org | EntityKind::Place) {
+            continue;
+        }
+        let surface = m.span.of(text);
+        if !surface.contains(' ') {
+            continue;
+        }
+        let key = other_key(m, text);
+        // "... (WHO)": the next mention is the acronym in brackets
+        if let Some(next) = mentions.get(i + 1) {
+            let between = text.get(m.span.end..next.span.start).unwrap_or("");
+            let after = text.get(next.span.end..).unwrap_or("");
+            if between.trim() == "(" && after.trim_start().starts_with(')') {
+                acronym_of.insert(plain_key(next.span.of(text)), (m.kind, key.clone()));
+            }
+        }
+        let ini = initials(surface);
+        if ini.chars().count() >= 2 {
+            acronym_of.entry(ini).or_insert((m.kind, key));
+        }
+    }
+
+    // people: full names first
+    let mut person_by_word: HashMap<String, Vec<(usize, bool)>> = HashMap::new(); // word -> (group, is_last_word)
+    let mut person_words: Vec<Option<Vec<String>>> = vec![None; n];
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != EntityKind::Person {
+            continue;
+        }
+        let words = name_words(ws, m);
+        if words.len() >= 2 {
+            let g = intern(
+                Key {
+                    kind: EntityKind::Person,
+                    name: words.join(" "),
+                },
+                &mut groups,
+            );
+            group_of[i] = g;
+            for (wi, w) in words.iter().enumerate() {
+                let is_last = wi + 1 == words.len();
+                if wi == 0 || is_last {
+                    let list = person_by_word.entry(w.clone()).or_default();
+                    if !list.iter().any(|(x, _)| *x == g) {
+                        list.push((g, is_last));
+                    }
+                }
+            }
+        }
+        person_words[i] = Some(words);
+    }
+
+    // then everything in text order
+    let mut count: HashMap<usize, usize> = HashMap::new();
+    let mut first_seen: HashMap<usize, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if group_of[i] == usize::MAX {
+            let g = match m.kind {
+                EntityKind::Person => {
+                    let words = person_words[i].clone().unwrap_or_default();
+                    let word = words.last().cloned().unwrap_or_default();
+                    let cands = person_by_word.get(&word).cloned().unwrap_or_default();
+                    let lasts: Vec<usize> = cands.iter().filter(|c| c.1).map(|c| c.0).collect();
+                    let pool: Vec<usize> = if lasts.is_empty() {
+                        cands.iter().map(|c| c.0).collect()
+                    } else {
+                        lasts
+                    };
+                    if pool.is_empty() {
+                        intern(
+                            Key {
+                                kind: EntityKind::Person,
+                                name: word,
+                            },
+                            &mut groups,
+                        )
+                    } else {
+                        let score = |g: &usize| {
+                            (
+                                count.get(g).copied().unwrap_or(0),
+                                std::cmp::Reverse(first_seen.get(g).copied().unwrap_or(usize::MAX)),
+                            )
+                        };
+                        let best = pool.iter().copied().max_by_key(score).unwrap_or(pool[0]);
+                        let best_count = count.get(&best).copied().unwrap_or(0);
+                        let tied: Vec<usize> = pool
+                            .iter()
+                            .copied()
+                            .filter(|g| {
+                                *g != best && count.get(g).copied().unwrap_or(0) == best_count
+                            })
+                            .collect();
+                        if !tied.is_empty() {
+                            ambiguous.push((i, tied));
+                        }
+                        best
+                    }
+                }
+                _ => {
+                    let mut key = Key {
+                        kind: m.kind,
+                        name: other_key(m, text),
+                    };
+                    let surface = m.span.of(text);
+                    if !surface.contains(' ')
+                        && let Some((kind, name)) = acronym_of.get(&plain_key(surface))
+                        && (*kind == m.kind || m.kind == EntityKind::Org)
+                    {
+                        key = Key {
+                            kind: *kind,
+                            name: name.clone(),
+                        };
+                    }
+                    intern(key, &mut groups)
+                }
+            };
+            group_of[i] = g;
+        }
+        let g = group_of[i];
+        *count.entry(g).or_insert(0) += 1;
+        first_seen.entry(g).or_insert(i);
+    }
+
+    // renumber: by kind, then by first mention
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by_key(|&g| {
+        (
+            groups[g].kind,
+            first_seen.get(&g).copied().unwrap_or(usize::MAX),
+        )
+    });
+    let mut id_of = vec![0usize; groups.len()];
+    for (id, &g) in order.iter().enumerate() {
+        id_of[g] = id;
+    }
+    let mut entities: Vec<Entity> = order
+        .iter()
+        .enumerate()
+        .map(|(id, &g)| Entity {
+            id,
+            kind: groups[g].kind,
+            name: String::new(),
+            role: None,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            ambiguous: Vec::new(),
+        })
+        .collect();
+    let entity_of: Vec<usize> = group_of.iter().map(|&g| id_of[g]).collect();
+    let mut surfaces: Vec<Vec<(String, Option<String>)>> = vec![Vec::new(); entities.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        let e = entity_of[i];
+        entities[e].mentions.push(m.span);
+        surfaces[e].push((normalize_space(m.span.of(text)), m.canonical.clone()));
+    }
+    for (mi, others) in ambiguous {
+        let e = entity_of[mi];
+        entities[e].ambiguous.push(AmbiguousMention {
+            span: mentions[mi].span,
+            candidates: others.iter().map(|g| id_of[*g]).collect(),
+        });
+    }
+    for (e, forms) in entities.iter_mut().zip(surfaces) {
+        name_entity(e, &forms);
+    }
+    Linked {
+        entities,
+        entity_of,
+    }
+}
+
+fn normalize_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn other_key(m: &Mention, text: &str) -> String {
+    match (&m.canonical, m.kind) {
+        (Some(c), _) => plain_key(c),
+        (None, _) => plain_key(m.span.of(text)),
+    }
+}
+
+/// Sets the canonical name (the fullest form in the text) and the aliases.
+fn name_entity(e: &mut Entity, forms: &[(String, Option<String>)]) {
+    let numeric = matches!(
+        e.kind,
+        EntityKind::Money | EntityKind::Date | EntityKind::Quantity
+    );
+    if numeric {
+        // the normalised form ("$95 billion" for "$ 95 billion")
+        e.name = forms
+            .first()
+            .and_then(|f| f.1.clone().or_else(|| Some(f.0.clone())))
+            .unwrap_or_default();
+    } else {
+        let fullness = |s: &str| (s.split_whitespace().count(), s.chars().count());
+        let mut best: Option<&str> = None;
+        for (s, _) in forms {
+            if best.is_none_or(|b| fullness(s) > fullness(b)) {
+                best = Some(s);
+            }
+        }
+        e.name = best.unwrap_or_default().to_string();
+    }
+    let mut aliases: Vec<String> = Vec::new();
+    if numeric {
+        // "$ 95 billion" is no other name of "$95 billion"
+        e.aliases = aliases;
+        return;
+    }
+    for (s, _) in forms {
+        if *s != e.name && !aliases.contains(s) {
+            aliases.push(s.clone());
+        }
+    }
+    e.aliases = aliases;
+}

@@ -1,0 +1,168 @@
+//! Entity recognition and linking: who and what the article names.
+//!
+//! Entry point: [`recognize`]. The stages, each in its own module:
+//!
+//! 1. [`words`]: the word view (possessives cut, capitals that say nothing
+//!    marked, headlines in capitals marked).
+//! 2. [`names`]: name mentions by rules over runs of capitalised words and
+//!    the gazetteers of [`gazetteer`] (countries, demonyms, cities, regions,
+//!    organisations, titles, given names, surnames).
+//! 3. [`merge`]: the statistical tagger's proposals ([`crate::analysis::ner`])
+//!    fill what the rules left open and replace their guesses; the known
+//!    names and context rules win on conflict.
+//! 4. [`numeric`]: money, dates and quantities by patterns.
+//! 5. [`link`]: one entity per referent, with its canonical name, aliases,
+//!    and ambiguous mentions; [`role`]: the role of each person.
+//!
+//! Everything is linear in the text: hash lookups per word, no loops over
+//! mentions × entities. The gazetteers are built once, on first use.
+
+mod gazetteer;
+mod link;
+mod merge;
+mod names;
+mod numeric;
+mod role;
+mod words;
+
+use super::{Document, Entity, EntityKind, Span};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// How sure the recogniser is of a mention's kind, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Evidence {
+    /// A capitalised word nothing else explains.
+    Guess,
+    /// Proposed by the statistical tagger.
+    Tagger,
+    /// Typed by context: a title before it, a given name, an org word.
+    Context,
+    /// A gazetteer entry or a money/date/quantity pattern.
+    Known,
+}
+
+/// A mention before linking.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Mention {
+    pub span: Span,
+    pub kind: EntityKind,
+    /// The words it covers in the word view (empty for money, dates, quantities).
+    pub words: Range<usize>,
+    /// The name it links by, when known ("United States" for "US", "$95 billion").
+    pub canonical: Option<String>,
+    pub evidence: Evidence,
+}
+
+/// Finds every entity the document names, each with all its mentions.
+///
+/// ```
+/// use gloss::analysis::{Document, EntityKind, entities::recognize};
+/// let doc = Document::new("Finance Minister Ana Costa visited Brazil. Costa spoke on Monday.");
+/// let entities = recognize(&doc);
+/// let costa = entities.iter().find(|e| e.kind == EntityKind::Person).unwrap();
+/// assert_eq!(costa.name, "Ana Costa");
+/// assert_eq!(costa.role.as_deref(), Some("Finance Minister"));
+/// assert_eq!(costa.mentions.len(), 2);
+/// ```
+pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
+    let lex = gazetteer::lexicon();
+    let ws = words::Words::new(doc, lex);
+    let found = names::find(&ws, lex);
+    let mut mentions = found.mentions;
+    let tagged = super::ner::tag(doc);
+    merge::tagger(&ws, lex, &mut mentions, &tagged);
+    reconcile(&ws, &mut mentions);
+    mentions.extend(numeric::find(doc));
+    let mentions = resolve_overlaps(mentions);
+    let linked = link::link(&ws, &mentions);
+    let mut entities = linked.entities;
+    role::assign(
+        &ws,
+        lex,
+        &mentions,
+        &found.titles,
+        &linked.entity_of,
+        &mut entities,
+    );
+    entities
+}
+
+/// Document-level decisions: a word that is part of a person's full name is
+/// that person elsewhere too; a capitalised first word of a sentence that
+/// nothing else explains is dropped unless the text capitalises it elsewhere;
+/// a guess takes the kind the same words got from stronger evidence.
+fn reconcile(ws: &words::Words<'_>, mentions: &mut Vec<Mention>) {
+    let text = ws.text;
+    let mut person_word: HashSet<&str> = HashSet::new();
+    let mut strong_kind: HashMap<&str, (EntityKind, Evidence)> = HashMap::new();
+    for m in mentions.iter() {
+        let s = m.span.of(text);
+        if m.kind == EntityKind::Person && m.evidence >= Evidence::Tagger && s.contains(' ') {
+            for w in s.split_whitespace() {
+                if w.chars().next().is_some_and(char::is_uppercase) && w.len() > 2 {
+                    person_word.insert(w);
+                }
+            }
+        }
+        if m.evidence >= Evidence::Tagger {
+            let e = strong_kind.entry(s).or_insert((m.kind, m.evidence));
+            if m.evidence > e.1 {
+                *e = (m.kind, m.evidence);
+            }
+        }
+    }
+    // capitalised words not opening a sentence
+    let mut capital_inside: HashSet<&str> = HashSet::new();
+    for (i, w) in ws.words.iter().enumerate() {
+        if w.is_capital() && !w.opens && !w.in_caps_line {
+            capital_inside.insert(ws.text_of(i));
+        }
+    }
+    mentions.retain_mut(|m| {
+        let s = m.span.of(text);
+        let single = !s.contains(' ');
+        if single && person_word.contains(s) && m.evidence < Evidence::Context {
+            m.kind = EntityKind::Person;
+            m.evidence = Evidence::Context;
+            return true;
+        }
+        if m.evidence == Evidence::Guess {
+            if let Some((kind, _)) = strong_kind.get(s) {
+                m.kind = *kind;
+                return true;
+            }
+            let opens = ws.words.get(m.words.start).is_some_and(|w| w.opens);
+            if opens && single && !capital_inside.contains(s) {
+                return false;
+            }
+        }
+        true
+    });
+}
+
+/// Sorts mentions by position; of two that overlap, keeps the longer (then
+/// the better evidenced).
+fn resolve_overlaps(mut mentions: Vec<Mention>) -> Vec<Mention> {
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if m.span.is_empty() {
+            continue;
+        }
+        if let Some(last) = out.last_mut()
+            && last.span.overlaps(&m.span)
+        {
+            let better = (m.span.len(), m.evidence) > (last.span.len(), last.evidence);
+            if better {
+                *last = m;
+            }
+            continue;
+        }
+        out.push(m);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,695 @@
+//! Name mentions: people, organisations, places and groups, found by rules.
+//!
+//! Entry point: [`find`]. It reads each sentence's runs of capitalised words
+//! ("chunks": "US Secretary of State Antony Blinken") and cuts them into
+//! known phrases from the gazetteers ("US": a place), titles ("Secretary of
+//! State": no entity, but the role of the name after it) and the rest, which
+//! it types by context: a title before it or an appositive after it, a given
+//! name first, a surname, an organisation word ("Ministry", "Inc"). A
+//! capital that says nothing (the first word of a sentence or a quotation, a
+//! headline in capitals) does not start a name unless a gazetteer knows it.
+//!
+//! It also returns the titles it found, for [`super::role`]. Linking
+//! mentions into entities belongs to [`super::link`]; the statistical
+//! tagger's proposals are merged in [`super::merge`].
+
+use super::gazetteer::{KnownPhrase, Lexicon, PhraseKind};
+use super::words::{Shape, Words};
+use super::{Evidence, Mention};
+use crate::analysis::EntityKind;
+use std::ops::Range;
+
+/// Words that may join the capitalised words of one name ("Bank of England",
+/// "Ludwig van Beethoven").
+const CONNECTORS: &[&str] = &["of", "for", "and", "&", "the"];
+
+/// Particles of people's and places' names ("van der Westhuizen", "De Wilde").
+const PARTICLES: &[&str] = &[
+    "de", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "da", "dos", "das",
+    "al", "bin", "ibn", "el", "ter", "ten",
+];
+
+/// Words that are never names by themselves when capitalised mid-sentence.
+const CLOSED_CLASS: &[&str] = &["the", "a", "an", "and", "or", "but", "of", "for", "i"];
+
+/// Prepositions after which an unknown single name is a place ("in Arbil").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "near", "outside", "into", "across", "towards", "toward",
+];
+
+/// Abbreviated titles whose full stop stays inside a chunk ("Mr. Smith").
+const DOTTED: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "prof", "rev", "adm",
+    "maj", "capt", "sgt", "cmdr", "mt", "jr", "sr",
+];
+
+/// Honorifics: they mark a person but are no role.
+pub const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mister", "madam", "sir", "dame", "lord", "lady", "dr",
+];
+
+/// Lowercase words after a name that make it an organisation ("the Biden
+/// administration").
+const ORG_AFTER_NAME: &[&str] = &["administration"];
+
+/// What the rules found: name mentions and titles (as word ranges).
+pub struct Found {
+    pub mentions: Vec<Mention>,
+    pub titles: Vec<Range<usize>>,
+}
+
+/// Finds name mentions and titles in every sentence.
+pub fn find(ws: &Words<'_>, lex: &Lexicon) -> Found {
+    let mut found = Found {
+        mentions: Vec::new(),
+        titles: Vec::new(),
+    };
+    for range in &ws.sentences {
+        scan_sentence(ws, lex, range.clone(), &mut found);
+    }
+    found
+}
+
+/// A segment of a chunk.
+enum Segment<'l> {
+    Known(Range<usize>, &'l KnownPhrase),
+    Title(Range<usize>),
+    Name(Range<usize>),
+}
+
+fn is_connector(ws: &Words<'_>, i: usize) -> bool {
+    let k = ws.key(i);
+    if ws.words[i].shape == Shape::Upper {
+        return false;
+    }
+    // "the" joins only after "of": "Bank of the South"
+    if k == "the" {
+        return i > 0 && ws.key(i - 1) == "of";
+    }
+    CONNECTORS.contains(&k) || (ws.words[i].shape == Shape::Lower && PARTICLES.contains(&k))
+}
+
+fn is_particle(ws: &Words<'_>, i: usize) -> bool {
+    PARTICLES.contains(&ws.key(i))
+}
+
+/// A capital letter with its full stop after it: "J." of "J. K. Rowling".
+fn is_initial(ws: &Words<'_>, i: usize) -> bool {
+    let w = &ws.words[i];
+    let k = ws.key(i);
+    if !w.is_capital() {
+        return false;
+    }
+    // "K." is one token; "K" "." two, in older token conventions
+    let dotted =
+        k.len() == 2 && k.ends_with('.') && k.chars().next().is_some_and(char::is_alphabetic);
+    let split = k.chars().count() == 1
+        && ws.text_of(i + 1) == "."
+        && ws
+            .words
+            .get(i + 1)
+            .is_some_and(|d| d.span.start == w.span.end);
+    dotted || split
+}
+
+/// True when word `i` may be part of a capitalised chunk that started before it.
+fn continues_chunk(ws: &Words<'_>, i: usize, end: usize) -> bool {
+    let w = &ws.words[i];
+    if w.is_capital() {
+        return true;
+    }
+    let next_capital = i + 1 < end && ws.words[i + 1].is_capital();
+    if is_connector(ws, i) && next_capital {
+        return true;
+    }
+    // a full stop after an initial or an abbreviated title ("J. K.", "Mr.")
+    if ws.text_of(i) == "." && i > 0 && next_capital {
+        let prev = ws.key(i - 1);
+        let initial = prev.chars().count() == 1 && ws.words[i - 1].is_capital();
+        return initial || DOTTED.contains(&prev);
+    }
+    false
+}
+
+/// The longest known phrase starting at word `i` and ending before `end`.
+fn phrase_at<'l>(
+    ws: &Words<'_>,
+    lex: &'l Lexicon,
+    i: usize,
+    end: usize,
+    caps_line: bool,
+) -> Option<(usize, &'l KnownPhrase)> {
+    let mut key = String::new();
+    let mut best = None;
+    for j in i..end.min(i + lex.max_phrase_words) {
+        let w = &ws.words[j];
+        if w.shape == Shape::Punct && ws.text_of(j) != "." {
+            break;
+        }
+        let may_join = caps_line || w.is_capital() || (j > i && is_connector(ws, j));
+        if !may_join {
+            break;
+        }
+        if j > i && ws.words[j - 1].span.end < w.span.start {
+            key.push(' ');
+        }
+        key.push_str(ws.key(j));
+        if !lex.is_prefix(&key) {
+            // "U.S." is one word, "U. S." is not; try without the dot too
+            break;
+        }
+        if let Some(p) = lex.phrase(&key) {
+            let written = ws.span_of(i..j + 1).of(ws.text);
+            let case_ok = if p.acronym {
+                let lower = written.chars().any(char::is_lowercase);
+                !(lower || (caps_line && lex.is_common(&key)))
+            } else {
+                true
+            };
+            if case_ok && ws.words[j].is_capital() {
+                best = Some((j + 1 - i, p));
+            }
+        }
+    }
+    best
+}
+
+/// The longest title starting at word `i` (any case) and ending before `end`.
+fn title_at(ws: &Words<'_>, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
+    let mut key = String::new();
+    let mut best = None;
+    for j in i..end.min(i + lex.max_phrase_words) {
+        let w = &ws.words[j];
+        if matches!(w.shape, Shape::Punct | Shape::Number) {
+            break;
+        }
+        if j > i {
+            key.push(' ');
+        }
+        key.push_str(ws.key(j));
+        if !lex.is_prefix(&key) {
+            break;
+        }
+        if lex.is_title(&key) {
+            best = Some(j + 1 - i);
+        }
+    }
+    best
+}
+
+fn scan_sentence(ws: &Words<'_>, lex: &Lexicon, range: Range<usize>, found: &mut Found) {
+    let mut i = range.start;
+    while i < range.end {
+        let w = &ws.words[i];
+        if w.in_caps_line {
+            // a headline: only names the gazetteers know
+            if let Some((len, p)) = phrase_at(ws, lex, i, range.end, true) {
+                found.mentions.push(known_mention(ws, i..i + len, p));
+                i += len;
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        match w.shape {
+            Shape::Lower => {
+                if let Some(len) = title_at(ws, lex, i, range.end) {
+                    found.titles.push(i..i + len);
+                    i += len;
+                } else {
+                    i += 1;
+                }
+            }
+            Shape::Capitalized | Shape::Upper => {
+                let mut j = i + 1;
+                while j < range.end && continues_chunk(ws, j, range.end) {
+                    j += 1;
+                }
+                analyze_chunk(ws, lex, i..j, range.end, found);
+                i = j;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn known_mention(ws: &Words<'_>, r: Range<usize>, p: &KnownPhrase) -> Mention {
+    let kind = match p.kind {
+        PhraseKind::Country | PhraseKind::Region | PhraseKind::City => EntityKind::Place,
+        PhraseKind::Group => EntityKind::Group,
+        PhraseKind::Org => EntityKind::Org,
+    };
+    Mention {
+        span: ws.span_of(r.clone()),
+        kind,
+        words: r,
+        canonical: Some(p.canonical.clone()),
+        evidence: Evidence::Known,
+    }
+}
+
+/// Cuts one chunk of capitalised words into known phrases, titles and names.
+fn analyze_chunk(
+    ws: &Words<'_>,
+    lex: &Lexicon,
+    chunk: Range<usize>,
+    sentence_end: usize,
+    found: &mut Found,
+) {
+    let (mut s, e) = (chunk.start, chunk.end);
+    // Leading common words ("The", "When", "After") are no names, unless a
+    // gazetteer or the title list knows the phrase they start.
+    while s < e {
+        let w = &ws.words[s];
+        let key = ws.key(s);
+        let common = (w.opens && lex.is_common(key)) || CLOSED_CLASS.contains(&key);
+        let droppable = (common && !is_initial(ws, s))
+            || (is_connector(ws, s) && !(is_particle(ws, s) && w.is_capital()))
+            || w.shape == Shape::Punct;
+        if droppable
+            && phrase_at(ws, lex, s, e, false).is_none()
+            && title_at(ws, lex, s, e).is_none()
+        {
+            s += 1;
+        } else {
+            break;
+        }
+    }
+    let mut segments: Vec<Segment<'_>> = Vec::new();
+    let mut run: Option<usize> = None;
+    let mut k = s;
+    while k < e {
+        // inside a person's name, a word that is also a city or a title is
+        // the surname: "Mark Cairns", "John Major"
+        let run_is_person = run.is_some_and(|r| {
+            k > r && {
+                let prev = ws.key(k - 1);
+                lex.is_given_name(prev) || lex.surname_rank(prev).is_some() && k - r == 1
+            }
+        });
+        let next_is_name = k + 1 >= e || !ws.words[k + 1].is_capital();
+        if run_is_person && next_is_name && ws.words[k].shape == Shape::Capitalized {
+            let single_city = phrase_at(ws, lex, k, e, false)
+                .is_some_and(|(len, p)| len == 1 && p.kind == PhraseKind::City);
+            let single_title = title_at(ws, lex, k, e) == Some(1);
+            if single_city || single_title {
+                k += 1;
+                continue;
+            }
+        }
+        let phrase = phrase_at(ws, lex, k, e, false).filter(|&(len, p)| {
+            // a city that is also a given name, before a name: "Vladimir Putin"
+            let given_first = len == 1
+                && p.kind == PhraseKind::City
+                && lex.is_given_name(ws.key(k))
+                && k + 1 < e
+                && ws.words[k + 1].shape == Shape::Capitalized
+                && phrase_at(ws, lex, k + 1, e, false).is_none()
+                && title_at(ws, lex, k + 1, e).is_none();
+            !given_first
+        });
+        if let Some((len, p)) = phrase {
+            // "Bank of England": a place after "<org word> of" belongs to the org
+            let after_org_of = run.is_some()
+                && k >= 2
+                && matches!(ws.key(k - 1), "of" | "for")
+                && lex.is_org_head(ws.key(k - 2));
+            if after_org_of {
+                k += len;
+                continue;
+            }
+            close_run(&mut run, k, &mut segments);
+            segments.push(Segment::Known(k..k + len, p));
+            k += len;
+            continue;
+        }
+        if let Some(len) = title_at(ws, lex, k, e) {
+            // a capitalised title word inside an organisation's name
+            // ("General Motors") is part of the name
+            let org_follows = (k + len..e)
+                .take_while(|&x| ws.words[x].is_capital())
+                .any(|x| lex.is_org_head(ws.key(x)) || lex.is_org_suffix(ws.key(x)));
+            if !org_follows {
+                close_run(&mut run, k, &mut segments);
+                segments.push(Segment::Title(k..k + len));
+                k += len;
+                continue;
+            }
+        }
+        if run.is_none() && (is_connector(ws, k) || ws.words[k].shape == Shape::Punct) {
+            k += 1;
+            continue;
+        }
+        run.get_or_insert(k);
+        k += 1;
+    }
+    close_run(&mut run, e, &mut segments);
+
+    let mut prev_title = found
+        .titles
+        .last()
+        .is_some_and(|t| s > 0 && t.end == s && ws.words[s - 1].sentence == ws.words[s].sentence);
+    let is_place = |p: &KnownPhrase| p.kind != PhraseKind::Group && p.kind != PhraseKind::Org;
+    let mut segs = segments.into_iter().peekable();
+    while let Some(seg) = segs.next() {
+        match seg {
+            Segment::Known(r, p) => {
+                // a place fused with an unknown name is an organisation:
+                // "Air France", "Taiwan Semiconductor"
+                if let Some(Segment::Name(n)) = segs.peek()
+                    && is_place(p)
+                    && n.start == r.end
+                    && !starts_person(ws, lex, n.clone())
+                {
+                    let words = r.start..trim(ws, n.clone()).end;
+                    found.mentions.push(fused_org(ws, words));
+                    segs.next();
+                    prev_title = false;
+                    continue;
+                }
+                found.mentions.push(known_mention(ws, r, p));
+                prev_title = false;
+            }
+            Segment::Title(r) => {
+                found.titles.push(r);
+                prev_title = true;
+            }
+            Segment::Name(r) => {
+                // "Dynamo Moscow": an unknown name fused with a place
+                if let Some(Segment::Known(k, p)) = segs.peek() {
+                    let single = r.len() == 1 && ws.words[r.start].shape == Shape::Capitalized;
+                    if is_place(p)
+                        && k.start == r.end
+                        && single
+                        && !prev_title
+                        && !starts_person(ws, lex, r.clone())
+                        && !lex.is_common(ws.key(r.start))
+                        && k.end == e
+                    {
+                        found.mentions.push(fused_org(ws, r.start..k.end));
+                        segs.next();
+                        continue;
+                    }
+                }
+                for part in split_at_and(ws, lex, r) {
+                    if let Some(m) = type_name(ws, lex, part, prev_title, sentence_end) {
+                        found.mentions.push(m);
+                    }
+                    prev_title = false;
+                }
+            }
+        }
+    }
+}
+
+/// True when a name run starts like a person's name (a given name).
+fn starts_person(ws: &Words<'_>, lex: &Lexicon, r: Range<usize>) -> bool {
+    let r = trim(ws, r);
+    r.start < r.end && lex.is_given_name(ws.key(r.start))
+}
+
+fn fused_org(ws: &Words<'_>, words: Range<usize>) -> Mention {
+    Mention {
+        span: ws.span_of(words.clone()),
+        kind: EntityKind::Org,
+        words,
+        canonical: None,
+        evidence: Evidence::Context,
+    }
+}
+
+fn close_run(run: &mut Option<usize>, end: usize, segments: &mut Vec<Segment<'_>>) {
+    if let Some(start) = run.take() {
+        segments.push(Segment::Name(start..end));
+    }
+}
+
+/// Splits "Blinken and Xi" in two; keeps "Securities and Exchange Commission".
+fn split_at_and(ws: &Words<'_>, lex: &Lexicon, r: Range<usize>) -> Vec<Range<usize>> {
+    let org = r
+        .clone()
+        .any(|i| lex.is_org_head(ws.key(i)) || lex.is_org_suffix(ws.key(i)));
+    if org {
+        return vec![r];
+    }
+    let mut out = Vec::new();
+    let mut start = r.start;
+    for i in r.clone() {
+        if ws.key(i) == "and" || ws.key(i) == "&" {
+            out.push(start..i);
+            start = i + 1;
+        }
+    }
+    out.push(start..r.end);
+    out
+}
+
+/// Trims connectors and stray punctuation from both ends of a word range.
+fn trim(ws: &Words<'_>, mut r: Range<usize>) -> Range<usize> {
+    let loose = |i: usize| is_connector(ws, i) || ws.words[i].shape == Shape::Punct;
+    while r.start < r.end && loose(r.start) {
+        r.start += 1;
+    }
+    while r.end > r.start && loose(r.end - 1) {
+        // keep the dot of a final initial? never: "John F." is not a name end
+        r.end -= 1;
+    }
+    r
+}
+
+/// True for a word written with an inner capital ("TikTok", "YouTube").
+fn is_camel(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next();
+    let rest: Vec<char> = chars.collect();
+    rest.iter().any(|c| c.is_lowercase()) && rest.iter().any(|c| c.is_uppercase())
+}
+
+/// A title follows the name as an appositive: "Wang Xiaohong, the minister of ...".
+pub fn appositive_title(
+    ws: &Words<'_>,
+    lex: &Lexicon,
+    after: usize,
+    end: usize,
+) -> Option<Range<usize>> {
+    if after >= end || ws.text_of(after) != "," {
+        return None;
+    }
+    let mut i = after + 1;
+    if i < end
+        && matches!(
+            ws.key(i),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their"
+        )
+    {
+        i += 1;
+    }
+    let start = i;
+    let mut has_title = false;
+    let mut j = i;
+    while j < end && j < start + 10 {
+        let w = &ws.words[j];
+        if w.shape == Shape::Punct || w.shape == Shape::Number {
+            break;
+        }
+        if matches!(
+            ws.key(j),
+            "who" | "which" | "that" | "said" | "says" | "and"
+        ) {
+            return None;
+        }
+        if !has_title && title_at(ws, lex, j, end).is_some() {
+            has_title = true;
+        }
+        j += 1;
+    }
+    let closes = j >= end || matches!(ws.text_of(j), "," | "." | ";" | ")" | "”" | "\"");
+    (has_title && closes && j > start).then_some(start..j)
+}
+
+/// Types one name run by its words and context; `None` when it is no name.
+fn type_name(
+    ws: &Words<'_>,
+    lex: &Lexicon,
+    r: Range<usize>,
+    after_title: bool,
+    sentence_end: usize,
+) -> Option<Mention> {
+    let r = trim(ws, r);
+    if r.is_empty() {
+        return None;
+    }
+    let names: Vec<usize> = r
+        .clone()
+        .filter(|&i| !is_connector(ws, i) && ws.words[i].shape != Shape::Punct)
+        .collect();
+    let n = names.len();
+    let first = *names.first()?;
+    let last = *names.last()?;
+    let key = |i: usize| ws.key(i);
+    let mention = |kind, evidence, words: Range<usize>| Mention {
+        span: ws.span_of(words.clone()),
+        kind,
+        words,
+        canonical: None,
+        evidence,
+    };
+    // "the Biden administration"
+    if r.end < sentence_end && ORG_AFTER_NAME.contains(&key(r.end)) && n <= 2 {
+        return Some(mention(
+            EntityKind::Org,
+            Evidence::Context,
+            r.start..r.end + 1,
+        ));
+    }
+    let org_word =
+        lex.is_org_suffix(key(last)) || (n >= 2 && names.iter().any(|&i| lex.is_org_head(key(i))));
+    if org_word {
+        return Some(mention(EntityKind::Org, Evidence::Context, r));
+    }
+    if n == 1 && lex.is_org_head(key(first)) {
+        // "Department", "Government" alone are no names
+        return None;
+    }
+    if after_title {
+        return Some(mention(EntityKind::Person, Evidence::Context, r));
+    }
+    let looks_like_name = names.iter().all(|&i| {
+        is_initial(ws, i)
+            || (ws.words[i].shape == Shape::Capitalized
+                && !lex.is_common(key(i))
+                && key(i).chars().count() > 1)
+            || is_particle(ws, i)
+    });
+    if n >= 2 && looks_like_name {
+        let given = lex.is_given_name(key(first));
+        let surname = n <= 4
+            && (lex.surname_rank(key(last)).is_some() || lex.surname_rank(key(first)).is_some());
+        if given || surname {
+            return Some(mention(EntityKind::Person, Evidence::Context, r));
+        }
+    }
+    if appositive_title(ws, lex, r.end, sentence_end).is_some() && looks_like_name {
+        return Some(mention(EntityKind::Person, Evidence::Context, r));
+    }
+    let text = ws.span_of(r.clone()).of(ws.text);
+    // single letters and runs of short codes in capitals ("W L PCT") are no names
+    if names
+        .iter()
+        .all(|&i| key(i).chars().count() == 1 || is_initial(ws, i))
+    {
+        return None;
+    }
+    if n >= 2 && names.iter().all(|&i| ws.words[i].shape == Shape::Upper) {
+        return None;
+    }
+    if n == 1 {
+        let w = &ws.words[first];
+        if w.shape == Shape::Upper || is_camel(text) {
+            return Some(mention(EntityKind::Org, Evidence::Guess, r));
+        }
+        if lex.is_common(key(first)) {
+            return None;
+        }
+        // "in Arbil": after a preposition of place
+        let before = r.start.checked_sub(1).map(key).unwrap_or("");
+        if PLACE_PREPOSITIONS.contains(&before) {
+            return Some(mention(EntityKind::Place, Evidence::Guess, r));
+        }
+        return Some(mention(EntityKind::Person, Evidence::Guess, r));
+    }
+    let kind = if looks_like_name {
+        EntityKind::Person
+    } else {
+        EntityKind::Org
+    };
+    Some(mention(kind, Evidence::Guess, r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::gazetteer::lexicon;
+    use super::*;
+    use crate::analysis::Document;
+
+    fn names(text: &str) -> Vec<(String, EntityKind)> {
+        let doc = Document::new(text);
+        let lex = lexicon();
+        let ws = Words::new(&doc, lex);
+        find(&ws, lex)
+            .mentions
+            .iter()
+            .map(|m| (m.span.of(text).to_string(), m.kind))
+            .collect()
+    }
+
+    fn has(v: &[(String, EntityKind)], s: &str, k: EntityKind) -> bool {
+        v.iter().any(|(t, kk)| t == s && *kk == k)
+    }
+
+    #[test]
+    fn titles_are_cut_from_names() {
+        let v = names("French Foreign Minister Claire Dubois met German Chancellor Otto Brandt.");
+        assert!(has(&v, "Claire Dubois", EntityKind::Person), "{v:?}");
+        assert!(has(&v, "Otto Brandt", EntityKind::Person), "{v:?}");
+        assert!(has(&v, "French", EntityKind::Group), "{v:?}");
+        assert!(!v.iter().any(|(t, _)| t.contains("Minister")), "{v:?}");
+    }
+
+    #[test]
+    fn sentence_starts_and_common_words_are_no_names() {
+        let v = names(
+            "After the vote, Lisbon said nothing. Later it rained. The Finance Ministry objected.",
+        );
+        assert!(has(&v, "Lisbon", EntityKind::Place), "{v:?}");
+        assert!(has(&v, "Finance Ministry", EntityKind::Org), "{v:?}");
+        assert!(
+            !v.iter()
+                .any(|(t, _)| t == "After" || t == "Later" || t == "The"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn headlines_in_capitals_only_yield_known_names() {
+        let v = names("FARMERS PROTEST NEW TAXES IN FRANCE\nFarmers met in Lyon on Monday.");
+        assert!(has(&v, "FRANCE", EntityKind::Place), "{v:?}");
+        assert!(
+            !v.iter().any(|(t, _)| t == "FARMERS" || t == "PROTEST"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn organisations_by_their_words_and_places_after_of() {
+        let v = names(
+            "Officials at the Bank of England and Acme Widgets Inc disagreed with the Ministry of Transport.",
+        );
+        assert!(has(&v, "Bank of England", EntityKind::Org), "{v:?}");
+        assert!(has(&v, "Acme Widgets Inc", EntityKind::Org), "{v:?}");
+        assert!(has(&v, "Ministry of Transport", EntityKind::Org), "{v:?}");
+    }
+
+    #[test]
+    fn administration_after_a_name_is_an_org() {
+        let v = names("Critics say the Harper administration moved too slowly.");
+        assert!(has(&v, "Harper administration", EntityKind::Org), "{v:?}");
+    }
+
+    #[test]
+    fn appositive_makes_a_person() {
+        let v = names("He spoke with Ngozi Okafor, the deputy finance minister, on trade.");
+        assert!(has(&v, "Ngozi Okafor", EntityKind::Person), "{v:?}");
+    }
+
+    #[test]
+    fn us_in_capitals_only() {
+        let v = names("The US told us that the U.S. would not pay.");
+        let places: Vec<&str> = v
+            .iter()
+            .filter(|(_, k)| *k == EntityKind::Place)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(places, vec!["US", "U.S."]);
+    }
+}

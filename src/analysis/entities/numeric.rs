@@ -1,0 +1,582 @@
+//! Sums of money, dates and quantities, found by patterns over tokens.
+//!
+//! Entry point: [`find`]. Money: a currency sign or code and a number with
+//! its magnitude ("$95 billion", also written `$ 95 billion`; "€3.2bn",
+//! "US$5m"), a number and a currency word ("20 million pounds"), and ranges
+//! of either ("$5 million to $10 million"). Dates: weekdays, months (the
+//! word "May" or "March" only where a date is meant: "in May", "May 3"),
+//! days with months and years, years after a preposition, ISO dates, and
+//! relative dates ("earlier this year", "recent months"). Quantities: a
+//! number with a unit or a percentage, with a hedge before it ("about 5 1/2
+//! days").
+//!
+//! Each mention carries a normalised name ("$95 billion") so that the same
+//! sum written twice becomes one entity. Nothing here looks at names.
+
+use super::{Evidence, Mention};
+use crate::analysis::segment::{Token, TokenKind};
+use crate::analysis::{Document, EntityKind, Span};
+
+const CURRENCY_SIGNS: &[&str] = &["$", "€", "£", "¥", "₹", "₩", "₽"];
+/// Letters written before a dollar sign ("US$", "HK$").
+const DOLLAR_PREFIXES: &[&str] = &["US", "A", "C", "HK", "NZ", "S", "NT", "R"];
+const CURRENCY_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "INR", "CAD", "AUD", "HKD", "RUB",
+];
+const CURRENCY_WORDS: &[&str] = &[
+    "dollar", "dollars", "euro", "euros", "pound", "pounds", "sterling", "yen", "yuan", "renminbi",
+    "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "franc", "francs", "peso", "pesos",
+    "won", "riyal", "riyals", "dirham", "dirhams", "shekel", "shekels", "lira", "rand", "real",
+    "reais", "krona", "kronor", "krone", "kroner", "zloty", "baht", "ringgit", "rupiah", "naira",
+    "hryvnia", "hryvnias",
+];
+const MAGNITUDES: &[&str] = &[
+    "thousand", "million", "billion", "trillion", "bn", "mn", "m", "tn", "k", "b", "mln", "bln",
+];
+const UNITS: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "km",
+    "kilometre",
+    "kilometres",
+    "kilometer",
+    "kilometers",
+    "mile",
+    "miles",
+    "metre",
+    "metres",
+    "meter",
+    "meters",
+    "cm",
+    "mm",
+    "foot",
+    "feet",
+    "inch",
+    "inches",
+    "yard",
+    "yards",
+    "acre",
+    "acres",
+    "hectare",
+    "hectares",
+    "kg",
+    "kilogram",
+    "kilograms",
+    "gram",
+    "grams",
+    "tonne",
+    "tonnes",
+    "ton",
+    "tons",
+    "ounce",
+    "ounces",
+    "lb",
+    "lbs",
+    "litre",
+    "litres",
+    "liter",
+    "liters",
+    "gallon",
+    "gallons",
+    "barrel",
+    "barrels",
+    "percent",
+    "per",
+    "%",
+    "degrees",
+    "mph",
+    "kph",
+    "megawatts",
+    "gigawatts",
+    "mw",
+    "gw",
+    "people",
+    "troops",
+    "soldiers",
+    "votes",
+    "points",
+    "times",
+];
+const HEDGES: &[&str] = &[
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "some",
+    "over",
+    "under",
+];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+];
+/// Words before "May" or "March" that make it the month.
+const BEFORE_MONTH: &[&str] = &[
+    "in", "on", "since", "until", "till", "by", "from", "last", "next", "this", "early", "mid",
+    "late", "of", "through", "during", "before", "after", "between", "to", "and", "or",
+];
+const RELATIVE_ANCHORS: &[&str] = &["this", "last", "next", "past", "coming", "previous"];
+const PERIODS: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "weekend",
+    "decade",
+    "century",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "quarter",
+    "season",
+    "years",
+    "months",
+    "weeks",
+    "days",
+];
+
+struct Toks<'a, 't> {
+    text: &'t str,
+    toks: &'a [Token],
+}
+
+impl<'t> Toks<'_, 't> {
+    fn s(&self, i: usize) -> &'t str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+    fn lower(&self, i: usize) -> String {
+        self.s(i).to_lowercase()
+    }
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+    fn span(&self, a: usize, b_incl: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b_incl].span.end)
+    }
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) => x.span.end == y.span.start,
+            _ => false,
+        }
+    }
+}
+
+/// A number as written: "95", "3.2", "1,000", "5-10", or with a magnitude
+/// glued on ("3.2bn", "5m"). Returns the glued magnitude if any.
+fn number_token(s: &str) -> Option<&str> {
+    let first = s.chars().next()?;
+    if !first.is_ascii_digit() {
+        return None;
+    }
+    let digits_end = s
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '–' | '/' | ':')))
+        .unwrap_or(s.len());
+    let rest = &s[digits_end..];
+    if rest.is_empty() {
+        return Some("");
+    }
+    let lower = rest.to_ascii_lowercase();
+    MAGNITUDES
+        .iter()
+        .find(|m| **m == lower)
+        .map(|_| rest)
+        .or_else(|| {
+            (lower == "s" || lower == "th" || lower == "st" || lower == "nd" || lower == "rd")
+                .then_some(rest)
+        })
+}
+
+fn is_number(t: &Toks<'_, '_>, i: usize) -> bool {
+    number_token(t.s(i)).is_some()
+}
+
+fn is_magnitude(t: &Toks<'_, '_>, i: usize) -> bool {
+    MAGNITUDES.contains(&t.lower(i).as_str())
+}
+
+/// A number at `i` with an optional fraction ("5 1/2") and magnitude word;
+/// returns the index of its last token.
+fn number_phrase(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
+    number_token(t.s(i))?;
+    let mut j = i;
+    // "5 1/2" (the fraction one token) or "5 1 / 2"
+    if j + 1 < end && t.s(j + 1).contains('/') && number_token(t.s(j + 1)).is_some() {
+        j += 1;
+    } else if j + 3 < end + 1
+        && t.kind(j + 1) == Some(TokenKind::Number)
+        && t.s(j + 2) == "/"
+        && t.kind(j + 3) == Some(TokenKind::Number)
+        && j + 3 < end
+    {
+        j += 3;
+    } else if j + 2 < end && t.s(j + 1) == "/" && t.kind(j + 2) == Some(TokenKind::Number) {
+        j += 2;
+    }
+    if j + 1 < end && is_magnitude(t, j + 1) {
+        j += 1;
+    }
+    Some(j)
+}
+
+/// Money starting at `i`: returns the last token index.
+fn money_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<(usize, usize)> {
+    let s = t.s(i);
+    // "US$ 5", "$ 95 billion"
+    let mut sign = i;
+    if DOLLAR_PREFIXES.contains(&s) && t.s(i + 1) == "$" && t.adjacent(i, i + 1) {
+        sign = i + 1;
+    }
+    let glued = t
+        .s(sign)
+        .strip_suffix('$')
+        .is_some_and(|p| DOLLAR_PREFIXES.contains(&p));
+    let signed =
+        CURRENCY_SIGNS.contains(&t.s(sign)) || CURRENCY_CODES.contains(&t.s(sign)) || glued;
+    if signed && sign + 1 < end {
+        let last = number_phrase(t, sign + 1, end)?;
+        return Some((i, last));
+    }
+    // "20 million pounds"
+    if is_number(t, i) {
+        let last = number_phrase(t, i, end)?;
+        if last + 1 < end && CURRENCY_WORDS.contains(&t.lower(last + 1).as_str()) {
+            // "won" after a bare number is a verb far more often than Korean money
+            if t.lower(last + 1) == "won" && !is_magnitude(t, last) {
+                return None;
+            }
+            return Some((i, last + 1));
+        }
+    }
+    None
+}
+
+fn money_name(t: &Toks<'_, '_>, a: usize, b: usize) -> String {
+    let mut out = String::new();
+    for i in a..=b {
+        let after_sign =
+            i > a && (CURRENCY_SIGNS.contains(&t.s(i - 1)) || t.s(i - 1).ends_with('$'));
+        if i > a && !t.adjacent(i - 1, i) && !after_sign {
+            out.push(' ');
+        }
+        out.push_str(t.s(i));
+    }
+    out
+}
+
+fn weekday(s: &str) -> bool {
+    WEEKDAYS.contains(&s)
+}
+
+fn month(s: &str) -> bool {
+    MONTHS.contains(&s)
+}
+
+fn day_number(s: &str) -> bool {
+    let d = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    d.len() <= 2 && d.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
+}
+
+fn year_number(s: &str) -> bool {
+    s.len() == 4 && s.parse::<u32>().is_ok_and(|n| (1800..=2199).contains(&n))
+}
+
+fn iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.chars()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// A date starting at `i`: returns the last token index.
+fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
+    let s = t.s(i);
+    if weekday(s) {
+        return Some(i);
+    }
+    if iso_date(s) {
+        return Some(i);
+    }
+    if month(s) {
+        let word_month = matches!(s, "May" | "March");
+        let prev = if i > 0 { t.lower(i - 1) } else { String::new() };
+        let next_num = i + 1 < end && (day_number(t.s(i + 1)) || year_number(t.s(i + 1)));
+        if word_month && !next_num && !BEFORE_MONTH.contains(&prev.as_str()) {
+            return None;
+        }
+        let mut j = i;
+        if j + 1 < end && day_number(t.s(j + 1)) {
+            j += 1;
+            if j + 2 < end && t.s(j + 1) == "," && year_number(t.s(j + 2)) {
+                j += 2;
+            } else if j + 1 < end && year_number(t.s(j + 1)) {
+                j += 1;
+            }
+        } else if j + 1 < end && year_number(t.s(j + 1)) {
+            j += 1;
+        }
+        return Some(j);
+    }
+    // "3 May 2024"
+    if day_number(s) && i + 1 < end && month(t.s(i + 1)) {
+        let mut j = i + 1;
+        if j + 1 < end && year_number(t.s(j + 1)) {
+            j += 1;
+        }
+        return Some(j);
+    }
+    // "in 2024"
+    if year_number(s) && i > 0 && BEFORE_MONTH.contains(&t.lower(i - 1).as_str()) {
+        return Some(i);
+    }
+    // "earlier this year", "last week", "recent months"
+    let l = t.lower(i);
+    let mut j = i;
+    if matches!(l.as_str(), "earlier" | "later" | "early" | "late")
+        && RELATIVE_ANCHORS.contains(&t.lower(i + 1).as_str())
+    {
+        j += 1;
+    }
+    if RELATIVE_ANCHORS.contains(&t.lower(j).as_str()) && j + 1 < end {
+        let p = t.lower(j + 1);
+        if PERIODS.contains(&p.as_str()) && !p.ends_with('s') {
+            return Some(j + 1);
+        }
+        if weekday(t.s(j + 1)) || month(t.s(j + 1)) {
+            return Some(j + 1);
+        }
+    }
+    if l == "recent"
+        && i + 1 < end
+        && matches!(
+            t.lower(i + 1).as_str(),
+            "months" | "years" | "weeks" | "days" | "decades"
+        )
+    {
+        return Some(i + 1);
+    }
+    if matches!(l.as_str(), "yesterday" | "today" | "tomorrow") {
+        return Some(i);
+    }
+    None
+}
+
+/// A quantity starting at `i` (a hedge, a number and a unit).
+fn quantity_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
+    let mut j = i;
+    if HEDGES.contains(&t.lower(i).as_str()) {
+        j += 1;
+    }
+    if !is_number(t, j) {
+        return None;
+    }
+    let last = number_phrase(t, j, end)?;
+    let unit = t.lower(last + 1);
+    if last + 1 < end && UNITS.contains(&unit.as_str()) {
+        if unit == "per" {
+            // "per cent"
+            return (t.lower(last + 2) == "cent").then_some(last + 2);
+        }
+        return Some(last + 1);
+    }
+    None
+}
+
+/// Finds money, dates and quantities in every sentence of `doc`.
+pub fn find(doc: &Document<'_>) -> Vec<Mention> {
+    let t = Toks {
+        text: doc.text,
+        toks: &doc.tokens,
+    };
+    let mut out = Vec::new();
+    for range in &doc.sentence_tokens {
+        let end = range.end.min(doc.tokens.len());
+        let mut i = range.start;
+        while i < end {
+            if let Some((a, mut b)) = money_at(&t, i, end) {
+                // ranges: "$5 million to $10 million", "$5 million-$10 million"
+                if b + 2 < end
+                    && matches!(t.s(b + 1), "to" | "-" | "–")
+                    && let Some((_, b2)) = money_at(&t, b + 2, end)
+                {
+                    b = b2;
+                }
+                out.push(numeric(
+                    &t,
+                    a,
+                    b,
+                    EntityKind::Money,
+                    Some(money_name(&t, a, b)),
+                ));
+                i = b + 1;
+                continue;
+            }
+            if t.kind(i) != Some(TokenKind::Punct) {
+                if let Some(b) = date_at(&t, i, end) {
+                    out.push(numeric(&t, i, b, EntityKind::Date, None));
+                    i = b + 1;
+                    continue;
+                }
+                if let Some(b) = quantity_at(&t, i, end) {
+                    out.push(numeric(&t, i, b, EntityKind::Quantity, None));
+                    i = b + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+fn numeric(
+    t: &Toks<'_, '_>,
+    a: usize,
+    b: usize,
+    kind: EntityKind,
+    name: Option<String>,
+) -> Mention {
+    let span = t.span(a, b);
+    let canonical = name.unwrap_or_else(|| {
+        span.of(t.text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    Mention {
+        span,
+        kind,
+        words: 0..0,
+        canonical: Some(canonical),
+        evidence: Evidence::Known,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, EntityKind, String)> {
+        let doc = Document::new(text);
+        find(&doc)
+            .into_iter()
+            .map(|m| {
+                (
+                    m.span.of(text).to_string(),
+                    m.kind,
+                    m.canonical.unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn has(v: &[(String, EntityKind, String)], s: &str, k: EntityKind) -> bool {
+        v.iter().any(|(t, kk, _)| t == s && *kk == k)
+    }
+
+    #[test]
+    fn money_in_broken_and_plain_forms() {
+        let v = found("The bill gives the$ 40 billion and $8 million, plus €3.2bn and US$5m.");
+        assert!(
+            v.iter().any(|(t, k, c)| t == "$ 40 billion"
+                && *k == EntityKind::Money
+                && c == "$40 billion"),
+            "{v:?}"
+        );
+        assert!(has(&v, "$8 million", EntityKind::Money), "{v:?}");
+        assert!(has(&v, "€3.2bn", EntityKind::Money), "{v:?}");
+        assert!(has(&v, "US$5m", EntityKind::Money), "{v:?}");
+    }
+
+    #[test]
+    fn money_with_currency_words_and_ranges() {
+        let v = found("It cost 20 million pounds, between $5 million to $10 million in all.");
+        assert!(has(&v, "20 million pounds", EntityKind::Money), "{v:?}");
+        assert!(
+            has(&v, "$5 million to $10 million", EntityKind::Money),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn won_after_a_bare_number_is_a_verb() {
+        let v = found("The team that 3 won the cup.");
+        assert!(!v.iter().any(|(_, k, _)| *k == EntityKind::Money), "{v:?}");
+    }
+
+    #[test]
+    fn dates_weekdays_months_and_relative() {
+        let v = found(
+            "She left on Tuesday and will return in May, on March 3, 2025, earlier this year.",
+        );
+        assert!(has(&v, "Tuesday", EntityKind::Date), "{v:?}");
+        assert!(has(&v, "May", EntityKind::Date), "{v:?}");
+        assert!(has(&v, "March 3, 2025", EntityKind::Date), "{v:?}");
+        assert!(has(&v, "earlier this year", EntityKind::Date), "{v:?}");
+    }
+
+    #[test]
+    fn may_the_verb_is_no_date() {
+        let v = found("May I ask? They may go. Theresa May spoke.");
+        assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn quantities_with_fractions_and_hedges() {
+        let v = found("The trip lasted about 5 1/2 days and prices rose 4 percent.");
+        assert!(has(&v, "about 5 1/2 days", EntityKind::Quantity), "{v:?}");
+        assert!(has(&v, "4 percent", EntityKind::Quantity), "{v:?}");
+    }
+}

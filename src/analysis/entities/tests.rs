@@ -1,0 +1,133 @@
+//! Behaviour of the whole recogniser on sentences written for these tests.
+
+use super::*;
+
+fn run(text: &str) -> Vec<Entity> {
+    recognize(&Document::new(text))
+}
+
+fn find<'a>(es: &'a [Entity], name: &str) -> Option<&'a Entity> {
+    es.iter().find(|e| e.name == name)
+}
+
+fn texts(e: &Entity, text: &str) -> Vec<String> {
+    e.mentions.iter().map(|m| m.of(text).to_string()).collect()
+}
+
+#[test]
+fn surname_links_to_full_name_and_role_from_title() {
+    let t =
+        "Trade Minister Helena Varga met union leaders on Monday. Varga said talks would resume.";
+    let es = run(t);
+    let p = find(&es, "Helena Varga").expect("person");
+    assert_eq!(p.kind, EntityKind::Person);
+    assert_eq!(p.role.as_deref(), Some("Trade Minister"));
+    assert_eq!(texts(p, t), vec!["Helena Varga", "Varga"]);
+    assert_eq!(p.aliases, vec!["Varga"]);
+}
+
+#[test]
+fn shared_surname_goes_to_the_most_mentioned_and_ties_are_reported() {
+    let t = "Ivo Marek, the finance minister, and Lena Marek, the mayor, arrived. \
+             Marek spoke first. Ivo Marek then left. Marek later returned.";
+    let es = run(t);
+    let ivo = find(&es, "Ivo Marek").expect("Ivo");
+    let lena = find(&es, "Lena Marek").expect("Lena");
+    // first "Marek": a tie (one mention each), settled for the first introduced
+    assert_eq!(ivo.mentions.len(), 4, "{:?}", texts(ivo, t));
+    assert_eq!(lena.mentions.len(), 1);
+    assert_eq!(ivo.ambiguous.len(), 1);
+    assert_eq!(ivo.ambiguous[0].candidates, vec![lena.id]);
+    assert_eq!(ivo.role.as_deref(), Some("finance minister"));
+    assert_eq!(lena.role.as_deref(), Some("mayor"));
+}
+
+#[test]
+fn acronym_defined_in_brackets_is_one_org() {
+    let t = "The Northern Grain Council (NGC) raised prices. The NGC said demand was high.";
+    let es = run(t);
+    let org = find(&es, "Northern Grain Council").expect("org");
+    assert_eq!(org.kind, EntityKind::Org);
+    assert_eq!(org.mentions.len(), 3, "{:?}", texts(org, t));
+    assert_eq!(org.aliases, vec!["NGC"]);
+}
+
+#[test]
+fn us_forms_are_one_place_and_possessives_are_cut() {
+    let t = "The United States and China’s leaders met. U.S. officials and America's allies, \
+             the US said, agreed. Germany's view differed.";
+    let es = run(t);
+    let us = find(&es, "United States").expect("US");
+    assert_eq!(us.kind, EntityKind::Place);
+    assert_eq!(texts(us, t), vec!["United States", "U.S.", "America", "US"]);
+    let china = find(&es, "China").expect("China");
+    assert_eq!(texts(china, t), vec!["China"]);
+    assert!(find(&es, "Germany").is_some());
+}
+
+#[test]
+fn groups_orgs_and_places_as_a_reader_draws_them() {
+    let t = "Western diplomats said the Harper administration and the State Department \
+             worried about Washington’s plans for the South China Sea and Southeast Asian trade.";
+    let es = run(t);
+    let kind = |n: &str| find(&es, n).map(|e| e.kind);
+    assert_eq!(kind("Western"), Some(EntityKind::Group));
+    assert_eq!(kind("Harper administration"), Some(EntityKind::Org));
+    assert_eq!(kind("State Department"), Some(EntityKind::Org));
+    assert_eq!(kind("Washington"), Some(EntityKind::Place));
+    assert_eq!(kind("South China Sea"), Some(EntityKind::Place));
+    assert_eq!(kind("Southeast Asian"), Some(EntityKind::Group));
+}
+
+#[test]
+fn titles_alone_are_no_entities() {
+    let t = "The President spoke. The Secretary of State and the Prime Minister listened.";
+    let es = run(t);
+    assert!(es.is_empty(), "{es:?}");
+}
+
+#[test]
+fn appositive_gives_the_role() {
+    let t = "Officials met Tomas Reyes, the head of the port authority, on Friday.";
+    let es = run(t);
+    let p = find(&es, "Tomas Reyes").expect("person");
+    assert_eq!(p.role.as_deref(), Some("head of the port authority"));
+    assert_eq!(find(&es, "Friday").map(|e| e.kind), Some(EntityKind::Date));
+}
+
+#[test]
+fn names_inside_quotes_and_after_quote_marks() {
+    let t = "“Nobody wins this,” said Karin Holm. “Holm is right,” her deputy replied.";
+    let es = run(t);
+    let p = find(&es, "Karin Holm").expect("person");
+    assert_eq!(p.mentions.len(), 2);
+    assert!(find(&es, "Nobody").is_none(), "{es:?}");
+}
+
+#[test]
+fn money_entities_have_normalised_names() {
+    let t = "The package adds the$ 12 billion in aid and another $ 12 billion later.";
+    let es = run(t);
+    let m = find(&es, "$12 billion").expect("money");
+    assert_eq!(m.kind, EntityKind::Money);
+    assert_eq!(texts(m, t), vec!["$ 12 billion", "$ 12 billion"]);
+}
+
+#[test]
+fn entity_ids_are_indices_and_mentions_in_order() {
+    let t = "Paris and Berlin disagreed. Later Paris agreed with Rome and Berlin.";
+    let es = run(t);
+    for (i, e) in es.iter().enumerate() {
+        assert_eq!(e.id, i);
+        assert!(e.mentions.windows(2).all(|w| w[0].start < w[1].start));
+    }
+    assert_eq!(find(&es, "Paris").map(|e| e.mentions.len()), Some(2));
+}
+
+#[test]
+fn role_with_a_possessive_country() {
+    let t = "Kenya’s foreign minister Amina Odhiambo arrived in Oslo.";
+    let es = run(t);
+    let p = find(&es, "Amina Odhiambo").expect("person");
+    assert_eq!(p.role.as_deref(), Some("Kenya’s foreign minister"));
+}

@@ -1,0 +1,306 @@
+//! The word view of a document that entity recognition reads.
+//!
+//! Entry point: [`Words::new`]. It turns [`Document::tokens`] into [`Word`]s
+//! shaped for name finding: possessives are cut off ("China’s" is the word
+//! "China"), two known names joined by a hyphen are two words ("US-China"),
+//! and every word knows its shape (capitalised, in capitals, lowercase), its
+//! lowercase key, and whether it opens a sentence (or a quotation), where a
+//! capital says nothing. Sentences written all in capitals (headlines) are
+//! marked so that capitals there are not read as names.
+//!
+//! It only describes words; it decides nothing about entities.
+
+use super::gazetteer::{Lexicon, key_of};
+use crate::analysis::Document;
+use crate::analysis::Span;
+use crate::analysis::segment::TokenKind;
+use std::ops::Range;
+
+/// How a word is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Starts with a lowercase letter.
+    Lower,
+    /// Starts with a capital, has lowercase letters ("Blinken", "TikTok").
+    Capitalized,
+    /// Letters all capitals, at least two ("US", "NATO"); a lone capital
+    /// letter is `Capitalized`.
+    Upper,
+    /// Digits first ("95", "1996-08-30", "3.2bn").
+    Number,
+    /// A punctuation mark or symbol.
+    Punct,
+}
+
+/// One word of the text.
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// Where the word is (a possessive ending is not part of it).
+    pub span: Span,
+    pub shape: Shape,
+    /// Index of the sentence in [`Document::sentences`].
+    pub sentence: usize,
+    /// First word of a sentence, of a quotation, or after a colon: a capital
+    /// here says nothing.
+    pub opens: bool,
+    /// Inside a sentence written in capitals (a headline).
+    pub in_caps_line: bool,
+    /// Index of the token in [`Document::tokens`] it comes from.
+    pub token: usize,
+    /// Range of the lowercase key in [`Words::keys`].
+    key: Range<usize>,
+}
+
+impl Word {
+    /// Capitalised or in capitals.
+    pub fn is_capital(&self) -> bool {
+        matches!(self.shape, Shape::Capitalized | Shape::Upper)
+    }
+}
+
+/// The words of a document with their lowercase keys.
+pub struct Words<'t> {
+    pub text: &'t str,
+    pub words: Vec<Word>,
+    /// For each sentence, the range of its words.
+    pub sentences: Vec<Range<usize>>,
+    keys: String,
+}
+
+/// Strips a possessive ending ("’s", "'s") or a dangling hyphen ("China- US") from a word span.
+fn strip_possessive(text: &str, span: Span) -> Span {
+    let w = span.of(text);
+    for suffix in ["'s", "’s", "'S", "’S", "-"] {
+        if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
+            return Span::new(span.start, span.end - suffix.len());
+        }
+    }
+    span
+}
+
+fn shape_of(s: &str, kind: TokenKind) -> Shape {
+    let Some(first) = s.chars().next() else {
+        return Shape::Punct;
+    };
+    if kind == TokenKind::Punct {
+        return Shape::Punct;
+    }
+    if first.is_ascii_digit() {
+        return Shape::Number;
+    }
+    if first.is_lowercase() {
+        return Shape::Lower;
+    }
+    if !first.is_uppercase() {
+        return if first.is_alphanumeric() {
+            Shape::Lower
+        } else {
+            Shape::Punct
+        };
+    }
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 2 && !s.chars().any(char::is_lowercase) {
+        Shape::Upper
+    } else {
+        Shape::Capitalized
+    }
+}
+
+const OPENING_QUOTES: &[&str] = &["\"", "“", "‘", "«", "„", "(", "[", ":", "”", "-", "—", "–"];
+
+impl<'t> Words<'t> {
+    /// Builds the word view of `doc`.
+    pub fn new(doc: &Document<'t>, lex: &Lexicon) -> Words<'t> {
+        let text = doc.text;
+        let mut words = Vec::with_capacity(doc.tokens.len());
+        let mut keys = String::with_capacity(text.len());
+        let mut sentences = Vec::with_capacity(doc.sentence_tokens.len());
+        for (si, range) in doc.sentence_tokens.iter().enumerate() {
+            let first_word = words.len();
+            let mut opens = true;
+            for ti in range.clone() {
+                let Some(tok) = doc.tokens.get(ti) else {
+                    continue;
+                };
+                let raw = tok.text(text);
+                if tok.kind == TokenKind::Punct {
+                    push_word(
+                        &mut words,
+                        &mut keys,
+                        text,
+                        tok.span,
+                        Shape::Punct,
+                        si,
+                        false,
+                        ti,
+                    );
+                    // a quotation mark or colon opens a new stretch where
+                    // the capital of the next word says nothing
+                    opens = opens || OPENING_QUOTES.contains(&raw);
+                    continue;
+                }
+                let span = strip_possessive(text, tok.span);
+                let w = span.of(text);
+                // "US-China": two known names joined by a hyphen
+                if let Some((a, b)) = split_known_pair(w, lex) {
+                    let sa = Span::new(span.start, span.start + a.len());
+                    let sb = Span::new(span.end - b.len(), span.end);
+                    for part in [sa, sb] {
+                        let shape = shape_of(part.of(text), tok.kind);
+                        push_word(&mut words, &mut keys, text, part, shape, si, opens, ti);
+                        opens = false;
+                    }
+                    continue;
+                }
+                let shape = shape_of(w, tok.kind);
+                push_word(&mut words, &mut keys, text, span, shape, si, opens, ti);
+                opens = false;
+            }
+            let range = first_word..words.len();
+            // a headline: most words in capitals
+            let (mut upper, mut lettered) = (0, 0);
+            for w in &words[range.clone()] {
+                match w.shape {
+                    Shape::Upper => {
+                        upper += 1;
+                        lettered += 1;
+                    }
+                    Shape::Capitalized | Shape::Lower => lettered += 1,
+                    _ => {}
+                }
+            }
+            if lettered >= 2 && upper * 10 >= lettered * 6 {
+                for w in &mut words[range.clone()] {
+                    w.in_caps_line = true;
+                }
+            }
+            sentences.push(range);
+        }
+        Words {
+            text,
+            words,
+            sentences,
+            keys,
+        }
+    }
+
+    /// The lowercase key of word `i`.
+    pub fn key(&self, i: usize) -> &str {
+        self.words
+            .get(i)
+            .and_then(|w| self.keys.get(w.key.clone()))
+            .unwrap_or("")
+    }
+
+    /// The text of word `i` as written.
+    pub fn text_of(&self, i: usize) -> &'t str {
+        self.words.get(i).map_or("", |w| w.span.of(self.text))
+    }
+
+    /// The byte span from the start of word `a` to the end of word `b - 1`.
+    pub fn span_of(&self, r: Range<usize>) -> Span {
+        match (
+            self.words.get(r.start),
+            r.end.checked_sub(1).and_then(|e| self.words.get(e)),
+        ) {
+            (Some(a), Some(b)) if r.start < r.end => Span::new(a.span.start, b.span.end),
+            _ => Span::new(0, 0),
+        }
+    }
+
+    /// Number of words.
+    #[allow(clippy::len_without_is_empty)]
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_word(
+    words: &mut Vec<Word>,
+    keys: &mut String,
+    text: &str,
+    span: Span,
+    shape: Shape,
+    sentence: usize,
+    opens: bool,
+    token: usize,
+) {
+    let start = keys.len();
+    for c in span.of(text).chars() {
+        keys.extend(c.to_lowercase());
+    }
+    words.push(Word {
+        span,
+        shape,
+        sentence,
+        opens,
+        in_caps_line: false,
+        token,
+        key: start..keys.len(),
+    });
+}
+
+/// "US-China" -> ("US", "China") when both halves are known names and the
+/// whole is not ("Indo-Pacific" stays one word).
+fn split_known_pair<'a>(w: &'a str, lex: &Lexicon) -> Option<(&'a str, &'a str)> {
+    let (a, b) = w.split_once('-')?;
+    if a.is_empty() || b.is_empty() || b.contains('-') {
+        return None;
+    }
+    if lex.phrase(&key_of(w)).is_some() {
+        return None;
+    }
+    let known = |s: &str| {
+        s.chars().next().is_some_and(char::is_uppercase) && lex.phrase(&key_of(s)).is_some()
+    };
+    (known(a) && known(b)).then_some((a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::gazetteer::lexicon;
+    use super::*;
+
+    fn view(text: &str) -> Vec<(String, Shape, bool)> {
+        let doc = Document::new(text);
+        let w = Words::new(&doc, lexicon());
+        (0..w.len())
+            .map(|i| (w.text_of(i).to_string(), w.words[i].shape, w.words[i].opens))
+            .collect()
+    }
+
+    #[test]
+    fn possessives_are_cut_and_pairs_split() {
+        let v = view("China’s aid and Germany's plan shaped US-China talks in the Indo-Pacific.");
+        let texts: Vec<&str> = v.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(&texts[..6], &["China", "’s", "aid", "and", "Germany", "'s"]);
+        let shapes: Vec<Shape> = v.iter().map(|x| x.1).collect();
+        assert_eq!(shapes[1], Shape::Punct, "a clitic breaks a name");
+        assert!(texts.contains(&"US") && texts.contains(&"China"));
+        assert!(texts.contains(&"Indo-Pacific"));
+    }
+
+    #[test]
+    fn shapes_and_openers() {
+        let v = view("The NATO chief said: “Allies will pay.”");
+        assert_eq!(v[0], ("The".to_string(), Shape::Capitalized, true));
+        assert_eq!(v[1].1, Shape::Upper);
+        assert!(!v[1].2);
+        let allies = v.iter().find(|x| x.0 == "Allies").map(|x| x.2);
+        assert_eq!(
+            allies,
+            Some(true),
+            "a capital after an opening quote says nothing"
+        );
+    }
+
+    #[test]
+    fn headlines_in_capitals_are_marked() {
+        let text = "RIVALS CLASH OVER TRADE IN GENEVA\nThe talks in Geneva went on.";
+        let doc = Document::new(text);
+        let w = Words::new(&doc, lexicon());
+        assert!(w.words[0].in_caps_line);
+        assert!(!w.words.last().is_some_and(|x| x.in_caps_line));
+    }
+}

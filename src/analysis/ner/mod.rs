@@ -1,0 +1,120 @@
+//! The statistical name tagger: per-token BIO labels PER/ORG/LOC/MISC.
+//!
+//! Entry point: [`tag`]. It only proposes typed name spans; deciding what
+//! is an entity, linking and roles belong to [`super::entities`].
+//!
+//! # How it works
+//!
+//! A greedy left-to-right averaged perceptron ([`tagger`]) over hashed
+//! features ([`features`]): the word, its shape, prefixes and suffixes, its
+//! neighbours at -2..+2, bigrams, the previous two tags, the position in
+//! the sentence, whether the sentence is a headline in capitals, how the
+//! same word is cased elsewhere in the document and which tag the document
+//! last gave it. Only tokens that can be part of a name (a capital, or a
+//! short gap between capitalised words) are scored; the rest are `O`.
+//!
+//! The model ([`model`]) is `assets/ner/model.bin`, embedded in the binary
+//! and read in place on first use: a table of feature hashes and `i8`
+//! weights, no words.
+//!
+//! # Training
+//!
+//! The model is trained from CoNLL-2003 English with the CoNLL++
+//! corrections, offline and deterministically ([`train`]):
+//!
+//! ```text
+//! cargo run --release --bin gloss-train-ner -- \
+//!     --train /work/shared/data/conllpp/train.txt \
+//!     --dev /work/shared/data/conllpp/dev.txt --out assets/ner/model.bin
+//! cargo run --release --bin gloss-train-ner -- --eval /work/shared/data/conllpp/dev.txt
+//! ```
+//!
+//! `assets/ner/README.md` records the source, licence and figures.
+
+pub mod features;
+pub mod model;
+pub mod tagger;
+pub mod tags;
+pub mod train;
+
+use super::Document;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+pub use tagger::Guess;
+pub use tags::Tag;
+
+/// A label of the CoNLL scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameLabel {
+    Per,
+    Org,
+    Loc,
+    Misc,
+}
+
+/// A name proposed by the tagger: a range of token indices into `Document::tokens`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaggedName {
+    pub tokens: Range<usize>,
+    pub label: NameLabel,
+    /// The tagger's confidence margin (higher is surer).
+    pub score: f32,
+}
+
+/// The bundled model file.
+pub const MODEL_BYTES: &[u8] = include_bytes!("../../../assets/ner/model.bin");
+
+/// The bundled model, read on first use. `None` only if the embedded file
+/// is damaged or was trained with other features (then nothing is tagged).
+static MODEL: LazyLock<Option<model::Model<'static>>> =
+    LazyLock::new(|| model::Model::from_bytes(MODEL_BYTES).ok());
+
+/// The bundled model, or why it cannot be used.
+pub fn bundled_model() -> Result<model::Model<'static>, model::ModelError> {
+    model::Model::from_bytes(MODEL_BYTES)
+}
+
+/// Per-token tags of the document with their margins, one per token.
+pub fn tag_tokens(doc: &Document<'_>) -> Vec<Guess> {
+    let Some(model) = MODEL.as_ref() else {
+        return vec![
+            Guess {
+                tag: Tag::Outside,
+                margin: 0.0,
+            };
+            doc.tokens.len()
+        ];
+    };
+    let words = features::TokenWords {
+        text: doc.text,
+        tokens: &doc.tokens,
+    };
+    let facts = features::DocFacts::new(&words, &doc.sentence_tokens);
+    tagger::tag_words(&facts, model)
+}
+
+/// Proposes typed name spans for every sentence of the document.
+pub fn tag(doc: &Document<'_>) -> Vec<TaggedName> {
+    let guesses = tag_tokens(doc);
+    names_of(&guesses)
+}
+
+/// The names spelt by per-token guesses; a name's score is its least sure token's margin.
+pub fn names_of(guesses: &[Guess]) -> Vec<TaggedName> {
+    let tags: Vec<Tag> = guesses.iter().map(|g| g.tag).collect();
+    tags::spans(&tags)
+        .into_iter()
+        .map(|(r, label)| TaggedName {
+            score: guesses[r.clone()]
+                .iter()
+                .map(|g| g.margin)
+                .fold(f32::INFINITY, f32::min),
+            tokens: r,
+            label,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

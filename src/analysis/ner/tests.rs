@@ -1,0 +1,104 @@
+//! Tests of the tagger on sentences written for them, through the run-time path.
+
+use super::*;
+use crate::analysis::Document;
+
+fn names(text: &str) -> Vec<(String, NameLabel)> {
+    let doc = Document::new(text);
+    tag(&doc)
+        .into_iter()
+        .map(|n| {
+            let start = doc.tokens[n.tokens.start].span.start;
+            let end = doc.tokens[n.tokens.end - 1].span.end;
+            (text[start..end].to_string(), n.label)
+        })
+        .collect()
+}
+
+#[test]
+fn bundled_model_loads() {
+    let m = bundled_model().expect("bundled model reads");
+    assert!(m.features() > 10_000, "{} features", m.features());
+}
+
+#[test]
+fn finds_person_place_and_organisation() {
+    let got = names(
+        "Harriet Okonkwo, the finance minister, told reporters in Lisbon that the \
+         International Monetary Fund would lend more.",
+    );
+    println!("{got:?}");
+    assert!(got.contains(&("Harriet Okonkwo".into(), NameLabel::Per)));
+    assert!(got.contains(&("Lisbon".into(), NameLabel::Loc)));
+    assert!(got.contains(&("International Monetary Fund".into(), NameLabel::Org)));
+}
+
+#[test]
+fn headline_in_capitals_still_finds_the_place() {
+    let got = names(
+        "FLOODS DRIVE THOUSANDS FROM THEIR HOMES IN BANGLADESH\n\
+         Heavy rain flooded villages across Bangladesh on Sunday, officials said.",
+    );
+    let headline_place = got
+        .iter()
+        .filter(|(n, l)| n == "BANGLADESH" && *l == NameLabel::Loc)
+        .count();
+    assert_eq!(headline_place, 1, "{got:?}");
+    assert!(
+        !got.iter().any(|(n, _)| n == "FLOODS" || n == "THOUSANDS"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn sentence_initial_capital_is_not_a_name() {
+    let got = names(
+        "Officials said the bridge would reopen next week. Residents were relieved. \
+         Several shops stayed closed.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn same_text_same_tags() {
+    let text = "Talks between Nadia Petrov of Gazprom and Chinese officials in Beijing \
+                ended on Friday, the Kremlin said.";
+    let doc = Document::new(text);
+    assert_eq!(tag_tokens(&doc), tag_tokens(&doc));
+    assert_eq!(tag(&doc), tag(&Document::new(text)));
+    assert!(!tag(&doc).is_empty());
+}
+
+/// The trainer tags CoNLL words directly; gloss tags its own tokens. On a
+/// text whose tokens are those words, both must agree.
+#[test]
+fn run_time_path_matches_trainer_path() {
+    let sentences: [&[&str]; 2] = [
+        &[
+            "Senator", "Ruth", "Adeyemi", "flew", "to", "Nairobi", "on", "Monday", ".",
+        ],
+        &[
+            "The", "Kenyan", "Red", "Cross", "welcomed", "her", "visit", ".",
+        ],
+    ];
+    let words: Vec<&str> = sentences.iter().flat_map(|s| s.iter().copied()).collect();
+    let ranges = vec![0..9, 9..17];
+    let trainer = tagger::tag_words(
+        &features::DocFacts::new(&words, &ranges),
+        &bundled_model().expect("model"),
+    );
+
+    let text = sentences
+        .iter()
+        .map(|s| s.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let doc = Document::new(&text);
+    let doc_words: Vec<&str> = doc.tokens.iter().map(|t| t.text(&text)).collect();
+    assert_eq!(doc_words, words);
+    assert_eq!(doc.sentence_tokens, ranges);
+    assert_eq!(tag_tokens(&doc), trainer);
+    let labels: Vec<NameLabel> = names_of(&trainer).iter().map(|n| n.label).collect();
+    assert!(labels.contains(&NameLabel::Per), "{labels:?}");
+    assert!(labels.contains(&NameLabel::Loc), "{labels:?}");
+}

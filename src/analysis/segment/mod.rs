@@ -1,0 +1,293 @@
+//! Segmentation: paragraphs, sentences and tokens, as byte spans.
+//!
+//! Entry point: [`segment`], which builds a [`Document`]. Each part lives in
+//! its own module: [`paragraphs`] (one paragraph a line, or hard-wrapped
+//! blocks), [`tokens`] (CoNLL-style tokens) and `sentences` (boundaries
+//! inside a paragraph). Nothing here knows about entities or quotes.
+
+pub mod paragraphs;
+mod sentences;
+pub mod tokens;
+
+pub use paragraphs::{paragraph_spans, trim_span};
+pub use tokens::tokenize;
+
+use super::{Document, Paragraph, Sentence, Span};
+
+/// The broad class of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, possibly with inner apostrophes, hyphens or an abbreviation's
+    /// dots ("U.S.", "Indo-Pacific", "O'Brien"), or a clitic ("'s", "n't").
+    Word,
+    /// Digits with number punctuation ("5", "3.2", "1,000", "5-1/2", "1996-08-30", "3.").
+    Number,
+    /// Punctuation or a symbol: one character, or a run of one mark ("--", "...").
+    Punct,
+}
+
+/// A token of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.of(text)
+    }
+}
+
+/// Segments `text` into paragraphs, sentences and tokens.
+///
+/// The tokens are those of [`tokenize`], except that an abbreviation's dot
+/// that also ends a sentence becomes a token of its own ("U.S" + "."), as in
+/// CoNLL-2003.
+///
+/// ```
+/// let text = "Mr. Lee flew to the U.S. The talks began.\nA second paragraph.";
+/// let doc = gloss::analysis::segment::segment(text);
+/// let sentences: Vec<&str> = doc.sentences.iter().map(|s| s.span.of(text)).collect();
+/// assert_eq!(sentences, ["Mr. Lee flew to the U.S.", "The talks began.", "A second paragraph."]);
+/// assert_eq!(doc.paragraphs.len(), 2);
+/// ```
+pub fn segment(text: &str) -> Document<'_> {
+    let para_spans = paragraph_spans(text);
+    let mut tokens = tokenize(text);
+    let mut paragraphs = Vec::with_capacity(para_spans.len());
+    let mut sentences = Vec::new();
+    let mut sentence_tokens = Vec::new();
+    // Indices (into `tokens` as tokenized) of abbreviations whose dot also
+    // ends a sentence; they are split in place at the end.
+    let mut splits: Vec<usize> = Vec::new();
+    let mut ti = 0;
+    let mut ends = Vec::new();
+    for (pi, p) in para_spans.iter().enumerate() {
+        // Paragraphs cover all non-space text, so no token lies between
+        // them; skip any that would anyway.
+        while ti < tokens.len() && tokens[ti].span.start < p.start {
+            ti += 1;
+        }
+        let first = ti;
+        while ti < tokens.len() && tokens[ti].span.end <= p.end {
+            ti += 1;
+        }
+        let first_sentence = sentences.len();
+        let mut from = first;
+        sentences::sentence_ends(text, &tokens[first..ti], &mut ends);
+        for end in &ends {
+            let to = first + end.end;
+            let shift = splits.len();
+            if let Some(k) = end.split_dot
+                && tokens[first + k].span.len() > 1
+            {
+                splits.push(first + k);
+            }
+            if from < to
+                && let (Some(a), Some(b)) = (tokens.get(from), tokens.get(to - 1))
+            {
+                sentences.push(Sentence {
+                    span: Span::new(a.span.start, b.span.end),
+                    paragraph: pi,
+                });
+                sentence_tokens.push(from + shift..to + splits.len());
+            }
+            from = to;
+        }
+        paragraphs.push(Paragraph {
+            span: *p,
+            sentences: first_sentence..sentences.len(),
+        });
+    }
+    split_dots(&mut tokens, &splits);
+    Document {
+        text,
+        paragraphs,
+        sentences,
+        tokens,
+        sentence_tokens,
+    }
+}
+
+/// Splits the final dot off the tokens at `splits` (ascending indices), in
+/// place, moving the others back: one pass from the end.
+fn split_dots(tokens: &mut Vec<Token>, splits: &[usize]) {
+    if splits.is_empty() {
+        return;
+    }
+    let old = tokens.len();
+    let filler = Token {
+        span: Span::new(0, 0),
+        kind: TokenKind::Punct,
+    };
+    tokens.resize(old + splits.len(), filler);
+    let mut write = tokens.len();
+    let mut pending = splits.len();
+    for read in (0..old).rev() {
+        let t = tokens[read];
+        if pending > 0 && splits[pending - 1] == read {
+            pending -= 1;
+            let dot = t.span.end - 1;
+            write -= 1;
+            tokens[write] = Token {
+                span: Span::new(dot, t.span.end),
+                kind: TokenKind::Punct,
+            };
+            write -= 1;
+            tokens[write] = Token {
+                span: Span::new(t.span.start, dot),
+                kind: t.kind,
+            };
+        } else {
+            write -= 1;
+            tokens[write] = t;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<&str> {
+        let d = segment(text);
+        d.sentences.iter().map(|s| s.span.of(text)).collect()
+    }
+
+    #[test]
+    fn one_paragraph_per_line() {
+        let t = "First line here.\nSecond line.\n\nThird.";
+        assert_eq!(segment(t).paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let t = "Mr. Smith met Sen. Jones in the U.S. capital. They talked.";
+        assert_eq!(
+            sents(t),
+            vec![
+                "Mr. Smith met Sen. Jones in the U.S. capital.",
+                "They talked."
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_after_full_stop_stays() {
+        let t = "\"We will win.\" She left.";
+        assert_eq!(sents(t), vec!["\"We will win.\"", "She left."]);
+    }
+
+    #[test]
+    fn titles_initials_and_times_do_not_end_sentences() {
+        let t =
+            "Gov. Ana Ruiz met J. K. Rowling at 9 a.m. on Jan. 5 in room No. 4. Sen. Kim was late.";
+        assert_eq!(
+            sents(t),
+            [
+                "Gov. Ana Ruiz met J. K. Rowling at 9 a.m. on Jan. 5 in room No. 4.",
+                "Sen. Kim was late."
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_and_ellipses() {
+        let t = "Growth was 3.5 percent... maybe less. Prices rose... The bank said so.";
+        assert_eq!(
+            sents(t),
+            [
+                "Growth was 3.5 percent... maybe less.",
+                "Prices rose...",
+                "The bank said so."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_before_a_sentence_starter() {
+        let t = "Talks resumed in the U.S. The envoy left the U.S. Embassy at noon.";
+        let d = segment(t);
+        assert_eq!(
+            sents(t),
+            [
+                "Talks resumed in the U.S.",
+                "The envoy left the U.S. Embassy at noon."
+            ]
+        );
+        // the shared dot becomes its own token, as in CoNLL-2003
+        let first: Vec<&str> = d.tokens[d.sentence_tokens[0].clone()]
+            .iter()
+            .map(|x| x.text(t))
+            .collect();
+        assert_eq!(first, ["Talks", "resumed", "in", "the", "U.S", "."]);
+        let second: Vec<&str> = d.tokens[d.sentence_tokens[1].clone()]
+            .iter()
+            .map(|x| x.text(t))
+            .collect();
+        assert!(second.contains(&"U.S."), "{second:?}");
+    }
+
+    #[test]
+    fn an_abbreviation_at_the_paragraph_end_gives_up_its_dot() {
+        let t = "Shares of Acme Inc.
+The firm (based in the U.S.)";
+        let d = segment(t);
+        let words: Vec<&str> = d.tokens.iter().map(|x| x.text(t)).collect();
+        assert_eq!(
+            words,
+            [
+                "Shares", "of", "Acme", "Inc", ".", "The", "firm", "(", "based", "in", "the",
+                "U.S.", ")"
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_after_the_stop_stay_and_speech_tags_attach() {
+        let t = "\"We will not back down.\" The minister left. \"Why now?\" Lee asked. \"Stop!\" she cried.";
+        assert_eq!(
+            sents(t),
+            [
+                "\"We will not back down.\"",
+                "The minister left.",
+                "\"Why now?\" Lee asked.",
+                "\"Stop!\" she cried."
+            ]
+        );
+        let t = "He said it ended. “It is over.” Then he left.";
+        assert_eq!(
+            sents(t),
+            ["He said it ended.", "“It is over.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn one_glyph_for_opening_and_closing_quotes() {
+        let t = "” We agree on trade”, Ruiz said. ” The rest is hard.”";
+        assert_eq!(
+            sents(t),
+            ["” We agree on trade”, Ruiz said.", "” The rest is hard.”"]
+        );
+    }
+
+    #[test]
+    fn an_opening_quote_after_a_stop_starts_the_next_sentence() {
+        let t = "The vote failed. \"We lost,\" she said.";
+        assert_eq!(sents(t), ["The vote failed.", "\"We lost,\" she said."]);
+    }
+
+    #[test]
+    fn sentences_index_their_tokens() {
+        let t = "One two. Three four!\nFive.";
+        let d = segment(t);
+        assert_eq!(d.sentences.len(), 3);
+        for (s, r) in d.sentences.iter().zip(&d.sentence_tokens) {
+            assert_eq!(d.tokens[r.start].span.start, s.span.start);
+            assert_eq!(d.tokens[r.end - 1].span.end, s.span.end);
+        }
+        assert_eq!(d.sentences[2].paragraph, 1);
+    }
+}

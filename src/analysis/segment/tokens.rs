@@ -1,0 +1,586 @@
+//! Tokens: words, numbers and punctuation, cut the way CoNLL-2003 and the
+//! Penn Treebank cut news text, so that a tagger trained on CoNLL tokens sees
+//! the same units in gloss.
+//!
+//! Entry point: [`tokenize`], one left-to-right pass, linear in the text.
+//! The conventions, each with the reason:
+//!
+//! - clitics are their own tokens: "Germany's" is "Germany" + "'s",
+//!   "don't" is "do" + "n't", "I'm" is "I" + "'m" (names end before the
+//!   clitic); "O'Brien" stays whole;
+//! - abbreviations keep their dot: initialisms ("U.S.", "a.m."), initials
+//!   ("K."), known short forms ("Mr.", "Inc.", "Jan.") and list numbers at
+//!   the start of a line ("3."); whether such a dot also ends the sentence
+//!   is decided by [`super::sentences`], which then detaches it;
+//! - hyphenated words are one token ("Indo-Pacific", "1996-08-22"), and so is
+//!   a word with a dangling hyphen ("face- to- face");
+//! - numbers keep decimals, thousands separators, fractions and clock times
+//!   ("3.2", "1,000", "5-1/2", "3:53.47"), a leading "+" or "." (".526");
+//! - currency codes glued to "$" are one token ("C$", "US$"); a bare "$" is
+//!   its own token;
+//! - runs of one mark are one token ("--", "...", "***"); every other
+//!   punctuation mark, quote marks included, is a token of its own.
+//!
+//! It must not look beyond the neighbouring characters: no sentence or
+//! paragraph decisions are made here.
+
+use super::{Token, TokenKind};
+use crate::analysis::Span;
+
+/// Splits text into tokens. Never fails; every non-space character is in
+/// exactly one token, and tokens never contain white space.
+///
+/// ```
+/// use gloss::analysis::segment::tokenize;
+/// let text = "The U.S. didn't back Germany's $3.2 billion Indo-Pacific plan.";
+/// let words: Vec<&str> = tokenize(text).iter().map(|t| t.text(text)).collect();
+/// assert_eq!(
+///     words,
+///     ["The", "U.S.", "did", "n't", "back", "Germany", "'s", "$", "3.2", "billion",
+///      "Indo-Pacific", "plan", "."]
+/// );
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' || b == b'\n' {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, i) else { break };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let (end, kind) = scan_token(text, i, c);
+        // Every branch consumes at least `c`; guard anyway so the loop always advances.
+        let end = end.max(i + c.len_utf8());
+        out.push(Token {
+            span: Span::new(i, end),
+            kind,
+        });
+        i = end;
+    }
+    out
+}
+
+/// The character starting at byte `i`, if any.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// The character ending at byte `i`, if any.
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// Letters, digits, `_` and combining marks: what words are made of.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    c.is_alphanumeric() || c == '_' || is_combining(c)
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0483}'..='\u{0489}'
+        | '\u{0591}'..='\u{05BD}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0900}'..='\u{0903}'
+        | '\u{093A}'..='\u{094F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{200C}'..='\u{200D}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Marks whose runs form one token ("--", "...", "***", "====").
+fn is_run_mark(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '-' | '*' | '=' | '~' | '#' | '+' | '!' | '?' | '—' | '–'
+    )
+}
+
+fn scan_token(text: &str, i: usize, c: char) -> (usize, TokenKind) {
+    let after_word = char_before(text, i).is_some_and(is_word_char);
+    if after_word && let Some(len) = clitic_len(text, i) {
+        return (i + len, TokenKind::Word);
+    }
+    if is_word_char(c) {
+        return scan_word(text, i);
+    }
+    // ".526", "+1.66": a sign or a leading dot glued to digits, not to a word.
+    if (c == '.' || c == '+')
+        && !after_word
+        && char_at(text, i + 1).is_some_and(|d| d.is_ascii_digit())
+        && !char_before(text, i).is_some_and(|p| p == '.' || p == '+')
+    {
+        let (end, kind) = scan_word(text, i + 1);
+        if kind == TokenKind::Number {
+            return (end, TokenKind::Number);
+        }
+    }
+    let mut end = i + c.len_utf8();
+    if is_run_mark(c) {
+        while char_at(text, end) == Some(c) {
+            end += c.len_utf8();
+        }
+    }
+    (end, TokenKind::Punct)
+}
+
+/// Length in bytes of a clitic starting at `i` ("'s", "'re", "n't", ...),
+/// when one starts there and is followed by a non-word character.
+fn clitic_len(text: &str, i: usize) -> Option<usize> {
+    let rest = text.get(i..)?;
+    let mut chars = rest.char_indices();
+    let (_, first) = chars.next()?;
+    let body_start = if first == 'n' || first == 'N' {
+        // "n't"
+        let (_, apo) = chars.next()?;
+        let (tj, t) = chars.next()?;
+        if !is_apostrophe(apo) || !(t == 't' || t == 'T') {
+            return None;
+        }
+        let end = tj + 1;
+        return (!char_at(rest, end).is_some_and(is_word_char)).then_some(end);
+    } else if is_apostrophe(first) {
+        first.len_utf8()
+    } else {
+        return None;
+    };
+    // clitic bodies are at most two letters: look no further than three
+    let body_len = rest[body_start..]
+        .bytes()
+        .take(3)
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let body = &rest[body_start..body_start + body_len];
+    let end = body_start + body_len;
+    if char_at(rest, end).is_some_and(is_word_char) {
+        return None;
+    }
+    matches!(
+        body,
+        "s" | "S" | "m" | "M" | "d" | "D" | "re" | "RE" | "ll" | "LL" | "ve" | "VE"
+    )
+    .then_some(end)
+}
+
+/// True when the token starts a line: only spaces or tabs between it and the
+/// previous newline (or the start of the text).
+fn starts_line(text: &str, start: usize) -> bool {
+    text[..start]
+        .bytes()
+        .rev()
+        .find(|b| *b != b' ' && *b != b'\t')
+        .is_none_or(|b| b == b'\n')
+}
+
+/// What the part of a word scanned so far looks like; kept up to date as the
+/// scan goes so that no check re-reads the word (the scan stays linear).
+#[derive(Debug, Clone, Copy)]
+struct WordShape {
+    chars: usize,
+    /// Starts with a digit and has only digits and number punctuation.
+    numeric: bool,
+    /// Single letters joined by dots: "U", "U.S", "a.m".
+    initialism: bool,
+    has_dot: bool,
+    /// Only ASCII digits.
+    digits: bool,
+    /// Only ASCII capitals.
+    capitals: bool,
+    last: Option<char>,
+}
+
+impl WordShape {
+    fn new() -> Self {
+        WordShape {
+            chars: 0,
+            numeric: true,
+            initialism: true,
+            has_dot: false,
+            digits: true,
+            capitals: true,
+            last: None,
+        }
+    }
+
+    /// Adds one word character.
+    #[inline]
+    fn push_char(&mut self, c: char) {
+        if self.chars == 0 {
+            self.numeric = c.is_ascii_digit();
+        } else {
+            self.numeric &= c.is_ascii_digit();
+        }
+        self.digits &= c.is_ascii_digit();
+        self.capitals &= c.is_ascii_uppercase();
+        self.last = Some(c);
+        self.chars += 1;
+    }
+
+    /// Closes a run of `n` word characters: an initialism's parts are single letters.
+    fn end_run(&mut self, n: usize) {
+        self.initialism &= n == 1 && self.last.is_some_and(char::is_alphabetic);
+    }
+
+    /// Adds a joining mark ('.', '-', ...).
+    fn push_mark(&mut self, c: char) {
+        self.chars += 1;
+        self.numeric &= matches!(c, '.' | ',' | ':' | '/' | '-');
+        self.initialism &= c == '.';
+        self.has_dot |= c == '.';
+        self.digits = false;
+        self.capitals = false;
+        self.last = Some(c);
+    }
+}
+
+fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
+    let mut end = start;
+    let mut shape = WordShape::new();
+    loop {
+        let mut run = 0;
+        let bytes = text.as_bytes();
+        while let Some(&b) = bytes.get(end) {
+            let c = if b.is_ascii() {
+                if !(b.is_ascii_alphanumeric() || b == b'_') {
+                    break;
+                }
+                char::from(b)
+            } else {
+                match char_at(text, end) {
+                    Some(c) if is_word_char(c) => c,
+                    _ => break,
+                }
+            };
+            shape.push_char(c);
+            run += 1;
+            end += c.len_utf8();
+        }
+        if run > 0 {
+            shape.end_run(run);
+        }
+        let Some(d) = char_at(text, end) else { break };
+        let after = end + d.len_utf8();
+        let next = char_at(text, after);
+        let last = shape.last;
+        let last_digit = last.is_some_and(|c| c.is_ascii_digit());
+        let next_digit = next.is_some_and(|n| n.is_ascii_digit());
+        match d {
+            '\'' | '’' => {
+                if next.is_some_and(|n| n == 't' || n == 'T')
+                    && matches!(last, Some('n' | 'N'))
+                    && shape.chars > 1
+                    && clitic_len(text, end - 1).is_some()
+                {
+                    // "don't" -> "do" + "n't"
+                    end -= 1;
+                    break;
+                }
+                if clitic_len(text, end).is_some() {
+                    break;
+                }
+                if next.is_some_and(char::is_alphabetic) {
+                    shape.push_mark(d);
+                    end = after;
+                    continue;
+                }
+                break;
+            }
+            '-' => {
+                if next.is_some_and(is_word_char) {
+                    shape.push_mark(d);
+                    end = after;
+                    continue;
+                }
+                if next.is_none_or(char::is_whitespace) {
+                    // "face- to- face", "27- 28": a dangling hyphen stays on its word
+                    shape.push_mark(d);
+                    end = after;
+                }
+                break;
+            }
+            '.' => {
+                if shape.numeric && last_digit && next_digit {
+                    shape.push_mark(d);
+                    end = after;
+                    continue;
+                }
+                let single_letter_follows = next.is_some_and(char::is_alphabetic)
+                    && !char_at(text, after + next.map_or(0, char::len_utf8))
+                        .is_some_and(is_word_char);
+                if shape.initialism && single_letter_follows {
+                    shape.push_mark(d);
+                    end = after;
+                    continue;
+                }
+                if shape.initialism
+                    && shape.has_dot
+                    && next == Some('-')
+                    && char_at(text, after + 1).is_some_and(is_word_char)
+                {
+                    // "U.S.-led"
+                    shape.push_mark(d);
+                    shape.push_mark('-');
+                    end = after + 1;
+                    continue;
+                }
+                let spaced = next.is_none_or(|n| !is_word_char(n));
+                if !spaced {
+                    break;
+                }
+                let single_capital = shape.chars == 1 && last.is_some_and(char::is_uppercase);
+                let tok = &text[start..end];
+                if (shape.initialism && (shape.has_dot || single_capital))
+                    || is_abbreviation(text, tok, after)
+                    || (shape.chars <= 3
+                        && shape.digits
+                        && next.is_some_and(|n| n == ' ' || n == '\t')
+                        && starts_line(text, start))
+                {
+                    end = after;
+                }
+                break;
+            }
+            ',' => {
+                if shape.numeric && last_digit && next_digit {
+                    shape.push_mark(d);
+                    end = after;
+                    continue;
+                }
+                break;
+            }
+            ':' | '/' => {
+                if last_digit && next_digit {
+                    shape.push_mark(d);
+                    end = after;
+                    continue;
+                }
+                break;
+            }
+            '&' => {
+                if last.is_some_and(char::is_uppercase) && next.is_some_and(char::is_uppercase) {
+                    shape.push_mark(d);
+                    end = after;
+                    continue;
+                }
+                break;
+            }
+            '$' => {
+                // "C$", "US$", "HK$": a currency code glued to the dollar sign
+                if shape.chars <= 3 && shape.capitals && !next.is_some_and(char::is_alphabetic) {
+                    end = after;
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    let kind = if shape.numeric {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    (end, kind)
+}
+
+/// How an abbreviation behaves at the end of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AbbreviationClass {
+    /// Comes before a name or number ("Mr.", "Sen.", "No."): never ends a sentence.
+    Title,
+    /// Can end a sentence ("Inc.", "Jan.", "Calif.", "etc.").
+    Other,
+}
+
+/// The class of a known abbreviation, given without its dot. Case matters:
+/// "Gov." is an abbreviation, "gov." is not.
+pub(crate) fn abbreviation_class(word: &str) -> Option<AbbreviationClass> {
+    if word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+        // headlines in capitals: "ST. LOUIS", "GOV. SMITH"
+        let mut title = word[..1].to_string();
+        title.push_str(&word[1..].to_ascii_lowercase());
+        return known_abbreviation(&title);
+    }
+    known_abbreviation(word)
+}
+
+fn known_abbreviation(word: &str) -> Option<AbbreviationClass> {
+    use AbbreviationClass::*;
+    Some(match word {
+        "Mr" | "Mrs" | "Ms" | "Messrs" | "Mme" | "Mlle" | "Dr" | "Prof" | "Sen" | "Sens"
+        | "Rep" | "Reps" | "Gov" | "Govs" | "Gen" | "Gens" | "Lt" | "Col" | "Maj" | "Capt"
+        | "Sgt" | "Cpl" | "Pvt" | "Cmdr" | "Adm" | "Rev" | "Hon" | "Pres" | "Supt" | "Atty"
+        | "Insp" | "Det" | "Fr" | "Sr" | "Jr" | "St" | "Ste" | "Mt" | "Ft" | "No" | "Nos"
+        | "Nr" | "vs" | "Vs" | "v" | "cf" | "Fig" | "fig" | "Vol" | "vol" | "pp" | "ca" => Title,
+        "Inc" | "Corp" | "Co" | "Cos" | "Ltd" | "Bros" | "Plc" | "Pty" | "Dept" | "Univ"
+        | "Assn" | "Ave" | "Blvd" | "Rd" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul"
+        | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "Mon" | "Tue" | "Tues" | "Wed"
+        | "Thu" | "Thur" | "Thurs" | "Fri" | "Sat" | "Sun" | "Ala" | "Ariz" | "Ark" | "Calif"
+        | "Colo" | "Conn" | "Del" | "Fla" | "Ga" | "Ill" | "Ind" | "Kan" | "Kans" | "Ky" | "La"
+        | "Md" | "Mass" | "Mich" | "Minn" | "Miss" | "Mo" | "Mont" | "Neb" | "Nev" | "Okla"
+        | "Ore" | "Pa" | "Penn" | "Tenn" | "Tex" | "Va" | "Vt" | "Wash" | "Wis" | "Wyo" | "etc"
+        | "approx" | "est" | "e.g" | "i.e" | "al" | "ed" | "eds" | "pct" | "yr" | "yrs" | "mln"
+        | "bln" | "km" | "ft" | "lb" | "lbs" | "oz" => Other,
+        _ => return None,
+    })
+}
+
+/// True when `word` followed by a dot (ending at byte `after`) is a known abbreviation.
+fn is_abbreviation(text: &str, word: &str, after: usize) -> bool {
+    match abbreviation_class(word) {
+        // "No. 2", "Nos. 3 and 4": only before a number
+        Some(_)
+            if ["No", "Nos", "Nr"]
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(word)) =>
+        {
+            text.get(after..)
+                .and_then(|s| s.trim_start().chars().next())
+                .is_some_and(|c| c.is_ascii_digit())
+        }
+        Some(_) => true,
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn possessives_and_contractions_split_like_conll() {
+        assert_eq!(
+            toks("Germany's plan isn't Brazil’s, and I'm sure we'll see O'Brien's."),
+            [
+                "Germany", "'s", "plan", "is", "n't", "Brazil", "’s", ",", "and", "I", "'m",
+                "sure", "we", "'ll", "see", "O'Brien", "'s", "."
+            ]
+        );
+        assert_eq!(
+            toks("PANAMA'S coach can't"),
+            ["PANAMA", "'S", "coach", "ca", "n't"]
+        );
+        assert_eq!(toks("the players' union"), ["the", "players", "'", "union"]);
+    }
+
+    #[test]
+    fn abbreviations_keep_their_dot() {
+        assert_eq!(
+            toks("Mr. Lee of Acme Inc. met U.N. staff at 9 a.m. on Jan. 5."),
+            [
+                "Mr.", "Lee", "of", "Acme", "Inc.", "met", "U.N.", "staff", "at", "9", "a.m.",
+                "on", "Jan.", "5", "."
+            ]
+        );
+        assert_eq!(toks("J. K. Rowling"), ["J.", "K.", "Rowling"]);
+        // "No." is an abbreviation only before a number
+        assert_eq!(toks("No. 3 said no."), ["No.", "3", "said", "no", "."]);
+        assert_eq!(toks("He said No. Then"), ["He", "said", "No", ".", "Then"]);
+    }
+
+    #[test]
+    fn numbers_stay_whole() {
+        assert_eq!(
+            toks("1,250.75 and 3.2 and 5-1/2 in 3:53.47 or .526 (+1.66)"),
+            [
+                "1,250.75", "and", "3.2", "and", "5-1/2", "in", "3:53.47", "or", ".526", "(",
+                "+1.66", ")"
+            ]
+        );
+        let t = "It cost $95 billion, or C$ 4 and US$5.";
+        assert_eq!(
+            toks(t),
+            [
+                "It", "cost", "$", "95", "billion", ",", "or", "C$", "4", "and", "US$", "5", "."
+            ]
+        );
+        assert_eq!(tokenize("1,250.75")[0].kind, TokenKind::Number);
+        assert_eq!(tokenize("1996-08-30")[0].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn a_year_at_a_sentence_end_keeps_its_dot_apart() {
+        assert_eq!(
+            toks("It began in 1996. Then"),
+            ["It", "began", "in", "1996", ".", "Then"]
+        );
+    }
+
+    #[test]
+    fn list_numbers_at_line_start_keep_their_dot() {
+        assert_eq!(
+            toks("Results:\n1. Ana Silva (Brazil) 3:58.1\n2. Mia Berg"),
+            [
+                "Results", ":", "1.", "Ana", "Silva", "(", "Brazil", ")", "3:58.1", "2.", "Mia",
+                "Berg"
+            ]
+        );
+    }
+
+    #[test]
+    fn hyphens_and_runs_of_marks() {
+        assert_eq!(
+            toks("the Indo-Pacific military-industrial face- to- face talks -- or not..."),
+            [
+                "the",
+                "Indo-Pacific",
+                "military-industrial",
+                "face-",
+                "to-",
+                "face",
+                "talks",
+                "--",
+                "or",
+                "not",
+                "..."
+            ]
+        );
+        assert_eq!(toks("S&P rose; A & B"), ["S&P", "rose", ";", "A", "&", "B"]);
+    }
+
+    #[test]
+    fn quote_marks_are_tokens() {
+        assert_eq!(
+            toks("\"We won,\" he said. «Oui» 'no' “yes”"),
+            [
+                "\"", "We", "won", ",", "\"", "he", "said", ".", "«", "Oui", "»", "'", "no", "'",
+                "“", "yes", "”"
+            ]
+        );
+    }
+
+    #[test]
+    fn odd_text_is_covered_without_gaps() {
+        let t = "a\u{301}b \u{1F600}\u{200D}x 'n' ''s n't ' - ... \u{0}";
+        let tokens = tokenize(t);
+        let covered: usize = tokens.iter().map(|t| t.span.len()).sum();
+        let non_space: usize = t
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(char::len_utf8)
+            .sum();
+        assert_eq!(covered, non_space);
+        assert!(tokens.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    }
+}

@@ -1,0 +1,452 @@
+//! The reader's state: [`App`], everything the screen shows and nothing else.
+//!
+//! `App` is the model of The Elm Architecture. It is changed only by
+//! [`crate::tui::update::update`] and read by the views. It holds the article
+//! and its analysis, the wrapped rows and marks computed from them, where the
+//! reader is (top row, current paragraph), what is selected (panel tab and
+//! row, the focused entity or topic, the current quote, mention or match),
+//! the search, and the terminal size. No terminal, no I/O, no clock: tests
+//! build one from a hand-made analysis and drive it with actions.
+//!
+//! The methods here are small reads and geometry helpers that `update` and
+//! the views share (page height, what is visible, panel lists).
+
+use super::config::Config;
+use super::marks::Marks;
+use super::screen::{Panes, Screen};
+use super::theme::Theme;
+use super::wrap::{RowContent, RowPos, WrappedRows};
+use crate::analysis::{Analysis, EntityId, EntityKind, Span};
+use ratatui::layout::Rect;
+
+/// An article to open in the reader.
+pub struct OpenArticle {
+    /// What to call it on screen (file name).
+    pub name: String,
+    /// The article and everything found in it.
+    pub analysis: Analysis,
+    /// Things the reader should know about how it was loaded.
+    pub warnings: Vec<String>,
+}
+
+/// The tabs of the side panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    People,
+    /// Places and organisations, plus groups, money, dates and quantities.
+    Places,
+    Quotes,
+    Topics,
+}
+
+impl Tab {
+    /// The tabs in screen order.
+    pub const ALL: [Tab; 4] = [Tab::People, Tab::Places, Tab::Quotes, Tab::Topics];
+
+    /// The tab's title.
+    pub const fn title(self) -> &'static str {
+        match self {
+            Tab::People => "People",
+            Tab::Places => "Places & orgs",
+            Tab::Quotes => "Quotes",
+            Tab::Topics => "Topics",
+        }
+    }
+
+    /// Position in [`Tab::ALL`].
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The next tab (wrapping).
+    pub const fn next(self) -> Tab {
+        Tab::ALL[(self.index() + 1) % 4]
+    }
+
+    /// The previous tab (wrapping).
+    pub const fn prev(self) -> Tab {
+        Tab::ALL[(self.index() + 3) % 4]
+    }
+
+    /// Screen rows one item of the tab's list takes (quotes take two:
+    /// who, then the words).
+    pub const fn item_height(self) -> usize {
+        match self {
+            Tab::Quotes => 2,
+            _ => 1,
+        }
+    }
+
+    /// The tab that lists entities of `kind`.
+    pub const fn of_kind(kind: EntityKind) -> Tab {
+        match kind {
+            EntityKind::Person => Tab::People,
+            _ => Tab::Places,
+        }
+    }
+}
+
+/// What the reader has picked to follow through the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    None,
+    /// An entity: all its mentions are emphasised.
+    Entity(EntityId),
+    /// A topic (index into the analysis's topics): its words are emphasised.
+    Topic(usize),
+}
+
+/// What the reader steps through with the next/previous keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Quote,
+    Topic,
+    Mention,
+    Match,
+}
+
+/// The search, from `/` to the last match.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Search {
+    /// No search.
+    #[default]
+    Off,
+    /// The prompt is open; `hits` are the entities whose names match.
+    Prompt {
+        query: String,
+        hits: Vec<EntityId>,
+        cursor: usize,
+    },
+    /// A text search: every match, and the one the reader is on.
+    Text {
+        query: String,
+        matches: Vec<Span>,
+        current: Option<usize>,
+    },
+}
+
+/// What keys mean right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Reading,
+    Help,
+    Prompt,
+}
+
+/// The reader's whole state.
+pub struct App {
+    pub(crate) name: String,
+    pub(crate) analysis: Analysis,
+    pub(crate) config: Config,
+    pub(crate) theme: Theme,
+    pub(crate) rows: WrappedRows,
+    pub(crate) marks: Marks,
+    /// People, most mentioned first.
+    pub(crate) people: Vec<EntityId>,
+    /// Everything else, by kind, then most mentioned first.
+    pub(crate) places: Vec<EntityId>,
+    /// Quote indices in text order.
+    pub(crate) quotes: Vec<usize>,
+    pub(crate) size: (u16, u16),
+    pub(crate) top: RowPos,
+    pub(crate) paragraph: usize,
+    pub(crate) tab: Tab,
+    pub(crate) list_cursor: [usize; 4],
+    pub(crate) list_offset: [usize; 4],
+    /// The reader's choice to show the panel; None: automatic.
+    pub(crate) panel: Option<bool>,
+    pub(crate) focus: Focus,
+    /// Position in `quotes` of the current quote.
+    pub(crate) quote: Option<usize>,
+    /// Index of the current mention among the focused entity's mentions.
+    pub(crate) mention: Option<usize>,
+    /// Index of the current paragraph among the focused topic's paragraphs.
+    pub(crate) topic_paragraph: Option<usize>,
+    /// Where the focused topic's words are, in text order.
+    pub(crate) topic_words: Vec<Span>,
+    pub(crate) search: Search,
+    pub(crate) help: Option<usize>,
+    pub(crate) message: Option<String>,
+    pub(crate) last_step: Option<Target>,
+    pub(crate) quit: bool,
+    /// Ctrl-c: leave gloss, not just this article.
+    pub(crate) quit_all: bool,
+    /// True when the article was opened from a list (q goes back to it).
+    pub in_library: bool,
+}
+
+impl App {
+    /// Opens `article` for a terminal of `width` x `height`.
+    pub fn new(article: OpenArticle, config: Config, width: u16, height: u16) -> App {
+        let analysis = article.analysis;
+        let mut people: Vec<EntityId> = Vec::new();
+        let mut places: Vec<EntityId> = Vec::new();
+        for e in &analysis.entities {
+            if e.kind == EntityKind::Person {
+                people.push(e.id);
+            } else {
+                places.push(e.id);
+            }
+        }
+        let count = |id: &EntityId| analysis.entities.get(*id).map_or(0, |e| e.mentions.len());
+        // Places first (the tab's name), then organisations, groups, amounts.
+        let kind = |id: &EntityId| {
+            analysis.entities.get(*id).map(|e| match e.kind {
+                EntityKind::Place => 0,
+                EntityKind::Org => 1,
+                k => 2 + k as usize,
+            })
+        };
+        people.sort_by(|a, b| count(b).cmp(&count(a)).then(a.cmp(b)));
+        places.sort_by(|a, b| {
+            kind(a)
+                .cmp(&kind(b))
+                .then(count(b).cmp(&count(a)))
+                .then(a.cmp(b))
+        });
+        let mut quotes: Vec<usize> = (0..analysis.quotes.len()).collect();
+        quotes.sort_by_key(|&i| (analysis.quotes[i].content.start, i));
+        let marks = Marks::new(&analysis);
+        let spans = analysis.paragraphs.iter().map(|p| p.span).collect();
+        let theme = Theme::new(config.color);
+        let mut app = App {
+            name: crate::report::sanitize(&article.name),
+            rows: WrappedRows::new(spans, config.measure as usize),
+            marks,
+            people,
+            places,
+            quotes,
+            size: (width, height),
+            top: RowPos::default(),
+            paragraph: 0,
+            tab: Tab::People,
+            list_cursor: [0; 4],
+            list_offset: [0; 4],
+            panel: None,
+            focus: Focus::None,
+            quote: None,
+            mention: None,
+            topic_paragraph: None,
+            topic_words: Vec::new(),
+            search: Search::Off,
+            help: None,
+            message: article.warnings.first().cloned(),
+            last_step: None,
+            quit: false,
+            quit_all: false,
+            in_library: false,
+            analysis,
+            config,
+            theme,
+        };
+        if let Some(p) = app.panes() {
+            app.rows.set_width(p.text.width as usize);
+        }
+        app.settle();
+        app
+    }
+
+    /// The file name shown in the status line.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The article's analysis.
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    /// The theme in use.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// True once the reader asked to leave the article.
+    pub fn should_quit(&self) -> bool {
+        self.quit || self.quit_all
+    }
+
+    /// True once the reader asked to leave gloss altogether (Ctrl-c).
+    pub fn should_quit_all(&self) -> bool {
+        self.quit_all
+    }
+
+    /// Sets the message shown in the status line until the next key.
+    pub fn set_message(&mut self, message: impl Into<String>) {
+        self.message = Some(message.into());
+    }
+
+    /// The current paragraph (0-based), marked in the gutter.
+    pub fn paragraph(&self) -> usize {
+        self.paragraph
+    }
+
+    /// The first row on screen.
+    pub fn top(&self) -> RowPos {
+        self.top
+    }
+
+    /// The panel tab shown.
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// The selected row of the current tab's list.
+    pub fn list_cursor(&self) -> usize {
+        self.list_cursor[self.tab.index()]
+    }
+
+    /// What the reader follows.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The current quote (index into the analysis's quotes).
+    pub fn current_quote(&self) -> Option<usize> {
+        self.quote.and_then(|k| self.quotes.get(k).copied())
+    }
+
+    /// The current mention of the focused entity.
+    pub fn current_mention(&self) -> Option<Span> {
+        let Focus::Entity(id) = self.focus else {
+            return None;
+        };
+        self.analysis
+            .entities
+            .get(id)?
+            .mentions
+            .get(self.mention?)
+            .copied()
+    }
+
+    /// The search state.
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    /// The message shown in the status line, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// True while the help overlay is open.
+    pub fn help_open(&self) -> bool {
+        self.help.is_some()
+    }
+
+    /// What keys mean now.
+    pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            Mode::Help
+        } else if matches!(self.search, Search::Prompt { .. }) {
+            Mode::Prompt
+        } else {
+            Mode::Reading
+        }
+    }
+
+    /// The panes for the current size.
+    pub fn screen(&self) -> Screen {
+        Screen::layout(
+            Rect::new(0, 0, self.size.0, self.size.1),
+            self.config.measure,
+            self.config.panel_width,
+            self.panel,
+        )
+    }
+
+    /// The panes, unless the terminal is too small.
+    pub fn panes(&self) -> Option<Panes> {
+        self.screen().panes().copied()
+    }
+
+    /// Rows of text on screen.
+    pub fn page_height(&self) -> usize {
+        self.panes().map_or(1, |p| p.text.height.max(1) as usize)
+    }
+
+    /// The entities listed in `tab` (empty for the quote and topic tabs).
+    pub fn entity_list(&self, tab: Tab) -> &[EntityId] {
+        match tab {
+            Tab::People => &self.people,
+            Tab::Places => &self.places,
+            _ => &[],
+        }
+    }
+
+    /// Number of rows in `tab`'s list.
+    pub fn list_len(&self, tab: Tab) -> usize {
+        match tab {
+            Tab::People => self.people.len(),
+            Tab::Places => self.places.len(),
+            Tab::Quotes => self.quotes.len(),
+            Tab::Topics => self.analysis.topics.len(),
+        }
+    }
+
+    /// The rows on screen, from the top (only wrapped paragraphs; `update`
+    /// wraps everything visible before a frame is drawn).
+    pub fn visible_rows(&self) -> Vec<RowContent> {
+        self.rows.visible(self.top, self.page_height())
+    }
+
+    /// The paragraphs' count.
+    pub fn paragraph_count(&self) -> usize {
+        self.rows.paragraph_count()
+    }
+
+    /// Counters for the status line: "quote 3/12", "Blinken 2/7", ...,
+    /// the most recently used first.
+    pub fn counters(&self) -> Vec<String> {
+        let mut out: Vec<(Target, String)> = Vec::new();
+        if let Some(k) = self.quote {
+            out.push((
+                Target::Quote,
+                format!("quote {}/{}", k + 1, self.quotes.len()),
+            ));
+        }
+        match self.focus {
+            Focus::Entity(id) => {
+                if let Some(e) = self.analysis.entities.get(id) {
+                    let name = crate::report::shorten(&crate::report::sanitize(&e.name), 24);
+                    let n = e.mentions.len();
+                    let s = match self.mention {
+                        Some(j) => format!("{name} {}/{n}", j + 1),
+                        None => format!("{name} ({n})"),
+                    };
+                    out.push((Target::Mention, s));
+                }
+            }
+            Focus::Topic(t) => {
+                if let Some(topic) = self.analysis.topics.get(t) {
+                    let label = crate::report::shorten(&crate::report::sanitize(&topic.label), 24);
+                    let n = topic.paragraphs.len();
+                    let s = match self.topic_paragraph {
+                        Some(j) => format!("{label} ¶ {}/{n}", j + 1),
+                        None => format!("{label} ({n} ¶)"),
+                    };
+                    out.push((Target::Topic, s));
+                }
+            }
+            Focus::None => {}
+        }
+        if let Search::Text {
+            query,
+            matches,
+            current,
+        } = &self.search
+        {
+            let q = crate::report::shorten(&crate::report::sanitize(query), 20);
+            let s = match current {
+                Some(i) => format!("/{q} {}/{}", i + 1, matches.len()),
+                None => format!("/{q} ({})", matches.len()),
+            };
+            out.push((Target::Match, s));
+        }
+        if let Some(last) = self.last_step {
+            out.sort_by_key(|(t, _)| *t != last);
+        }
+        out.into_iter().map(|(_, s)| s).collect()
+    }
+}
