@@ -123,3 +123,23 @@ fn typographic_quotes_read_like_straight_ones() {
     assert_eq!(tag_tokens(&c), tag_tokens(&s));
     assert!(got.iter().any(|(_, l)| *l == NameLabel::Per), "{got:?}");
 }
+
+#[test]
+fn odd_inputs_tag_without_panicking() {
+    for text in [
+        "",
+        "   \n\n ",
+        ".",
+        "A",
+        "ÉTÉ À PARIS",
+        &"Zq".repeat(5000),
+        "U.S. U.S. U.S.",
+    ] {
+        let doc = Document::new(text);
+        let guesses = tag_tokens(&doc);
+        assert_eq!(guesses.len(), doc.tokens.len(), "{text:?}");
+        for n in tag(&doc) {
+            assert!(n.tokens.start < n.tokens.end && n.tokens.end <= doc.tokens.len());
+        }
+    }
+}
