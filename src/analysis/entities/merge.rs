@@ -18,7 +18,7 @@
 //!
 //! With the tagger's stub (no names), the rules work alone.
 
-use super::gazetteer::{Lexicon, PhraseKind, key_of};
+use super::gazetteer::{Lexicon, PhraseKind};
 use super::words::{Shape, Words};
 use super::{Evidence, Mention};
 use crate::analysis::EntityKind;
@@ -120,14 +120,10 @@ pub fn tagger(ws: &Words<'_>, lex: &Lexicon, mentions: &mut Vec<Mention>, tagged
             // a country, region or people the gazetteers know keeps its
             // kind ("Indo-Pacific" is a place, not a MISC name)
             let known_kind = m.evidence == Evidence::Known
-                && m.canonical.as_deref().is_some_and(|c| {
-                    lex.phrase(&key_of(c)).is_some_and(|p| {
-                        matches!(
-                            p.kind,
-                            PhraseKind::Country | PhraseKind::Region | PhraseKind::Group
-                        )
-                    })
-                });
+                && matches!(
+                    m.known,
+                    Some(PhraseKind::Country | PhraseKind::Region | PhraseKind::Group)
+                );
             if m.span == span && known_kind {
                 continue;
             }
@@ -150,6 +146,7 @@ pub fn tagger(ws: &Words<'_>, lex: &Lexicon, mentions: &mut Vec<Mention>, tagged
             kind,
             words: r,
             canonical: None,
+            known: None,
             evidence: Evidence::Tagger,
         });
     }

@@ -139,6 +139,9 @@ fn phrase_at<'l>(
     end: usize,
     caps_line: bool,
 ) -> Option<(usize, &'l KnownPhrase)> {
+    if !lex.may_start(ws.key(i)) || !lex.is_prefix(ws.key(i)) {
+        return None;
+    }
     let mut key = String::new();
     let mut best = None;
     for j in i..end.min(i + lex.max_phrase_words) {
@@ -176,6 +179,9 @@ fn phrase_at<'l>(
 
 /// The longest title starting at word `i` (any case) and ending before `end`.
 fn title_at(ws: &Words<'_>, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
+    if !lex.may_start(ws.key(i)) || !lex.is_prefix(ws.key(i)) {
+        return None;
+    }
     let mut key = String::new();
     let mut best = None;
     for j in i..end.min(i + lex.max_phrase_words) {
@@ -244,6 +250,7 @@ fn known_mention(ws: &Words<'_>, r: Range<usize>, p: &KnownPhrase) -> Mention {
         kind,
         words: r,
         canonical: Some(p.canonical.clone()),
+        known: Some(p.kind),
         evidence: Evidence::Known,
     }
 }
@@ -414,6 +421,7 @@ fn fused_org(ws: &Words<'_>, words: Range<usize>) -> Mention {
         kind: EntityKind::Org,
         words,
         canonical: None,
+        known: None,
         evidence: Evidence::Context,
     }
 }
@@ -532,6 +540,7 @@ fn type_name(
         kind,
         words,
         canonical: None,
+        known: None,
         evidence,
     };
     // "the Biden administration"

@@ -227,8 +227,16 @@ fn push_word(
     token: usize,
 ) {
     let start = keys.len();
-    for c in span.of(text).chars() {
-        keys.extend(c.to_lowercase());
+    let s = span.of(text);
+    if s.is_ascii() {
+        keys.push_str(s);
+        if let Some(k) = keys.get_mut(start..) {
+            k.make_ascii_lowercase();
+        }
+    } else {
+        for c in s.chars() {
+            keys.extend(c.to_lowercase());
+        }
     }
     words.push(Word {
         span,
