@@ -108,7 +108,7 @@ fn reconcile(ws: &words::Words<'_>, mentions: &mut Vec<Mention>) {
         if m.evidence == Evidence::Guess {
             guesses.insert(s);
         }
-        if m.evidence < Evidence::Context && !s.contains(' ') {
+        if reconsidered_single(m, s) {
             singles.insert(s);
         }
     }
@@ -149,7 +149,7 @@ fn reconcile(ws: &words::Words<'_>, mentions: &mut Vec<Mention>) {
     mentions.retain_mut(|m| {
         let s = m.span.of(text);
         let single = !s.contains(' ');
-        if single && m.evidence < Evidence::Context && s.len() > 2 && person_word.contains(s) {
+        if single && reconsidered_single(m, s) && s.len() > 2 && person_word.contains(s) {
             m.kind = EntityKind::Person;
             m.evidence = Evidence::Context;
             return true;
@@ -166,6 +166,18 @@ fn reconcile(ws: &words::Words<'_>, mentions: &mut Vec<Mention>) {
         }
         true
     });
+}
+
+/// A single word whose kind a full name elsewhere may change: a guess, a
+/// tagged word, or a country or city that is also a surname ("Jordan" once
+/// "Michael Jordan" is in the text).
+fn reconsidered_single(m: &Mention, surface: &str) -> bool {
+    let weak = m.evidence < Evidence::Context
+        || matches!(
+            m.known,
+            Some(gazetteer::PhraseKind::Country | gazetteer::PhraseKind::City)
+        );
+    weak && !surface.contains(' ')
 }
 
 /// Sorts mentions by position; of two that overlap, keeps the longer (then
