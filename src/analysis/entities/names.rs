@@ -333,7 +333,7 @@ fn analyze_chunk(
         if let Some(len) = title_at(ws, lex, k, e) {
             // a capitalised title word inside an organisation's name
             // ("General Motors") is part of the name
-            let org_follows = (k + len..e)
+            let org_follows = (k + len..e.min(k + len + 6))
                 .take_while(|&x| ws.words[x].is_capital())
                 .any(|x| lex.is_org_head(ws.key(x)) || lex.is_org_suffix(ws.key(x)));
             if !org_follows {
@@ -590,6 +590,18 @@ fn type_name(
     }
     if n == 1 {
         let w = &ws.words[first];
+        // "Arab-Israeli": peoples joined by hyphens
+        let peoples = text.contains('-')
+            && text.split('-').all(|p| {
+                lex.phrase(&super::gazetteer::key_of(p))
+                    .is_some_and(|k| k.kind == PhraseKind::Group)
+            });
+        if peoples {
+            return Some(Mention {
+                known: Some(PhraseKind::Group),
+                ..mention(EntityKind::Group, Evidence::Known, r)
+            });
+        }
         if w.shape == Shape::Upper || is_camel(text) {
             return Some(mention(EntityKind::Org, Evidence::Guess, r));
         }

@@ -114,7 +114,8 @@ fn title_before(
         return None;
     }
     let mut left = title.start;
-    loop {
+    // a role is a few words long; the bound keeps odd texts linear
+    for _ in 0..12 {
         if left == 0 || ws.words[left - 1].sentence != sentence {
             break;
         }

@@ -140,3 +140,15 @@ fn a_country_that_is_a_surname_follows_the_full_name() {
     assert_eq!(texts(p, t), vec!["Kelly Jordan", "Jordan"]);
     assert_eq!(find(&es, "Chad").map(|e| e.kind), Some(EntityKind::Place));
 }
+
+#[test]
+fn hyphenated_peoples_are_one_group_and_places_two() {
+    let t = "Arab-Israeli talks resumed as US-China trade grew.";
+    let es = run(t);
+    assert_eq!(
+        find(&es, "Arab-Israeli").map(|e| e.kind),
+        Some(EntityKind::Group)
+    );
+    assert!(find(&es, "United States").is_some() || find(&es, "US").is_some());
+    assert_eq!(find(&es, "China").map(|e| e.kind), Some(EntityKind::Place));
+}
