@@ -36,8 +36,11 @@ pub(crate) enum Evidence {
     Guess,
     /// Proposed by the statistical tagger.
     Tagger,
-    /// Typed by context: a title before it, a given name, an org word.
+    /// Typed by context: a given name, an org word.
     Context,
+    /// Typed by a firm rule that the tagger does not overturn: a title
+    /// before a person's name, an appositive after it, "the X administration".
+    Firm,
     /// A gazetteer entry or a money/date/quantity pattern.
     Known,
 }

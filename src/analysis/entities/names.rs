@@ -536,11 +536,7 @@ fn type_name(
     };
     // "the Biden administration"
     if r.end < sentence_end && ORG_AFTER_NAME.contains(&key(r.end)) && n <= 2 {
-        return Some(mention(
-            EntityKind::Org,
-            Evidence::Context,
-            r.start..r.end + 1,
-        ));
+        return Some(mention(EntityKind::Org, Evidence::Firm, r.start..r.end + 1));
     }
     let org_word =
         lex.is_org_suffix(key(last)) || (n >= 2 && names.iter().any(|&i| lex.is_org_head(key(i))));
@@ -552,7 +548,7 @@ fn type_name(
         return None;
     }
     if after_title {
-        return Some(mention(EntityKind::Person, Evidence::Context, r));
+        return Some(mention(EntityKind::Person, Evidence::Firm, r));
     }
     let looks_like_name = names.iter().all(|&i| {
         is_initial(ws, i)
@@ -570,7 +566,7 @@ fn type_name(
         }
     }
     if appositive_title(ws, lex, r.end, sentence_end).is_some() && looks_like_name {
-        return Some(mention(EntityKind::Person, Evidence::Context, r));
+        return Some(mention(EntityKind::Person, Evidence::Firm, r));
     }
     let text = ws.span_of(r.clone()).of(ws.text);
     // single letters and runs of short codes in capitals ("W L PCT") are no names

@@ -23,8 +23,11 @@ pub const CUE_THAT: WordClass = 1 << 2;
 pub const CUE_ADDRESSEE: WordClass = 1 << 3;
 /// Frames a question ("..., he asked").
 pub const CUE_QUESTION: WordClass = 1 << 4;
+/// Takes a noun phrase as what was said ("praised the plan", "called for a ban").
+pub const CUE_NOMINAL: WordClass = 1 << 19;
 /// Any cue flag.
-pub const CUE_ANY: WordClass = CUE_QUOTE | CUE_BARE | CUE_THAT | CUE_ADDRESSEE | CUE_QUESTION;
+pub const CUE_ANY: WordClass =
+    CUE_QUOTE | CUE_BARE | CUE_THAT | CUE_ADDRESSEE | CUE_QUESTION | CUE_NOMINAL;
 /// A personal pronoun that can name a speaker ("he", "they").
 pub const PRONOUN: WordClass = 1 << 5;
 /// A pronoun for one person ("he", "she").
@@ -227,6 +230,7 @@ impl Lexicon {
                     "t" => CUE_THAT,
                     "a" => CUE_ADDRESSEE,
                     "k" => CUE_QUESTION,
+                    "n" => CUE_NOMINAL,
                     _ => 0,
                 };
             }

@@ -181,7 +181,11 @@ pub fn resolve(cx: &Ctx<'_, '_>, frames: &[Frame], entities: &[Entity]) -> Vec<R
             }
             _ => {
                 let entity = mentions.link(text, s);
-                let name = s.name.of(text).to_string();
+                // the entity's canonical name ("Antony Blinken" for "Blinken")
+                let name = match entity.and_then(|id| entities.get(id)) {
+                    Some(e) => e.name.clone(),
+                    None => s.name.of(text).to_string(),
+                };
                 let is_person = match entity.and_then(|id| mentions.kind(id)) {
                     Some(k) => k == EntityKind::Person,
                     // people's names take no article ("the United States" is not a person)

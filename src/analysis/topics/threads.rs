@@ -290,11 +290,23 @@ fn name_candidates(table: &TermTable) -> Vec<Candidate> {
     for &i in &names {
         by_group.entry(groups.find(i)).or_default().push(i);
     }
-    let mut roots: Vec<u32> = by_group.keys().copied().collect();
-    roots.sort_unstable();
-    roots
+    // a first estimate of each group's worth (its widest member's spread)
+    // picks the groups worth merging paragraph lists for
+    let estimates: Vec<(f32, u32)> = by_group
+        .iter()
+        .map(|(&root, members)| {
+            let count: u32 = members.iter().map(|&m| terms[m as usize].count).sum();
+            let widest = members
+                .iter()
+                .map(|&m| terms[m as usize].paragraphs.len())
+                .max()
+                .unwrap_or(0);
+            (3.0 * spread(count, widest), root)
+        })
+        .collect();
+    best_k(estimates, POOL)
         .into_iter()
-        .filter_map(|r| by_group.remove(&r))
+        .filter_map(|(_, root)| by_group.remove(&root))
         .map(|members| group_candidate(terms, &members))
         .collect()
 }
@@ -334,7 +346,7 @@ fn group_candidate(terms: &[Term], members: &[TermId]) -> Candidate {
         .map_or_else(String::new, |t| t.surface().to_string());
     let has_place = ordered.iter().any(|t| place_id(t).is_some());
     let person = !has_place && ordered.iter().any(|t| is_person(t));
-    let spread = paragraphs.len() as f32 + 0.25 * (count as f32 - paragraphs.len() as f32);
+    let spread = spread(count, paragraphs.len());
     // people are listed with the entities; as topics they count less than
     // the places, bodies and things the article is about
     let specificity = if person { 1.0 } else { 3.0 };
@@ -378,43 +390,75 @@ fn word_specificity(t: &Term) -> f32 {
     s
 }
 
-/// Word and phrase candidates.
+/// What a word or phrase term is worth as a candidate: its content words
+/// and specificity, or `None` when it cannot be one.
+fn word_term_value(terms: &[Term], i: usize) -> Option<(Vec<TermId>, f32)> {
+    let t = &terms[i];
+    if t.count == 0 || t.excluded {
+        return None;
+    }
+    match t.kind {
+        // a gerund alone ("strengthening") is mostly a verb, not a topic
+        TermKind::Word if !t.is_name() && t.lower > 0 && !is_gerund(&t.key) => {
+            Some((vec![i as TermId], word_specificity(t)))
+        }
+        TermKind::Phrase if t.count >= 2 => {
+            let parts_are_words = t.parts.iter().all(|&p| {
+                let pt = &terms[p as usize];
+                pt.kind == TermKind::Word && !pt.is_name()
+            });
+            // "growing aggression": a participle is no part of a label
+            let opens_with_participle = t
+                .parts
+                .first()
+                .is_some_and(|&p| is_gerund(&terms[p as usize].key));
+            if !parts_are_words || opens_with_participle {
+                return None;
+            }
+            let s: f32 = t
+                .parts
+                .iter()
+                .map(|&p| word_specificity(&terms[p as usize]))
+                .sum();
+            Some((t.parts.clone(), s.min(MAX_PHRASE_SPECIFICITY)))
+        }
+        _ => None,
+    }
+}
+
+fn spread(count: u32, paragraphs: usize) -> f32 {
+    let d = paragraphs as f32;
+    d + 0.25 * (count as f32 - d)
+}
+
+/// Keeps the `k` best (score, id) pairs, best first; ties go to the
+/// earlier id.
+fn best_k(mut scored: Vec<(f32, u32)>, k: usize) -> Vec<(f32, u32)> {
+    let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    if scored.len() > k {
+        scored.select_nth_unstable_by(k, order);
+        scored.truncate(k);
+    }
+    scored.sort_unstable_by(order);
+    scored
+}
+
+/// The best word and phrase candidates.
 fn word_candidates(table: &TermTable) -> Vec<Candidate> {
     let terms = &table.terms;
+    let scored: Vec<(f32, u32)> = (0..terms.len())
+        .filter_map(|i| {
+            let (_, specificity) = word_term_value(terms, i)?;
+            let t = &terms[i];
+            Some((specificity * spread(t.count, t.paragraphs.len()), i as u32))
+        })
+        .collect();
     let mut out = Vec::new();
-    for (i, t) in terms.iter().enumerate() {
-        if t.count == 0 || t.excluded {
+    for (score, i) in best_k(scored, POOL) {
+        let t = &terms[i as usize];
+        let Some((words, _)) = word_term_value(terms, i as usize) else {
             continue;
-        }
-        let (words, specificity) = match t.kind {
-            // a gerund alone ("strengthening") is mostly a verb, not a topic
-            TermKind::Word if !t.is_name() && t.lower > 0 && !is_gerund(&t.key) => {
-                (vec![i as TermId], word_specificity(t))
-            }
-            TermKind::Phrase if t.count >= 2 => {
-                let parts_are_words = t.parts.iter().all(|&p| {
-                    let pt = &terms[p as usize];
-                    pt.kind == TermKind::Word && !pt.is_name()
-                });
-                // "growing aggression": a participle is no part of a label
-                let opens_with_participle = t
-                    .parts
-                    .first()
-                    .is_some_and(|&p| is_gerund(&terms[p as usize].key));
-                if !parts_are_words || opens_with_participle {
-                    continue;
-                }
-                let s: f32 = t
-                    .parts
-                    .iter()
-                    .map(|&p| word_specificity(&terms[p as usize]))
-                    .sum();
-                (t.parts.clone(), s.min(MAX_PHRASE_SPECIFICITY))
-            }
-            _ => continue,
         };
-        let d = t.paragraphs.len() as f32;
-        let spread = d + 0.25 * (t.count as f32 - d);
         let label = t.surface().to_lowercase();
         let telling = words
             .iter()
@@ -430,7 +474,7 @@ fn word_candidates(table: &TermTable) -> Vec<Candidate> {
             count: t.count,
             paragraphs: t.paragraphs.clone(),
             entities: Vec::new(),
-            score: specificity * spread,
+            score,
         });
     }
     out
