@@ -363,6 +363,19 @@ fn help_opens_scrolls_and_closes() {
     assert!(!a.help_open());
     press(&mut a, "??");
     assert!(!a.help_open());
+    // With the help open, the mouse does not reach the panes beneath.
+    press(&mut a, "?");
+    update(
+        &mut a,
+        Action::Wheel {
+            column: 5,
+            row: 5,
+            down: true,
+        },
+    );
+    assert_eq!(a.top(), Default::default());
+    update(&mut a, Action::Click { column: 5, row: 5 });
+    assert!(!a.help_open(), "a click closes the help");
     press(&mut a, "q");
     assert!(a.should_quit());
 }
