@@ -40,6 +40,9 @@ const OVERLAP_SAMPLE: usize = 2048;
 const SHARED_WORD_SPECIFICITY: f32 = 1.5;
 /// Paragraph co-occurrence, relative to chance, needed to fold a word into a thread.
 const MIN_LIFT: f32 = 3.0;
+/// What a repeated phrase is worth beyond its words: words that keep
+/// appearing together form a keyphrase ("human rights"), as in RAKE.
+const PHRASE_BONUS: f32 = 1.0;
 /// A phrase is worth at most this much specificity, however many rare
 /// words it strings together.
 const MAX_PHRASE_SPECIFICITY: f32 = 5.0;
@@ -263,6 +266,29 @@ fn name_candidates(table: &TermTable) -> Vec<Candidate> {
             groups.union(*full, i);
         }
     }
+    // a body named after a person joins the person ("Biden
+    // administration", "Trump campaign")
+    let mut surnames: FastMap<String, TermId> = FastMap::default();
+    for &i in &names {
+        let t = &terms[i as usize];
+        if is_person(t) {
+            let full = t.surface().to_lowercase();
+            let last = full.rsplit(' ').next().unwrap_or("").to_string();
+            surnames.entry(last).or_insert(i);
+        }
+    }
+    for &i in &names {
+        let t = &terms[i as usize];
+        if is_person(t) {
+            continue;
+        }
+        let full = t.surface().to_lowercase();
+        if let Some((first, _)) = full.split_once(' ')
+            && let Some(&person) = surnames.get(first)
+        {
+            groups.union(person, i);
+        }
+    }
     // group sizes, then people into the country of their title when they
     // are mentioned less than it
     let mut counts: FastMap<u32, u32> = FastMap::default();
@@ -340,7 +366,12 @@ fn group_candidate(terms: &[Term], members: &[TermId]) -> Candidate {
         }
     }
     entities.sort_unstable();
-    let keywords = dedup_keywords(ordered.iter().map(|t| t.surface().to_string()));
+    let keywords = dedup_keywords(
+        ordered
+            .iter()
+            .flat_map(|t| t.spellings())
+            .map(str::to_string),
+    );
     let label = ordered
         .first()
         .map_or_else(String::new, |t| t.surface().to_string());
@@ -420,7 +451,10 @@ fn word_term_value(terms: &[Term], i: usize) -> Option<(Vec<TermId>, f32)> {
                 .iter()
                 .map(|&p| word_specificity(&terms[p as usize]))
                 .sum();
-            Some((t.parts.clone(), s.min(MAX_PHRASE_SPECIFICITY)))
+            Some((
+                t.parts.clone(),
+                (s + PHRASE_BONUS).min(MAX_PHRASE_SPECIFICITY),
+            ))
         }
         _ => None,
     }
