@@ -781,15 +781,21 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 /// The first country named by a word of `words` ("the Russian president").
+///
+/// Only the role's first word counts, after "the" and "former": "Russian
+/// President" names Russia, "president of the African American caucus"
+/// does not name the United States.
 fn place_in_words(words: &str) -> Option<&'static lexicon::PlaceLink> {
     let mut buf = String::new();
-    words
+    let first = words
         .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
-        .filter(|w| is_capitalised(w))
-        .find_map(|w| {
-            lexicon::lemma_into(w, &mut buf);
-            lexicon::place_of(&buf)
-        })
+        .filter(|w| !w.is_empty())
+        .find(|w| !matches!(w.to_lowercase().as_str(), "the" | "former" | "then"))?;
+    if !is_capitalised(first) {
+        return None;
+    }
+    lexicon::lemma_into(first, &mut buf);
+    lexicon::place_of(&buf)
 }
 
 /// Entity mentions (people, organisations, places, groups and the rest) by
