@@ -193,6 +193,16 @@ pub fn update(app: &mut App, action: Action) {
             app.size = (width, height);
             app.rewrap();
         }
+        // The mouse scrolls the help while it is open; a click closes it.
+        Action::Wheel { down, .. } if app.help.is_some() => {
+            let h = app.help.unwrap_or(0);
+            app.help = Some(add_clamped(
+                h,
+                if down { 3 } else { -3 },
+                super::keys::KEYS.len(),
+            ));
+        }
+        Action::Click { .. } if app.help.is_some() => app.help = None,
         Action::Wheel { column, row, down } => app.wheel(column, row, down),
         Action::Click { column, row } => app.click(column, row),
         Action::Quit => app.quit = true,

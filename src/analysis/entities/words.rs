@@ -10,7 +10,7 @@
 //!
 //! It only describes words; it decides nothing about entities.
 
-use super::gazetteer::{Lexicon, key_of};
+use super::gazetteer::{Lexicon, PhraseKind, key_of};
 use crate::analysis::Document;
 use crate::analysis::Span;
 use crate::analysis::segment::TokenKind;
@@ -227,8 +227,16 @@ fn push_word(
     token: usize,
 ) {
     let start = keys.len();
-    for c in span.of(text).chars() {
-        keys.extend(c.to_lowercase());
+    let s = span.of(text);
+    if s.is_ascii() {
+        keys.push_str(s);
+        if let Some(k) = keys.get_mut(start..) {
+            k.make_ascii_lowercase();
+        }
+    } else {
+        for c in s.chars() {
+            keys.extend(c.to_lowercase());
+        }
     }
     words.push(Word {
         span,
@@ -254,6 +262,14 @@ fn split_known_pair<'a>(w: &'a str, lex: &Lexicon) -> Option<(&'a str, &'a str)>
     let known = |s: &str| {
         s.chars().next().is_some_and(char::is_uppercase) && lex.phrase(&key_of(s)).is_some()
     };
+    // "Arab-Israeli", "German-Israeli": two peoples make one adjective
+    let group = |s: &str| {
+        lex.phrase(&key_of(s))
+            .is_some_and(|p| p.kind == PhraseKind::Group)
+    };
+    if group(a) && group(b) {
+        return None;
+    }
     (known(a) && known(b)).then_some((a, b))
 }
 

@@ -118,7 +118,8 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
             };
             if let Some(mut f) = frame {
                 i = f.cue_tok + 1;
-                f.embedded = frames[sentence_first..].iter().any(|e| {
+                // only the frame just before can have its clause start here
+                f.embedded = frames[sentence_first..].last().is_some_and(|e| {
                     e.complement
                         .is_some_and(|c| f.first >= c && f.first <= c + 2)
                 });
@@ -352,12 +353,11 @@ fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Optio
     if w.eq_ignore_ascii_case("that") {
         return (at + 1 < hi).then_some(at + 1);
     }
-    let lower = w.to_ascii_lowercase();
+    let is = |words: &[&str]| words.iter().any(|x| w.eq_ignore_ascii_case(x));
     if class & CUE_QUESTION != 0
-        && matches!(
-            lower.as_str(),
-            "if" | "whether" | "why" | "how" | "what" | "which" | "who" | "when" | "where"
-        )
+        && is(&[
+            "if", "whether", "why", "how", "what", "which", "who", "when", "where",
+        ])
     {
         // "asked whether the plan would pass"
         return (hi - at >= 3).then_some(at);
@@ -366,11 +366,7 @@ fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Optio
         && (class & (CUE_THAT | CUE_BARE) == 0 || cx.classes[at] & (PREPOSITION | STOP | BE) == 0)
     {
         // "praised the plan", "called for a ban", "called on Congress to act"
-        let start = if matches!(lower.as_str(), "for" | "on") {
-            at + 1
-        } else {
-            at
-        };
+        let start = if is(&["for", "on"]) { at + 1 } else { at };
         let ok = start < hi
             && !cx.quoted(start)
             && cx.is_word(start)
@@ -403,10 +399,9 @@ fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Optio
     if class & CUE_BARE == 0
         || !cx.is_word(at)
         || c & (NOT_BEFORE_CUE | BE | CUE_ANY | PREPOSITION) != 0
-        || matches!(
-            cx.word(at).to_ascii_lowercase().as_str(),
-            "and" | "or" | "but" | "as" | "than" | "so" | "nothing" | "yes" | "no"
-        )
+        || is(&[
+            "and", "or", "but", "as", "than", "so", "nothing", "yes", "no",
+        ])
     {
         return None;
     }

@@ -57,6 +57,8 @@ pub struct Term {
     pub paragraphs: Vec<u32>,
     /// Spellings seen, with how often.
     pub surfaces: Vec<(String, u32)>,
+    /// For an entity: its canonical name ("Antony Blinken").
+    pub name: Option<String>,
     /// Occurrences written lowercase / capitalised inside a sentence /
     /// capitalised at a sentence's start.
     pub lower: u32,
@@ -82,6 +84,7 @@ impl Term {
             count: 0,
             paragraphs: Vec::new(),
             surfaces: Vec::new(),
+            name: None,
             lower: 0,
             cap_mid: 0,
             cap_initial: 0,
@@ -112,6 +115,9 @@ impl Term {
 
     /// The spelling used most often (first seen on a tie).
     pub fn surface(&self) -> &str {
+        if let Some(name) = &self.name {
+            return name;
+        }
         let mut best: Option<&(String, u32)> = None;
         for s in &self.surfaces {
             if best.is_none_or(|b| s.1 > b.1) {
@@ -121,7 +127,25 @@ impl Term {
         best.map_or(self.key.as_str(), |b| b.0.as_str())
     }
 
+    /// Its canonical name or commonest spelling, then its other spellings.
+    pub fn spellings(&self) -> Vec<&str> {
+        let mut out = vec![self.surface()];
+        let mut rest: Vec<&(String, u32)> = self.surfaces.iter().collect();
+        rest.sort_by_key(|s| std::cmp::Reverse(s.1));
+        for (s, _) in rest {
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(s)) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
     fn add_surface(&mut self, surface: &str) {
+        // "China- US" in a mangled text: the hyphen is no part of the name
+        let surface = surface.trim_end_matches(['-', '–', '—']);
+        if surface.is_empty() {
+            return;
+        }
         if let Some(s) = self.surfaces.iter_mut().find(|s| s.0 == surface) {
             s.1 += 1;
         } else if self.surfaces.len() < MAX_SURFACES {
@@ -615,6 +639,7 @@ impl TermTable {
                     entity.name.to_lowercase(),
                     false,
                 );
+                term.name = Some(entity.name.clone());
                 term.role_place = entity
                     .role
                     .as_deref()
@@ -756,15 +781,21 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 /// The first country named by a word of `words` ("the Russian president").
+///
+/// Only the role's first word counts, after "the" and "former": "Russian
+/// President" names Russia, "president of the African American caucus"
+/// does not name the United States.
 fn place_in_words(words: &str) -> Option<&'static lexicon::PlaceLink> {
     let mut buf = String::new();
-    words
+    let first = words
         .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
-        .filter(|w| is_capitalised(w))
-        .find_map(|w| {
-            lexicon::lemma_into(w, &mut buf);
-            lexicon::place_of(&buf)
-        })
+        .filter(|w| !w.is_empty())
+        .find(|w| !matches!(w.to_lowercase().as_str(), "the" | "former" | "then"))?;
+    if !is_capitalised(first) {
+        return None;
+    }
+    lexicon::lemma_into(first, &mut buf);
+    lexicon::place_of(&buf)
 }
 
 /// Entity mentions (people, organisations, places, groups and the rest) by

@@ -370,7 +370,7 @@ pub fn render_hits_popup(app: &App, panes: &Panes, buf: &mut Buffer) {
     }
     let art = panes.article;
     let h = (hits.len() as u16).min(8).min(art.height.saturating_sub(2)) + 1;
-    let w = art.width.min(56);
+    let w = art.width;
     if h < 2 || w < 10 {
         return;
     }

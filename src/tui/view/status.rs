@@ -22,7 +22,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             "Enter: search the text · Esc: cancel".to_string()
         } else {
             format!(
-                "{} name{} · Enter: select · Ctrl-t: text · Esc",
+                "{} name{} · Enter · Ctrl-t: text · Esc",
                 hits.len(),
                 if hits.len() == 1 { "" } else { "s" }
             )
