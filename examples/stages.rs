@@ -1,0 +1,100 @@
+//! Per-stage cost of the analysis (issue 7): segmenting, entities, quotes,
+//! topics and the JSON export, timed separately on each file given.
+//!
+//! `cargo run --release --example stages -- FILE...` prints, per file, the
+//! CPU time of each stage on this thread (from `/proc/thread-self/schedstat`
+//! on Linux, so a busy machine does not inflate it; wall time elsewhere) and
+//! the whole analysis' throughput. A measuring tool, not part of gloss.
+
+use gloss::analysis::{Analysis, Document, SCHEMA_VERSION, entities, quotes, topics};
+use std::time::{Duration, Instant};
+
+/// CPU time this thread has used so far, or `None` where the kernel does not say.
+fn thread_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns = stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// This process' peak resident memory so far in megabytes (Linux), else 0.
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+            line.split_whitespace().nth(1)?.parse::<f64>().ok()
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// A clock: thread CPU time where available, else wall time since start.
+struct Clock {
+    start: Instant,
+    cpu: bool,
+}
+
+impl Clock {
+    fn new() -> Self {
+        Clock {
+            start: Instant::now(),
+            cpu: thread_cpu().is_some(),
+        }
+    }
+    fn now(&self) -> Duration {
+        match self.cpu.then(thread_cpu).flatten() {
+            Some(d) => d,
+            None => self.start.elapsed(),
+        }
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let clock = Clock::new();
+    let what = if clock.cpu { "CPU" } else { "wall" };
+    for path in std::env::args().skip(1) {
+        let text = std::fs::read_to_string(&path)?;
+        let mb = text.len() as f64 / (1 << 20) as f64;
+        let mut stages = Vec::new();
+        let mut lap = clock.now();
+        let mut mark = |name: &'static str, stages: &mut Vec<(&str, Duration, f64)>| {
+            let now = clock.now();
+            stages.push((name, now - lap, peak_rss_mb()));
+            lap = now;
+        };
+        let doc = Document::new(&text);
+        mark("segment", &mut stages);
+        let ents = entities::recognize(&doc);
+        mark("entities", &mut stages);
+        let qs = quotes::find(&doc, &ents);
+        mark("quotes", &mut stages);
+        let tops = topics::find(&doc, &ents);
+        mark("topics", &mut stages);
+        let analysis = Analysis {
+            schema_version: SCHEMA_VERSION,
+            text: text.clone(),
+            paragraphs: doc.paragraphs,
+            sentences: doc.sentences,
+            entities: ents,
+            quotes: qs,
+            topics: tops,
+        };
+        mark("assemble", &mut stages);
+        serde_json::to_writer(std::io::sink(), &analysis)?;
+        mark("json", &mut stages);
+        let total: Duration = stages.iter().map(|(_, d, _)| *d).sum();
+        let analysis_time: Duration = stages[..4].iter().map(|(_, d, _)| *d).sum();
+        print!("{path}: {mb:.1} MB, {what} {:.3} s", total.as_secs_f64());
+        for (name, d, _) in &stages {
+            print!(", {name} {:.3}", d.as_secs_f64());
+        }
+        print!("; peak MB after");
+        for (name, _, peak) in &stages {
+            print!(" {name} {peak:.0}");
+        }
+        println!(
+            "; analysis {:.1} MB/s",
+            mb / analysis_time.as_secs_f64().max(1e-9)
+        );
+    }
+    Ok(())
+}
