@@ -13,7 +13,7 @@ mod cli;
 
 use anyhow::Context;
 use cli::{Config, Output, STDIN_NAME, Source};
-use gloss::analysis::{Analysis, analyze};
+use gloss::analysis::{Analysis, analyze_owned};
 use gloss::load::{self, Article};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -51,29 +51,35 @@ fn run() -> anyhow::Result<ExitCode> {
             in_order(
                 &config.sources,
                 |source| {
-                    let article = load_source(source)?;
-                    let analysis = analyze(&article.text);
-                    let mut bytes = Vec::new();
-                    if json {
-                        write_json(&mut bytes, &article, &analysis, !several)?;
+                    let mut article = load_source(source)?;
+                    let analysis = analyze_owned(std::mem::take(&mut article.text));
+                    // Several articles are rendered here, in parallel, one
+                    // short line each; a single one is streamed by the
+                    // printer, so its export (often many times the size of
+                    // the text) is never held in memory.
+                    let done = if several {
+                        let mut bytes = Vec::new();
+                        render(&mut bytes, json, &article, &analysis, false)?;
+                        Done::Rendered(bytes)
                     } else {
-                        gloss::report::write_report(
-                            &mut bytes,
-                            &display_name(&article),
-                            &analysis,
-                        )?;
-                    }
-                    Ok((article, bytes))
+                        Done::Analysed(Box::new(analysis))
+                    };
+                    Ok((article, done))
                 },
                 |result| {
                     match result {
-                        Ok((article, bytes)) => {
+                        Ok((article, done)) => {
                             print_warnings(&article);
                             if !json && !first {
                                 writeln!(out)?;
                             }
                             first = false;
-                            out.write_all(&bytes)?;
+                            match done {
+                                Done::Rendered(bytes) => out.write_all(&bytes)?,
+                                Done::Analysed(analysis) => {
+                                    render(&mut out, json, &article, &analysis, true)?;
+                                }
+                            }
                         }
                         Err(err) => {
                             out.flush()?;
@@ -91,8 +97,8 @@ fn run() -> anyhow::Result<ExitCode> {
             in_order(
                 &config.sources,
                 |source| {
-                    let article = load_source(source)?;
-                    let analysis = analyze(&article.text);
+                    let mut article = load_source(source)?;
+                    let analysis = analyze_owned(std::mem::take(&mut article.text));
                     Ok((article, analysis))
                 },
                 |result| {
@@ -164,8 +170,36 @@ struct JsonExport<'a> {
     analysis: &'a Analysis,
 }
 
+/// An article analysed by a worker, ready for the printer.
+enum Done {
+    /// Its report or JSON line, rendered by the worker.
+    Rendered(Vec<u8>),
+    /// Its analysis, for the printer to render straight to the output.
+    Analysed(Box<Analysis>),
+}
+
+/// Writes the report, or the JSON export (`pretty` for a single article),
+/// of one article to `out`.
+fn render(
+    out: &mut impl Write,
+    json: bool,
+    article: &Article,
+    analysis: &Analysis,
+    pretty: bool,
+) -> anyhow::Result<()> {
+    if json {
+        write_json(out, article, analysis, pretty)
+    } else {
+        Ok(gloss::report::write_report(
+            out,
+            &display_name(article),
+            analysis,
+        )?)
+    }
+}
+
 fn write_json(
-    out: &mut Vec<u8>,
+    out: &mut impl Write,
     article: &Article,
     analysis: &Analysis,
     pretty: bool,
@@ -183,8 +217,10 @@ fn write_json(
     } else {
         serde_json::to_writer(&mut *out, &export)
     }
+    // As an `io::Error`, so that a closed pipe is recognised in `main`.
+    .map_err(std::io::Error::from)
     .context("writing the JSON export")?;
-    out.push(b'\n');
+    out.write_all(b"\n")?;
     Ok(())
 }
 

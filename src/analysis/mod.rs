@@ -248,15 +248,28 @@ impl<'t> Document<'t> {
 /// assert_eq!(a.paragraphs.len(), 1);
 /// ```
 pub fn analyze(text: &str) -> Analysis {
-    let doc = Document::new(text);
+    analyze_owned(text.to_string())
+}
+
+/// Analyses an article whose text the caller gives away: the same as
+/// [`analyze`] without copying the text into the [`Analysis`] (a 100 MB
+/// article then needs its text in memory once, not twice).
+///
+/// ```
+/// let a = gloss::analysis::analyze_owned("Kenji Sato said so.".to_string());
+/// assert_eq!(a, gloss::analysis::analyze("Kenji Sato said so."));
+/// ```
+pub fn analyze_owned(text: String) -> Analysis {
+    let doc = Document::new(&text);
     let entities = entities::recognize(&doc);
     let quotes = quotes::find(&doc, &entities);
     let topics = topics::find(&doc, &entities);
+    let (paragraphs, sentences) = (doc.paragraphs, doc.sentences);
     Analysis {
         schema_version: SCHEMA_VERSION,
-        text: text.to_string(),
-        paragraphs: doc.paragraphs,
-        sentences: doc.sentences,
+        text,
+        paragraphs,
+        sentences,
         entities,
         quotes,
         topics,
