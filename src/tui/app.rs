@@ -170,6 +170,10 @@ pub struct App {
     pub(crate) message: Option<String>,
     pub(crate) last_step: Option<Target>,
     pub(crate) quit: bool,
+    /// Ctrl-c: leave gloss, not just this article.
+    pub(crate) quit_all: bool,
+    /// True when the article was opened from a list (q goes back to it).
+    pub in_library: bool,
 }
 
 impl App {
@@ -230,6 +234,8 @@ impl App {
             message: article.warnings.first().cloned(),
             last_step: None,
             quit: false,
+            quit_all: false,
+            in_library: false,
             analysis,
             config,
             theme,
@@ -256,9 +262,19 @@ impl App {
         &self.theme
     }
 
-    /// True once the reader asked to quit.
+    /// True once the reader asked to leave the article.
     pub fn should_quit(&self) -> bool {
-        self.quit
+        self.quit || self.quit_all
+    }
+
+    /// True once the reader asked to leave gloss altogether (Ctrl-c).
+    pub fn should_quit_all(&self) -> bool {
+        self.quit_all
+    }
+
+    /// Sets the message shown in the status line until the next key.
+    pub fn set_message(&mut self, message: impl Into<String>) {
+        self.message = Some(message.into());
     }
 
     /// The current paragraph (0-based), marked in the gutter.
@@ -432,17 +448,5 @@ impl App {
             out.sort_by_key(|(t, _)| *t != last);
         }
         out.into_iter().map(|(_, s)| s).collect()
-    }
-
-    /// Byte offset where the screen's first row starts.
-    pub(crate) fn view_start(&self) -> usize {
-        match self.rows.content(self.top) {
-            Some(RowContent::Text { span, .. }) => span.start,
-            Some(RowContent::Gap { paragraph }) => self
-                .rows
-                .paragraph_span(paragraph + 1)
-                .map_or(0, |s| s.start),
-            None => 0,
-        }
     }
 }

@@ -41,7 +41,7 @@ pub const KEYS: &[KeyHelp] = &[
     k("Enter", "jump to the selected row"),
     k("p", "show / hide the panel"),
     k("Search", ""),
-    k("/", "search a name (fuzzy, aliases), else the text"),
+    k("/", "search a name (aliases, typos), else the text"),
     k(
         "↓ ↑  Ctrl-n Ctrl-p",
         "in the prompt: choose among the names",
@@ -60,7 +60,8 @@ pub const KEYS: &[KeyHelp] = &[
         "select a panel row, or a name or quote in the text",
     ),
     k("?", "open / close this help"),
-    k("q  Ctrl-c", "quit"),
+    k("q", "quit (with several articles: back to the list)"),
+    k("Ctrl-c", "quit"),
 ];
 
 /// The action for `key` in `mode`, if the key means anything there.
@@ -79,7 +80,7 @@ pub fn key_action(mode: Mode, key: KeyEvent) -> Option<Action> {
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && key.code == KeyCode::Char('c') {
-        return Some(A::Quit);
+        return Some(A::QuitAll);
     }
     match mode {
         Mode::Help => match key.code {
@@ -182,7 +183,7 @@ mod tests {
     fn ctrl_c_quits_everywhere() {
         for mode in [Mode::Reading, Mode::Help, Mode::Prompt] {
             let k = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
-            assert_eq!(key_action(mode, k), Some(Action::Quit));
+            assert_eq!(key_action(mode, k), Some(Action::QuitAll));
         }
     }
 

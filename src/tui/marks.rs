@@ -26,20 +26,28 @@ pub struct Mark {
     pub kind: MarkKind,
 }
 
-/// Every paragraph's marks: quotes first, then mentions, each in text order.
+/// Every paragraph's marks, filed in two lists (quotes, mentions), each in
+/// text order, so a row finds its marks by binary search even in a
+/// paragraph with thousands of them.
 #[derive(Debug, Clone, Default)]
 pub struct Marks {
+    quotes: Filed,
+    mentions: Filed,
+}
+
+/// Marks grouped by paragraph: paragraph `p` has
+/// `marks[by_paragraph[p]..by_paragraph[p + 1]]`.
+#[derive(Debug, Clone, Default)]
+struct Filed {
     marks: Vec<Mark>,
-    /// For paragraph `p`, its marks are `marks[by_paragraph[p]..by_paragraph[p + 1]]`.
     by_paragraph: Vec<usize>,
 }
 
-impl Marks {
-    /// Files the analysis's mentions and quotes by paragraph.
-    pub fn new(analysis: &Analysis) -> Self {
-        let paragraphs: Vec<Span> = analysis.paragraphs.iter().map(|p| p.span).collect();
+impl Filed {
+    fn new(paragraphs: &[Span], all: impl Iterator<Item = Mark>) -> Filed {
         let mut per: Vec<Vec<Mark>> = vec![Vec::new(); paragraphs.len()];
-        let mut file = |span: Span, kind: MarkKind| {
+        for mark in all {
+            let span = mark.span;
             let first = paragraphs.partition_point(|p| p.end <= span.start);
             for (p, ps) in paragraphs.iter().enumerate().skip(first) {
                 if ps.start >= span.end {
@@ -49,52 +57,83 @@ impl Marks {
                 if !clipped.is_empty() {
                     per[p].push(Mark {
                         span: clipped,
-                        kind,
+                        kind: mark.kind,
                     });
                 }
-            }
-        };
-        for (index, q) in analysis.quotes.iter().enumerate() {
-            file(
-                q.content,
-                MarkKind::Quote {
-                    index,
-                    kind: q.kind,
-                },
-            );
-        }
-        for e in &analysis.entities {
-            for m in &e.mentions {
-                file(
-                    *m,
-                    MarkKind::Mention {
-                        id: e.id,
-                        kind: e.kind,
-                    },
-                );
             }
         }
         let mut marks = Vec::new();
         let mut by_paragraph = Vec::with_capacity(per.len() + 1);
         for mut list in per {
             by_paragraph.push(marks.len());
-            // Quotes under mentions so a mention inside a quote shows both.
-            list.sort_by_key(|m| (matches!(m.kind, MarkKind::Mention { .. }), m.span.start));
+            list.sort_by_key(|m| (m.span.start, m.span.end));
             marks.extend(list);
         }
         by_paragraph.push(marks.len());
-        Marks {
+        Filed {
             marks,
             by_paragraph,
         }
     }
 
-    /// The marks of paragraph `p`.
-    pub fn of_paragraph(&self, p: usize) -> &[Mark] {
+    fn of_paragraph(&self, p: usize) -> &[Mark] {
         match (self.by_paragraph.get(p), self.by_paragraph.get(p + 1)) {
             (Some(&a), Some(&b)) => &self.marks[a..b],
             _ => &[],
         }
+    }
+
+    /// The marks of paragraph `p` that touch `row`.
+    fn in_row(&self, p: usize, row: Span) -> &[Mark] {
+        let all = self.of_paragraph(p);
+        // Marks of one list do not nest, so their ends are in order too.
+        let a = all.partition_point(|m| m.span.end <= row.start);
+        let b = a + all[a..].partition_point(|m| m.span.start < row.end);
+        &all[a..b]
+    }
+}
+
+impl Marks {
+    /// Files the analysis's mentions and quotes by paragraph.
+    pub fn new(analysis: &Analysis) -> Self {
+        let paragraphs: Vec<Span> = analysis.paragraphs.iter().map(|p| p.span).collect();
+        let quotes = analysis.quotes.iter().enumerate().map(|(index, q)| Mark {
+            span: q.content,
+            kind: MarkKind::Quote {
+                index,
+                kind: q.kind,
+            },
+        });
+        let mentions = analysis.entities.iter().flat_map(|e| {
+            e.mentions.iter().map(|m| Mark {
+                span: *m,
+                kind: MarkKind::Mention {
+                    id: e.id,
+                    kind: e.kind,
+                },
+            })
+        });
+        Marks {
+            quotes: Filed::new(&paragraphs, quotes),
+            mentions: Filed::new(&paragraphs, mentions),
+        }
+    }
+
+    /// The marks of paragraph `p`: its quotes, then its mentions.
+    pub fn of_paragraph(&self, p: usize) -> impl Iterator<Item = &Mark> {
+        self.quotes
+            .of_paragraph(p)
+            .iter()
+            .chain(self.mentions.of_paragraph(p))
+    }
+
+    /// The marks of paragraph `p` that touch `row`: quotes, then mentions
+    /// (so a mention inside a quote shows both).
+    pub fn in_row(&self, p: usize, row: Span) -> impl Iterator<Item = &Mark> {
+        self.quotes
+            .in_row(p, row)
+            .iter()
+            .chain(self.mentions.in_row(p, row))
     }
 }
 

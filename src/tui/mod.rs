@@ -10,7 +10,9 @@
 //!
 //! Entry point: [`run`], the thin imperative shell: it sets up the terminal,
 //! reads events, turns them into actions, updates and draws, and restores
-//! the terminal on every way out (quit, error, panic).
+//! the terminal on every way out (quit, error, panic, termination signal).
+//! [`library`] is the list shown when several articles are opened, and
+//! [`place`] remembers where the reader left off in each article.
 //!
 //! ```
 //! use gloss::tui::{App, OpenArticle, config::Config, update::{update, Action, Dir}};
@@ -24,7 +26,11 @@
 pub mod app;
 pub mod config;
 pub mod keys;
+pub mod library;
 pub mod marks;
+mod mouse;
+mod navigate;
+pub mod place;
 pub mod screen;
 pub mod search;
 pub mod theme;
@@ -36,19 +42,33 @@ pub use app::{App, OpenArticle};
 
 use anyhow::Context;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use place::Places;
+use ratatui::DefaultTerminal;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-/// Runs the reader on the given articles until the user quits.
-/// With several articles, the first is opened.
+/// How often the event loop looks for a termination signal while idle.
+const SIGNAL_POLL: Duration = Duration::from_millis(100);
+
+/// Runs the reader on the given articles until the user quits. One article
+/// opens directly; several open a list to pick from and return to.
+///
+/// The reading place of each article is restored from, and saved to, the
+/// XDG state directory. SIGTERM, SIGHUP, SIGINT and SIGQUIT end the reader
+/// with the terminal restored (and an error naming the signal).
 pub fn run(articles: Vec<OpenArticle>) -> anyhow::Result<()> {
-    let (config, config_warnings) = config::Config::load();
-    let article = articles
-        .into_iter()
-        .next()
-        .context("there is no article to open")?;
+    anyhow::ensure!(!articles.is_empty(), "there is no article to open");
+    let (config, mut warnings) = config::Config::load();
+    let mut places = place::default_path().map(|path| {
+        let (places, warning) = Places::load(&path);
+        warnings.extend(warning);
+        places
+    });
+    let signal = register_signals();
     let mut terminal = ratatui::try_init()
         .context("cannot set up the terminal; use --report to print the report instead")?;
-    let _restore = RestoreOnDrop;
+    let restore = RestoreOnDrop;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
@@ -57,34 +77,195 @@ pub fn run(articles: Vec<OpenArticle>) -> anyhow::Result<()> {
     crossterm::execute!(std::io::stdout(), EnableMouseCapture)
         .context("cannot turn on the mouse")?;
     let size = terminal.size().context("cannot read the terminal size")?;
-    let mut app = App::new(article, config, size.width, size.height);
-    if app.message.is_none() {
-        app.message = config_warnings.into_iter().next();
+    let mut save_errors = Vec::new();
+    let outcome = if articles.len() == 1 {
+        let article = articles.into_iter().next().context("no article")?;
+        let mut app = App::new(article, config, size.width, size.height);
+        let key = place::article_key(&app.analysis.text);
+        restore_place(&mut app, places.as_ref(), &key);
+        if let Some(w) = warnings.first()
+            && app.message().is_none()
+        {
+            app.set_message(w.clone());
+        }
+        let outcome = read_article(&mut terminal, &mut app, &signal);
+        save_place(&app, places.as_mut(), &key, &mut save_errors);
+        outcome
+    } else {
+        let mut lib = library::Library::new(articles, &config, size.width, size.height);
+        let keys: Vec<String> = lib
+            .entries
+            .iter()
+            .map(|e| place::article_key(&e.app.analysis.text))
+            .collect();
+        for (entry, key) in lib.entries.iter_mut().zip(&keys) {
+            restore_place(&mut entry.app, places.as_ref(), key);
+        }
+        read_library(&mut terminal, &mut lib, &signal, |app, i| {
+            save_place(app, places.as_mut(), &keys[i], &mut save_errors)
+        })
+    };
+    drop(restore);
+    for e in save_errors {
+        eprintln!("gloss: {e}");
     }
+    match outcome? {
+        Outcome::Quit => Ok(()),
+        Outcome::Signal(name) => anyhow::bail!("stopped by {name}; the terminal was restored"),
+    }
+}
+
+/// How a reading session ended.
+enum Outcome {
+    Quit,
+    Signal(&'static str),
+}
+
+/// Moves `app` to where the reader left off, if remembered.
+fn restore_place(app: &mut App, places: Option<&Places>, key: &str) {
+    let Some(p) = places.and_then(|p| p.get(key)) else {
+        return;
+    };
+    if p == 0 || p >= app.paragraph_count() {
+        return;
+    }
+    update::update(app, update::Action::GoToParagraph(p));
+    app.set_message(format!(
+        "back at ¶ {}/{} where you left off · g: start",
+        p + 1,
+        app.paragraph_count()
+    ));
+}
+
+fn save_place(app: &App, places: Option<&mut Places>, key: &str, errors: &mut Vec<String>) {
+    if let Some(places) = places
+        && let Err(e) = places.save(key, app.paragraph())
+    {
+        errors.push(e);
+    }
+}
+
+/// The reader's loop: draw, wait for events (or a signal), update.
+fn read_article(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    signal: &AtomicUsize,
+) -> anyhow::Result<Outcome> {
     loop {
         terminal
-            .draw(|frame| view::view(&app, frame))
+            .draw(|frame| view::view(app, frame))
             .context("cannot draw on the terminal")?;
         if app.should_quit() {
-            break;
+            return Ok(Outcome::Quit);
         }
-        // One event, then all that are already waiting, then one frame.
-        let mut next = Some(event::read().context("cannot read keys from the terminal")?);
-        while let Some(ev) = next {
-            if let Some(action) = action_for(&app, ev) {
-                update::update(&mut app, action);
+        if let Some(name) = caught(signal) {
+            return Ok(Outcome::Signal(name));
+        }
+        if !event::poll(SIGNAL_POLL).context("cannot read keys from the terminal")? {
+            continue;
+        }
+        // Every event already waiting, then one frame.
+        loop {
+            let ev = event::read().context("cannot read keys from the terminal")?;
+            if let Some(action) = action_for(app, ev) {
+                update::update(app, action);
             }
-            if app.should_quit() {
+            if app.should_quit() || !event::poll(Duration::ZERO)? {
                 break;
             }
-            next = if event::poll(Duration::ZERO)? {
-                Some(event::read()?)
-            } else {
-                None
-            };
         }
     }
-    Ok(())
+}
+
+/// The list's loop; `saved(app, i)` is called when article `i` is left.
+fn read_library(
+    terminal: &mut DefaultTerminal,
+    lib: &mut library::Library,
+    signal: &AtomicUsize,
+    mut saved: impl FnMut(&App, usize),
+) -> anyhow::Result<Outcome> {
+    loop {
+        if let Some(i) = lib.open.take() {
+            let size = terminal.size()?;
+            let app = &mut lib.entries[i].app;
+            app.quit = false;
+            update::update(
+                app,
+                update::Action::Resize {
+                    width: size.width,
+                    height: size.height,
+                },
+            );
+            let outcome = read_article(terminal, app, signal);
+            saved(app, i);
+            if app.should_quit_all() || !matches!(outcome, Ok(Outcome::Quit)) {
+                return outcome;
+            }
+            continue;
+        }
+        terminal
+            .draw(|frame| {
+                let area = frame.area();
+                lib.draw(area, frame.buffer_mut());
+            })
+            .context("cannot draw on the terminal")?;
+        if lib.quit {
+            return Ok(Outcome::Quit);
+        }
+        if let Some(name) = caught(signal) {
+            return Ok(Outcome::Signal(name));
+        }
+        if !event::poll(SIGNAL_POLL).context("cannot read keys from the terminal")? {
+            continue;
+        }
+        let action = match event::read().context("cannot read keys from the terminal")? {
+            Event::Key(k) => library::library_key(k),
+            Event::Resize(width, height) => Some(library::LibraryAction::Resize { width, height }),
+            Event::Mouse(m) if matches!(m.kind, event::MouseEventKind::Down(_)) => {
+                Some(library::LibraryAction::Click(m.row))
+            }
+            _ => None,
+        };
+        if let Some(a) = action {
+            lib.update(a);
+        }
+    }
+}
+
+/// Records termination signals in a flag the loops check.
+fn register_signals() -> Arc<AtomicUsize> {
+    let flag = Arc::new(AtomicUsize::new(0));
+    #[cfg(unix)]
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGQUIT,
+    ] {
+        // If a handler cannot be installed, the default action stays.
+        let _ = signal_hook::flag::register_usize(sig, flag.clone(), sig as usize);
+    }
+    flag
+}
+
+/// The name of the termination signal received, if any.
+fn caught(flag: &AtomicUsize) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        match flag.load(Ordering::Relaxed) as i32 {
+            0 => None,
+            SIGTERM => Some("SIGTERM"),
+            SIGHUP => Some("SIGHUP"),
+            SIGINT => Some("SIGINT"),
+            SIGQUIT => Some("SIGQUIT"),
+            _ => Some("a signal"),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        (flag.load(Ordering::Relaxed) != 0).then_some("a signal")
+    }
 }
 
 /// The action for a terminal event.

@@ -14,6 +14,7 @@
 //! [`FEATURE_VERSION`]).
 
 use super::tags::Tag;
+use crate::analysis::segment::Token;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -72,12 +73,31 @@ const HAS_LETTER: u16 = 32;
 const SEEN_LOWER: u8 = 1;
 const SEEN_TITLE_MID: u8 = 2;
 
+/// The character as the features read it: lowercased, and typographic
+/// quotes, apostrophes and dashes folded to the ASCII ones the training
+/// text uses ("China’s" reads as "China's").
 #[inline]
 fn lowercase(c: char) -> char {
     if c.is_ascii() {
         c.to_ascii_lowercase()
     } else {
-        c.to_lowercase().next().unwrap_or(c)
+        match fold_typography(c) {
+            f if f.is_ascii() => f,
+            _ => c.to_lowercase().next().unwrap_or(c),
+        }
+    }
+}
+
+/// Typographic punctuation as its ASCII counterpart.
+#[inline]
+fn fold_typography(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => '-',
+        '\u{2014}' | '\u{2015}' => '-',
+        '\u{2026}' => '.',
+        c => c,
     }
 }
 
@@ -109,6 +129,30 @@ fn affixes(w: &str) -> ([u64; 4], [u64; 4]) {
     }
 }
 
+/// A set of hashes that can answer "surely not in it" without a map lookup.
+struct BitFilter(Vec<u64>);
+
+impl Default for BitFilter {
+    fn default() -> Self {
+        BitFilter(vec![0; 1 << 10])
+    }
+}
+
+impl BitFilter {
+    fn bit(key: u64) -> (usize, u64) {
+        let b = (key >> 48) as usize & 0xffff;
+        (b >> 6, 1 << (b & 63))
+    }
+    fn insert(&mut self, key: u64) {
+        let (i, m) = Self::bit(key);
+        self.0[i] |= m;
+    }
+    fn may_contain(&self, key: u64) -> bool {
+        let (i, m) = Self::bit(key);
+        self.0[i] & m != 0
+    }
+}
+
 /// What the tagger knows of one word, before context.
 #[derive(Debug, Clone, Copy, Default)]
 struct Word {
@@ -137,6 +181,7 @@ impl Word {
         let mut flags = 0u16;
         let mut all_upper = true;
         for c in chars {
+            let c = fold_typography(c);
             h = step(h, u64::from(u32::from(lowercase(c))));
             n += 1;
             let class = if c.is_uppercase() {
@@ -176,9 +221,50 @@ impl Word {
     }
 }
 
+/// A document's words, however they are stored.
+pub trait Words {
+    /// Number of words.
+    fn count(&self) -> usize;
+    /// The `i`-th word.
+    fn word(&self, i: usize) -> &str;
+}
+
+impl<S: AsRef<str>> Words for [S] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn word(&self, i: usize) -> &str {
+        self[i].as_ref()
+    }
+}
+
+impl<S: AsRef<str>> Words for Vec<S> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn word(&self, i: usize) -> &str {
+        self[i].as_ref()
+    }
+}
+
+/// gloss's tokens, read from the text they index.
+pub struct TokenWords<'t> {
+    pub text: &'t str,
+    pub tokens: &'t [Token],
+}
+
+impl Words for TokenWords<'_> {
+    fn count(&self) -> usize {
+        self.tokens.len()
+    }
+    fn word(&self, i: usize) -> &str {
+        self.tokens[i].text(self.text)
+    }
+}
+
 /// The words of one document with what the features need to know about them.
-pub struct DocFacts<'w, S> {
-    text: &'w [S],
+pub struct DocFacts<'w, W: Words + ?Sized> {
+    text: &'w W,
     words: Vec<Word>,
     sentences: &'w [Range<usize>],
     /// Per sentence: the sentence is written in capitals (a headline).
@@ -239,13 +325,16 @@ pub struct History {
     pub same_word: u8,
 }
 
-impl<'w, S: AsRef<str>> DocFacts<'w, S> {
+impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
     /// Reads a document given as words and sentence ranges over them.
-    pub fn new(text: &'w [S], sentences: &'w [Range<usize>]) -> Self {
-        let words: Vec<Word> = text.iter().map(|w| Word::read(w.as_ref())).collect();
+    pub fn new(text: &'w W, sentences: &'w [Range<usize>]) -> Self {
+        let words: Vec<Word> = (0..text.count())
+            .map(|i| Word::read(text.word(i)))
+            .collect();
         let mut caps = Vec::with_capacity(sentences.len());
         let mut candidate = vec![false; words.len()];
         let mut casing = KeyMap::default();
+        let mut maybe_candidate = BitFilter::default();
         for r in sentences {
             let ws = &words[r.clone()];
             let no_lower = ws.iter().all(|w| !w.is(HAS_LOWER));
@@ -254,6 +343,7 @@ impl<'w, S: AsRef<str>> DocFacts<'w, S> {
             mark_candidates(ws, &mut candidate[r.clone()]);
             for (w, _) in ws.iter().zip(&candidate[r.clone()]).filter(|(_, c)| **c) {
                 casing.insert(w.lower, 0u8);
+                maybe_candidate.insert(w.lower);
             }
         }
         // How the candidates' words are cased elsewhere, outside headlines.
@@ -268,6 +358,9 @@ impl<'w, S: AsRef<str>> DocFacts<'w, S> {
                 } else {
                     continue;
                 };
+                if !maybe_candidate.may_contain(w.lower) {
+                    continue;
+                }
                 if let Some(f) = casing.get_mut(&w.lower) {
                     *f |= flag;
                 }
@@ -311,8 +404,53 @@ impl<'w, S: AsRef<str>> DocFacts<'w, S> {
     /// Writes the feature keys of token `i` of sentence `si` into `out` (cleared first).
     pub fn features(&self, i: usize, si: usize, h: &History, out: &mut Vec<u64>) {
         out.clear();
+        self.word_features(i, si, out);
+        self.context_features(i, si, h, out);
+    }
+
+    /// The shape of a word as the features read it: in a headline in
+    /// capitals every shape is "X", so the shape says nothing there.
+    fn shape_in(&self, w: Option<&Word>, caps: bool) -> u64 {
+        w.map_or(BOUNDARY, |w| if caps { 0xcafe } else { u64::from(w.shape) })
+    }
+
+    /// A key for everything [`DocFacts::word_features`] reads: two tokens
+    /// with the same key have the same word features.
+    pub fn word_features_key(&self, i: usize, si: usize) -> u64 {
+        let caps = self.caps[si];
+        let w = &self.words[i];
+        finish(step(
+            step(step(0, w.lower), self.shape_in(Some(w), caps)),
+            u64::from(caps),
+        ))
+    }
+
+    /// Appends the keys of the features of token `i` that depend on its
+    /// word (and whether its sentence is in capitals) only.
+    pub fn word_features(&self, i: usize, si: usize, out: &mut Vec<u64>) {
+        let caps = self.caps[si];
+        let w = &self.words[i];
+        let s0 = self.shape_in(Some(w), caps);
+        let (prefix, suffix) = affixes(self.text.word(i));
+        out.push(f1(t::BIAS, 0));
+        out.push(f1(t::W0, w.lower));
+        out.push(f2(t::W0_SHAPE, w.lower, s0));
+        out.push(f1(t::S0, s0));
+        for k in 0..4 {
+            out.push(f1(t::PREFIX + k as u64, prefix[k]));
+            out.push(f1(t::SUFFIX + k as u64, suffix[k]));
+        }
+        out.push(f1(t::LEN, u64::from(w.chars.min(12))));
+        if caps {
+            out.push(f1(t::CAPS, 1));
+            out.push(f1(t::CAPS_W0, w.lower));
+        }
+    }
+
+    /// Appends the keys of the features of token `i` that read its
+    /// neighbours, its position, its document and the tags so far.
+    pub fn context_features(&self, i: usize, si: usize, h: &History, out: &mut Vec<u64>) {
         let r = &self.sentences[si];
-        let (prefix, suffix) = affixes(self.text[i].as_ref());
         let caps = self.caps[si];
         let w = &self.words[i];
         let at = |d: isize| -> Option<&Word> {
@@ -324,23 +462,13 @@ impl<'w, S: AsRef<str>> DocFacts<'w, S> {
             }
         };
         let lower = |o: Option<&Word>| o.map_or(BOUNDARY, |w| w.lower);
-        // In a headline in capitals every shape is "X": the shape says nothing.
-        let shape = |o: Option<&Word>| {
-            o.map_or(BOUNDARY, |w| if caps { 0xcafe } else { u64::from(w.shape) })
-        };
+        let shape = |o: Option<&Word>| self.shape_in(o, caps);
         let (m2, m1, p1, p2) = (at(-2), at(-1), at(1), at(2));
         let s0 = shape(Some(w));
-        let f1 = |tpl: u64, a: u64| finish(step(step(0, tpl), a));
-        let f2 = |tpl: u64, a: u64, b: u64| finish(step(step(step(0, tpl), a), b));
-
-        out.push(f1(t::BIAS, 0));
-        out.push(f1(t::W0, w.lower));
-        out.push(f2(t::W0_SHAPE, w.lower, s0));
         out.push(f1(t::WM1, lower(m1)));
         out.push(f1(t::WP1, lower(p1)));
         out.push(f1(t::WM2, lower(m2)));
         out.push(f1(t::WP2, lower(p2)));
-        out.push(f1(t::S0, s0));
         out.push(f1(t::SM1, shape(m1)));
         out.push(f1(t::SP1, shape(p1)));
         out.push(f1(t::SM2, shape(m2)));
@@ -349,11 +477,6 @@ impl<'w, S: AsRef<str>> DocFacts<'w, S> {
         out.push(f2(t::S0_SP1, s0, shape(p1)));
         out.push(f2(t::WM1_W0, lower(m1), w.lower));
         out.push(f2(t::W0_WP1, w.lower, lower(p1)));
-        for k in 0..4 {
-            out.push(f1(t::PREFIX + k as u64, prefix[k]));
-            out.push(f1(t::SUFFIX + k as u64, suffix[k]));
-        }
-        out.push(f1(t::LEN, u64::from(w.chars.min(12))));
         let y1 = h.prev.index() as u64;
         let y2 = h.prev2.index() as u64;
         out.push(f1(t::Y1, y1));
@@ -365,8 +488,6 @@ impl<'w, S: AsRef<str>> DocFacts<'w, S> {
             out.push(f1(t::FIRST_W0, w.lower));
         }
         if caps {
-            out.push(f1(t::CAPS, 1));
-            out.push(f1(t::CAPS_W0, w.lower));
             out.push(f1(t::CAPS_WM1, lower(m1)));
             out.push(f1(t::CAPS_WP1, lower(p1)));
         }
@@ -389,6 +510,16 @@ impl<'w, S: AsRef<str>> DocFacts<'w, S> {
         out.push(f1(t::HISTORY, u64::from(h.same_word)));
         out.push(f2(t::HISTORY_W0SHAPE, u64::from(h.same_word), s0));
     }
+}
+
+#[inline]
+fn f1(tpl: u64, a: u64) -> u64 {
+    finish(step(step(0, tpl), a))
+}
+
+#[inline]
+fn f2(tpl: u64, a: u64, b: u64) -> u64 {
+    finish(step(step(step(0, tpl), a), b))
 }
 
 /// Marks the tokens of one sentence that can be part of a name: words with

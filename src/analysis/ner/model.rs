@@ -96,9 +96,10 @@ impl<'b> Model<'b> {
     }
 }
 
-impl Scorer for Model<'_> {
+impl Model<'_> {
+    /// Adds the quantised weights stored under `key` to `acc`.
     #[inline]
-    fn add(&self, key: u64, scores: &mut [f32; N_TAGS]) {
+    fn add_quantised(&self, key: u64, acc: &mut [i32; N_TAGS]) {
         let fp = fingerprint(key);
         let mut i = key as usize & self.mask;
         loop {
@@ -108,19 +109,36 @@ impl Scorer for Model<'_> {
                 return;
             }
             if f == fp {
-                for (s, &w) in scores.iter_mut().zip(&slot[4..4 + N_TAGS]) {
-                    *s += f32::from(w as i8) * self.scale;
+                for (a, &w) in acc.iter_mut().zip(&slot[4..4 + N_TAGS]) {
+                    *a += i32::from(w as i8);
                 }
                 return;
             }
             i = (i + 1) & self.mask;
         }
     }
+}
 
-    /// Touches every key's home slot first, so that the memory loads run
-    /// side by side instead of one probe waiting for the last.
+impl Scorer for Model<'_> {
+    fn add(&self, key: u64, scores: &mut [f32; N_TAGS]) {
+        self.add_all(std::slice::from_ref(&key), scores);
+    }
+
     fn add_all(&self, keys: &[u64], scores: &mut [f32; N_TAGS]) {
+        for (s, a) in scores.iter_mut().zip(self.scores(&self.sum(keys))) {
+            *s += a;
+        }
+    }
+}
+
+impl Model<'_> {
+    /// The quantised weights of `keys`, summed in integers (exact, so the
+    /// order of features cannot matter). Touches every key's home slot
+    /// first so that the memory loads run side by side instead of one
+    /// probe waiting for the last.
+    pub fn sum(&self, keys: &[u64]) -> [i32; N_TAGS] {
         const BATCH: usize = 16;
+        let mut acc = [0i32; N_TAGS];
         for chunk in keys.chunks(BATCH) {
             let mut touched = 0u32;
             for &k in chunk {
@@ -129,9 +147,15 @@ impl Scorer for Model<'_> {
             }
             std::hint::black_box(touched);
             for &k in chunk {
-                self.add(k, scores);
+                self.add_quantised(k, &mut acc);
             }
         }
+        acc
+    }
+
+    /// Scores from summed quantised weights.
+    pub fn scores(&self, sums: &[i32; N_TAGS]) -> [f32; N_TAGS] {
+        sums.map(|a| a as f32 * self.scale)
     }
 }
 

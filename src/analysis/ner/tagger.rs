@@ -8,8 +8,8 @@
 //! of a name are tagged `O` without scoring. Because the trainer learns
 //! through the same walk, training and run time see identical features.
 
-use super::features::{DocFacts, History, KeyMap};
-use super::model::Scorer;
+use super::features::{DocFacts, History, KeyMap, Words};
+use super::model::{Model, Scorer};
 use super::tags::{N_TAGS, Tag};
 
 /// The tag of one token with the margin by which it beat the runner-up.
@@ -27,11 +27,21 @@ fn word_code(tag: Tag) -> u8 {
     }
 }
 
-/// Tags every token of `facts`, calling `choose(token, features, prev)` for
-/// each candidate; `choose` must return a tag allowed after `prev`.
-pub fn walk<S: AsRef<str>>(
+/// A candidate token to tag, with the history its features read.
+#[derive(Debug, Clone, Copy)]
+pub struct Slot {
+    /// Index of the token in the document.
+    pub token: usize,
+    /// Index of its sentence.
+    pub sentence: usize,
+    pub history: History,
+}
+
+/// Tags every token of `facts`, calling `choose` for each candidate;
+/// `choose` must return a tag allowed after `slot.history.prev`.
+pub fn walk<S: Words + ?Sized>(
     facts: &DocFacts<'_, S>,
-    mut choose: impl FnMut(usize, &[u64], Tag) -> Guess,
+    mut choose: impl FnMut(&Slot) -> Guess,
 ) -> Vec<Guess> {
     let mut out = vec![
         Guess {
@@ -41,20 +51,21 @@ pub fn walk<S: AsRef<str>>(
         facts.len()
     ];
     let mut seen: KeyMap<u8> = KeyMap::default();
-    let mut feats = Vec::with_capacity(64);
     for (si, r) in facts.sentences().iter().enumerate() {
         let mut prev = Tag::Outside;
         let mut prev2 = Tag::Outside;
         for i in r.clone() {
             let tag = if facts.is_candidate(i) {
                 let key = facts.word_key(i);
-                let h = History {
-                    prev,
-                    prev2,
-                    same_word: seen.get(&key).copied().unwrap_or(0),
-                };
-                facts.features(i, si, &h, &mut feats);
-                let g = choose(i, &feats, prev);
+                let g = choose(&Slot {
+                    token: i,
+                    sentence: si,
+                    history: History {
+                        prev,
+                        prev2,
+                        same_word: seen.get(&key).copied().unwrap_or(0),
+                    },
+                });
                 out[i] = g;
                 seen.insert(key, word_code(g.tag));
                 g.tag
@@ -98,11 +109,37 @@ pub fn score<S: Scorer + ?Sized>(model: &S, feats: &[u64]) -> [f32; N_TAGS] {
 }
 
 /// Tags a document with a fixed model.
-pub fn tag_words<W: AsRef<str>, S: Scorer + ?Sized>(
+///
+/// The weights of a token's word-only features are summed once per distinct
+/// word and sentence casing, then reused: names recur in a document. The
+/// sums are exact integers, so this gives the same tags as summing anew.
+pub fn tag_words<W: Words + ?Sized>(facts: &DocFacts<'_, W>, model: &Model<'_>) -> Vec<Guess> {
+    let mut word_sums: KeyMap<[i32; N_TAGS]> = KeyMap::default();
+    let mut feats = Vec::with_capacity(64);
+    walk(facts, |s| {
+        let key = facts.word_features_key(s.token, s.sentence);
+        let mut sums = *word_sums.entry(key).or_insert_with(|| {
+            feats.clear();
+            facts.word_features(s.token, s.sentence, &mut feats);
+            model.sum(&feats)
+        });
+        feats.clear();
+        facts.context_features(s.token, s.sentence, &s.history, &mut feats);
+        for (a, b) in sums.iter_mut().zip(model.sum(&feats)) {
+            *a += b;
+        }
+        best_after(&model.scores(&sums), s.history.prev)
+    })
+}
+
+/// Tags a document with any scorer, summing every feature anew (the trainer's way).
+pub fn tag_words_with<W: Words + ?Sized, S: Scorer + ?Sized>(
     facts: &DocFacts<'_, W>,
-    model: &S,
+    scorer: &S,
 ) -> Vec<Guess> {
-    walk(facts, |_, feats, prev| {
-        best_after(&score(model, feats), prev)
+    let mut feats = Vec::with_capacity(64);
+    walk(facts, |s| {
+        facts.features(s.token, s.sentence, &s.history, &mut feats);
+        best_after(&score(scorer, &feats), s.history.prev)
     })
 }

@@ -55,63 +55,95 @@ impl Token {
 /// ```
 pub fn segment(text: &str) -> Document<'_> {
     let para_spans = paragraph_spans(text);
-    let raw = tokenize(text);
-    let mut tokens = Vec::with_capacity(raw.len() + raw.len() / 16);
+    let mut tokens = tokenize(text);
     let mut paragraphs = Vec::with_capacity(para_spans.len());
     let mut sentences = Vec::new();
     let mut sentence_tokens = Vec::new();
+    // Indices (into `tokens` as tokenized) of abbreviations whose dot also
+    // ends a sentence; they are split in place at the end.
+    let mut splits: Vec<usize> = Vec::new();
     let mut ti = 0;
+    let mut ends = Vec::new();
     for (pi, p) in para_spans.iter().enumerate() {
-        // Tokens outside every paragraph cannot exist (paragraphs cover all
-        // non-space text), but keep them in the token list if they do.
-        while ti < raw.len() && raw[ti].span.start < p.start {
-            tokens.push(raw[ti]);
+        // Paragraphs cover all non-space text, so no token lies between
+        // them; skip any that would anyway.
+        while ti < tokens.len() && tokens[ti].span.start < p.start {
             ti += 1;
         }
         let first = ti;
-        while ti < raw.len() && raw[ti].span.end <= p.end {
+        while ti < tokens.len() && tokens[ti].span.end <= p.end {
             ti += 1;
         }
         let first_sentence = sentences.len();
         let mut from = first;
-        for end in sentences::sentence_ends(text, &raw[first..ti]) {
-            let sentence_start = tokens.len();
-            for (k, t) in raw.iter().enumerate().take(first + end.end).skip(from) {
-                if end.split_dot == Some(k - first) && t.span.len() > 1 {
-                    let dot = t.span.end - 1;
-                    tokens.push(Token {
-                        span: Span::new(t.span.start, dot),
-                        kind: t.kind,
-                    });
-                    tokens.push(Token {
-                        span: Span::new(dot, t.span.end),
-                        kind: TokenKind::Punct,
-                    });
-                } else {
-                    tokens.push(*t);
-                }
+        sentences::sentence_ends(text, &tokens[first..ti], &mut ends);
+        for end in &ends {
+            let to = first + end.end;
+            let shift = splits.len();
+            if let Some(k) = end.split_dot
+                && tokens[first + k].span.len() > 1
+            {
+                splits.push(first + k);
             }
-            from = first + end.end;
-            if let (Some(a), Some(b)) = (tokens.get(sentence_start), tokens.last()) {
+            if from < to
+                && let (Some(a), Some(b)) = (tokens.get(from), tokens.get(to - 1))
+            {
                 sentences.push(Sentence {
                     span: Span::new(a.span.start, b.span.end),
                     paragraph: pi,
                 });
-                sentence_tokens.push(sentence_start..tokens.len());
+                sentence_tokens.push(from + shift..to + splits.len());
             }
+            from = to;
         }
         paragraphs.push(Paragraph {
             span: *p,
             sentences: first_sentence..sentences.len(),
         });
     }
-    tokens.extend_from_slice(&raw[ti..]);
+    split_dots(&mut tokens, &splits);
     Document {
         text,
         paragraphs,
         sentences,
         tokens,
         sentence_tokens,
+    }
+}
+
+/// Splits the final dot off the tokens at `splits` (ascending indices), in
+/// place, moving the others back: one pass from the end.
+fn split_dots(tokens: &mut Vec<Token>, splits: &[usize]) {
+    if splits.is_empty() {
+        return;
+    }
+    let old = tokens.len();
+    let filler = Token {
+        span: Span::new(0, 0),
+        kind: TokenKind::Punct,
+    };
+    tokens.resize(old + splits.len(), filler);
+    let mut write = tokens.len();
+    let mut pending = splits.len();
+    for read in (0..old).rev() {
+        let t = tokens[read];
+        if pending > 0 && splits[pending - 1] == read {
+            pending -= 1;
+            let dot = t.span.end - 1;
+            write -= 1;
+            tokens[write] = Token {
+                span: Span::new(dot, t.span.end),
+                kind: TokenKind::Punct,
+            };
+            write -= 1;
+            tokens[write] = Token {
+                span: Span::new(t.span.start, dot),
+                kind: t.kind,
+            };
+        } else {
+            write -= 1;
+            tokens[write] = t;
+        }
     }
 }
 

@@ -14,7 +14,7 @@ struct Line {
     span: Span,
     /// Width in characters, without trailing white space.
     width: usize,
-    /// Leading spaces and tabs, in characters.
+    /// Leading spaces and tabs, in bytes.
     indent: usize,
     blank: bool,
     /// Its first visible character is lowercase (it continues a sentence).
@@ -24,29 +24,30 @@ struct Line {
 }
 
 fn read_lines(text: &str) -> Vec<Line> {
-    line_spans(text)
-        .into_iter()
-        .map(|span| {
-            let s = span.of(text);
-            let body = s.trim_end();
-            let indent = body.chars().take_while(|c| *c == ' ' || *c == '\t').count();
-            Line {
-                span,
-                width: body.chars().count(),
-                indent,
-                blank: body.trim_start().is_empty(),
-                lower_start: body
-                    .trim_start()
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase),
-                closed: matches!(
-                    body.chars().next_back(),
-                    Some('.' | '!' | '?' | '"' | '”' | '’' | '\'' | ':' | ')' | '…')
-                ),
-            }
-        })
-        .collect()
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        lines.push(read_line(text, Span::new(start, end)));
+        start = end + 1;
+    }
+    lines
+}
+
+fn read_line(text: &str, span: Span) -> Line {
+    let body = span.of(text).trim_end();
+    let visible = body.trim_start();
+    Line {
+        span,
+        width: body.chars().count(),
+        indent: body.len() - body.trim_start_matches([' ', '\t']).len(),
+        blank: visible.is_empty(),
+        lower_start: visible.chars().next().is_some_and(char::is_lowercase),
+        closed: matches!(
+            body.chars().next_back(),
+            Some('.' | '!' | '?' | '"' | '”' | '’' | '\'' | ':' | ')' | '…')
+        ),
+    }
 }
 
 /// Paragraph spans, trimmed of surrounding white space; empty paragraphs are dropped.
@@ -114,9 +115,9 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     if widths.len() < 2 {
         return None;
     }
-    widths.sort_unstable();
     // a high percentile, so one overlong line (a URL) does not set the width
-    let width = widths[(widths.len() - 1) * 9 / 10];
+    let at = (widths.len() - 1) * 9 / 10;
+    let width = *widths.select_nth_unstable(at).1;
     let has_blank = lines.iter().any(|l| l.blank);
     // Lines that run on into the next non-blank line: in wrapped text most
     // of them stop mid-sentence, nearly fill the width, and the next line
@@ -138,21 +139,6 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     let wrapped =
         enough && open * 2 >= inner && full * 4 >= open * 3 && lower * 3 >= open && width >= 20;
     wrapped.then_some(width)
-}
-
-fn line_spans(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            out.push(Span::new(start, i));
-            start = i + 1;
-        }
-    }
-    if start < text.len() {
-        out.push(Span::new(start, text.len()));
-    }
-    out
 }
 
 /// Shrinks a span to exclude leading and trailing white space.

@@ -207,11 +207,12 @@ fn speech_tag_follows(text: &str, tokens: &[Token], j: usize) -> bool {
     false
 }
 
-/// The sentences of one paragraph's tokens, in order; the last one ends at
-/// `tokens.len()`. Linear in the number of tokens.
-pub(crate) fn sentence_ends(text: &str, tokens: &[Token]) -> Vec<SentenceEnd> {
+/// The sentences of one paragraph's tokens, in order, written to `out`
+/// (cleared first); the last one ends at `tokens.len()`. Linear in the
+/// number of tokens.
+pub(crate) fn sentence_ends(text: &str, tokens: &[Token], out: &mut Vec<SentenceEnd>) {
+    out.clear();
     let n = tokens.len();
-    let mut out = Vec::new();
     let mut i = 0;
     // Double quote marks seen so far: an odd count means a quotation is open,
     // which tells a closing mark from an opening one written with the same
@@ -288,5 +289,4 @@ pub(crate) fn sentence_ends(text: &str, tokens: &[Token]) -> Vec<SentenceEnd> {
             split_dot: None,
         });
     }
-    out
 }

@@ -11,7 +11,7 @@
 //! - abbreviations keep their dot: initialisms ("U.S.", "a.m."), initials
 //!   ("K."), known short forms ("Mr.", "Inc.", "Jan.") and list numbers at
 //!   the start of a line ("3."); whether such a dot also ends the sentence
-//!   is decided by [`super::sentences`], which then detaches it;
+//!   is decided by the sentence splitter (`segment::sentences`), which then detaches it;
 //! - hyphenated words are one token ("Indo-Pacific", "1996-08-22"), and so is
 //!   a word with a dangling hyphen ("face- to- face");
 //! - numbers keep decimals, thousands separators, fractions and clock times
@@ -43,7 +43,13 @@ use crate::analysis::Span;
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' || b == b'\n' {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, i) else { break };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -71,7 +77,11 @@ fn char_before(text: &str, i: usize) -> Option<char> {
 }
 
 /// Letters, digits, `_` and combining marks: what words are made of.
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
     c.is_alphanumeric() || c == '_' || is_combining(c)
 }
 
@@ -152,9 +162,12 @@ fn clitic_len(text: &str, i: usize) -> Option<usize> {
     } else {
         return None;
     };
+    // clitic bodies are at most two letters: look no further than three
     let body_len = rest[body_start..]
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(rest.len() - body_start);
+        .bytes()
+        .take(3)
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
     let body = &rest[body_start..body_start + body_len];
     let end = body_start + body_len;
     if char_at(rest, end).is_some_and(is_word_char) {
@@ -167,23 +180,6 @@ fn clitic_len(text: &str, i: usize) -> Option<usize> {
     .then_some(end)
 }
 
-/// True when `tok` is letters separated by single dots: "U", "U.S", "a.m".
-fn is_initialism(tok: &str) -> bool {
-    !tok.is_empty()
-        && tok.split('.').all(|part| {
-            let mut cs = part.chars();
-            cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none()
-        })
-}
-
-/// True for digits with number punctuation, starting with a digit.
-fn is_numeric(tok: &str) -> bool {
-    tok.starts_with(|c: char| c.is_ascii_digit())
-        && tok
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-'))
-}
-
 /// True when the token starts a line: only spaces or tabs between it and the
 /// previous newline (or the start of the text).
 fn starts_line(text: &str, start: usize) -> bool {
@@ -194,22 +190,103 @@ fn starts_line(text: &str, start: usize) -> bool {
         .is_none_or(|b| b == b'\n')
 }
 
+/// What the part of a word scanned so far looks like; kept up to date as the
+/// scan goes so that no check re-reads the word (the scan stays linear).
+#[derive(Debug, Clone, Copy)]
+struct WordShape {
+    chars: usize,
+    /// Starts with a digit and has only digits and number punctuation.
+    numeric: bool,
+    /// Single letters joined by dots: "U", "U.S", "a.m".
+    initialism: bool,
+    has_dot: bool,
+    /// Only ASCII digits.
+    digits: bool,
+    /// Only ASCII capitals.
+    capitals: bool,
+    last: Option<char>,
+}
+
+impl WordShape {
+    fn new() -> Self {
+        WordShape {
+            chars: 0,
+            numeric: true,
+            initialism: true,
+            has_dot: false,
+            digits: true,
+            capitals: true,
+            last: None,
+        }
+    }
+
+    /// Adds one word character.
+    #[inline]
+    fn push_char(&mut self, c: char) {
+        if self.chars == 0 {
+            self.numeric = c.is_ascii_digit();
+        } else {
+            self.numeric &= c.is_ascii_digit();
+        }
+        self.digits &= c.is_ascii_digit();
+        self.capitals &= c.is_ascii_uppercase();
+        self.last = Some(c);
+        self.chars += 1;
+    }
+
+    /// Closes a run of `n` word characters: an initialism's parts are single letters.
+    fn end_run(&mut self, n: usize) {
+        self.initialism &= n == 1 && self.last.is_some_and(char::is_alphabetic);
+    }
+
+    /// Adds a joining mark ('.', '-', ...).
+    fn push_mark(&mut self, c: char) {
+        self.chars += 1;
+        self.numeric &= matches!(c, '.' | ',' | ':' | '/' | '-');
+        self.initialism &= c == '.';
+        self.has_dot |= c == '.';
+        self.digits = false;
+        self.capitals = false;
+        self.last = Some(c);
+    }
+}
+
 fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
     let mut end = start;
+    let mut shape = WordShape::new();
     loop {
-        while let Some(c) = char_at(text, end).filter(|c| is_word_char(*c)) {
+        let mut run = 0;
+        let bytes = text.as_bytes();
+        while let Some(&b) = bytes.get(end) {
+            let c = if b.is_ascii() {
+                if !(b.is_ascii_alphanumeric() || b == b'_') {
+                    break;
+                }
+                char::from(b)
+            } else {
+                match char_at(text, end) {
+                    Some(c) if is_word_char(c) => c,
+                    _ => break,
+                }
+            };
+            shape.push_char(c);
+            run += 1;
             end += c.len_utf8();
+        }
+        if run > 0 {
+            shape.end_run(run);
         }
         let Some(d) = char_at(text, end) else { break };
         let after = end + d.len_utf8();
         let next = char_at(text, after);
-        let tok = &text[start..end];
-        let last = tok.chars().next_back();
+        let last = shape.last;
+        let last_digit = last.is_some_and(|c| c.is_ascii_digit());
+        let next_digit = next.is_some_and(|n| n.is_ascii_digit());
         match d {
             '\'' | '’' => {
                 if next.is_some_and(|n| n == 't' || n == 'T')
-                    && (tok.ends_with('n') || tok.ends_with('N'))
-                    && tok.len() > 1
+                    && matches!(last, Some('n' | 'N'))
+                    && shape.chars > 1
                     && clitic_len(text, end - 1).is_some()
                 {
                     // "don't" -> "do" + "n't"
@@ -220,6 +297,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
                     break;
                 }
                 if next.is_some_and(char::is_alphabetic) {
+                    shape.push_mark(d);
                     end = after;
                     continue;
                 }
@@ -227,36 +305,39 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
             }
             '-' => {
                 if next.is_some_and(is_word_char) {
+                    shape.push_mark(d);
                     end = after;
                     continue;
                 }
                 if next.is_none_or(char::is_whitespace) {
                     // "face- to- face", "27- 28": a dangling hyphen stays on its word
+                    shape.push_mark(d);
                     end = after;
                 }
                 break;
             }
             '.' => {
-                if is_numeric(tok)
-                    && last.is_some_and(|c| c.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit())
-                {
+                if shape.numeric && last_digit && next_digit {
+                    shape.push_mark(d);
                     end = after;
                     continue;
                 }
                 let single_letter_follows = next.is_some_and(char::is_alphabetic)
                     && !char_at(text, after + next.map_or(0, char::len_utf8))
                         .is_some_and(is_word_char);
-                if is_initialism(tok) && single_letter_follows {
+                if shape.initialism && single_letter_follows {
+                    shape.push_mark(d);
                     end = after;
                     continue;
                 }
-                if is_initialism(tok)
-                    && tok.contains('.')
+                if shape.initialism
+                    && shape.has_dot
                     && next == Some('-')
                     && char_at(text, after + 1).is_some_and(is_word_char)
                 {
                     // "U.S.-led"
+                    shape.push_mark(d);
+                    shape.push_mark('-');
                     end = after + 1;
                     continue;
                 }
@@ -264,12 +345,12 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
                 if !spaced {
                     break;
                 }
-                let single_capital =
-                    tok.chars().count() == 1 && tok.chars().all(char::is_uppercase);
-                if (is_initialism(tok) && (tok.contains('.') || single_capital))
+                let single_capital = shape.chars == 1 && last.is_some_and(char::is_uppercase);
+                let tok = &text[start..end];
+                if (shape.initialism && (shape.has_dot || single_capital))
                     || is_abbreviation(text, tok, after)
-                    || (tok.len() <= 3
-                        && tok.bytes().all(|b| b.is_ascii_digit())
+                    || (shape.chars <= 3
+                        && shape.digits
                         && next.is_some_and(|n| n == ' ' || n == '\t')
                         && starts_line(text, start))
                 {
@@ -278,19 +359,16 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
                 break;
             }
             ',' => {
-                if is_numeric(tok)
-                    && last.is_some_and(|c| c.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit())
-                {
+                if shape.numeric && last_digit && next_digit {
+                    shape.push_mark(d);
                     end = after;
                     continue;
                 }
                 break;
             }
             ':' | '/' => {
-                if last.is_some_and(|c| c.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit())
-                {
+                if last_digit && next_digit {
+                    shape.push_mark(d);
                     end = after;
                     continue;
                 }
@@ -298,6 +376,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
             }
             '&' => {
                 if last.is_some_and(char::is_uppercase) && next.is_some_and(char::is_uppercase) {
+                    shape.push_mark(d);
                     end = after;
                     continue;
                 }
@@ -305,10 +384,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
             }
             '$' => {
                 // "C$", "US$", "HK$": a currency code glued to the dollar sign
-                if tok.len() <= 3
-                    && tok.bytes().all(|b| b.is_ascii_uppercase())
-                    && !next.is_some_and(char::is_alphabetic)
-                {
+                if shape.chars <= 3 && shape.capitals && !next.is_some_and(char::is_alphabetic) {
                     end = after;
                 }
                 break;
@@ -316,7 +392,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
             _ => break,
         }
     }
-    let kind = if is_numeric(&text[start..end]) {
+    let kind = if shape.numeric {
         TokenKind::Number
     } else {
         TokenKind::Word

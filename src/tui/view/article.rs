@@ -42,10 +42,7 @@ pub fn row_pieces(app: &App, paragraph: usize, row: Span) -> Vec<(Span, Style)> 
     let theme = app.theme();
     let mut layers: Vec<(Span, Style)> = Vec::new();
     let current_quote = app.current_quote();
-    for m in app.marks.of_paragraph(paragraph) {
-        if !m.span.overlaps(&row) {
-            continue;
-        }
+    for m in app.marks.in_row(paragraph, row) {
         let style = match m.kind {
             MarkKind::Mention { kind, .. } => theme.entity(kind),
             MarkKind::Quote { index, .. } if Some(index) == current_quote => theme.current_quote,

@@ -1,0 +1,185 @@
+//! Reported speech without quotation marks: indirect ("X said (that) ...",
+//! "according to X, ...", "..., sources said") and unmarked ("...? he asked").
+//!
+//! Entry point: [`find`]. It reads the frames found by [`super::frames`] and
+//! cuts the reported clause each one introduces or closes, within the
+//! frame's sentence. A clause that is mostly a quotation is left to the
+//! quotation. It must not pair marks or resolve speakers.
+
+use super::frames::{Frame, Layout};
+use super::lexicon::{PREPOSITION, STOP, TIME};
+use super::{Ctx, Found};
+use crate::analysis::{QuoteKind, Span};
+
+/// Shortest reported clause, in tokens.
+const MIN_TOKENS: usize = 4;
+/// Fewest words before a closing frame ("..., sources said").
+const MIN_CLOSING_WORDS: usize = 5;
+/// Longest reported clause, in tokens (bounds the work per frame).
+const MAX_TOKENS: usize = 160;
+/// Longest tail allowed after a closing frame ("..., he said in a statement on Monday.").
+const MAX_TAIL: usize = 8;
+
+/// Adds the indirect and unmarked speech of every frame to `found`.
+pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
+    let mut embedded_until = 0; // frames before this token sit inside an earlier clause
+    for (fi, f) in frames.iter().enumerate() {
+        if f.first < embedded_until || f.embedded {
+            // "Smith said he believed ...": "believed" is part of Smith's words
+            continue;
+        }
+        let range = &cx.doc.sentence_tokens[f.sentence];
+        let (lo, hi) = (range.start, range.end);
+        let next_in_sentence = frames.get(fi + 1).filter(|n| n.sentence == f.sentence);
+        if f.layout == Layout::Subject {
+            continue;
+        }
+        let prev_in_sentence = fi
+            .checked_sub(1)
+            .map(|p| &frames[p])
+            .filter(|p| p.sentence == f.sentence);
+        let clause = if let Some(c) = f.complement {
+            // "X said (that) ...": up to the end of the sentence or a closing frame
+            let mut end = hi;
+            if let Some(n) = next_in_sentence
+                && n.first <= c + 1
+            {
+                // "said he believed ...": the next frame is embedded in this clause
+                embedded_until = hi;
+            } else if let Some(n) = next_in_sentence
+                && n.first > c
+            {
+                // "..., and US officials have stated": the next frame's clause is its own
+                end = n.first;
+                while end > c
+                    && [",", ";", "and", "but", "while", "as"]
+                        .iter()
+                        .any(|w| cx.word(end - 1).eq_ignore_ascii_case(w))
+                {
+                    end -= 1;
+                }
+            }
+            // "While Smith said that ..., the rest": the clause ends at the comma;
+            // ", and ..." or "; ..." starts another clause
+            let subordinate = f.first > lo && cx.classes[f.first - 1] & STOP != 0;
+            // a comma that closes a quotation ("... hacked,'' both") counts too
+            let comma = |k: usize| {
+                cx.word(k) == ","
+                    && (!cx.quoted(k) || (k + 2 < end && cx.quoted(k + 1) && !cx.quoted(k + 2)))
+            };
+            let after_comma = |k: usize| {
+                let n = if cx.quoted(k) { k + 2 } else { k + 1 };
+                n < end && matches!(cx.word(n), "and" | "but")
+            };
+            if let Some(k) = (c..end).find(|&k| {
+                (cx.word(k) == ";" && !cx.quoted(k))
+                    || (comma(k) && (subordinate || after_comma(k)))
+            }) {
+                end = k;
+            }
+            let kind = if f.layout == Layout::Colon {
+                QuoteKind::Unmarked
+            } else {
+                QuoteKind::Indirect
+            };
+            Some((c, end, kind))
+        } else if f.layout == Layout::According {
+            according_clause(cx, f, lo, hi)
+        } else if matches!(f.layout, Layout::Active | Layout::Inverted) {
+            let lo = prev_in_sentence.map_or(lo, |p| (p.last + 1).max(lo));
+            closing_clause(cx, f, lo, hi)
+        } else {
+            None
+        };
+        let Some((start, end, kind)) = clause else {
+            continue;
+        };
+        if let Some(content) = clause_span(cx, start, end) {
+            found.push(Found {
+                kind,
+                content,
+                frame: fi,
+                paragraph: cx.paragraph_of_token(start),
+            });
+        }
+    }
+}
+
+/// "According to X, ..." or "..., according to X."
+fn according_clause(
+    cx: &Ctx<'_, '_>,
+    f: &Frame,
+    lo: usize,
+    hi: usize,
+) -> Option<(usize, usize, QuoteKind)> {
+    let after = f.source.last + 1;
+    if f.cue_tok == lo || (f.cue_tok == lo + 1 && !cx.is_word(lo)) {
+        return (after < hi && cx.word(after) == ",").then_some((
+            after + 1,
+            hi,
+            QuoteKind::Indirect,
+        ));
+    }
+    let comma = f.cue_tok - 1;
+    (cx.word(comma) == ",").then_some((lo, comma, QuoteKind::Indirect))
+}
+
+/// "..., sources said." or "...? he asked.": the clause before a frame that
+/// closes the sentence.
+fn closing_clause(
+    cx: &Ctx<'_, '_>,
+    f: &Frame,
+    lo: usize,
+    hi: usize,
+) -> Option<(usize, usize, QuoteKind)> {
+    if f.first <= lo + MIN_TOKENS {
+        return None;
+    }
+    let sep = f.first - 1;
+    let kind = match cx.word(sep) {
+        "," => QuoteKind::Indirect,
+        "?" | "!" => QuoteKind::Unmarked,
+        _ => return None,
+    };
+    // nothing but a short adverbial may follow the frame
+    if hi - f.last > MAX_TAIL + 2 || (f.last + 1..hi).any(|k| cx.quoted(k) || cx.word(k) == ",") {
+        return None;
+    }
+    // only an adverbial may follow: "in a statement", "on Tuesday"
+    let tail = f.last + 1;
+    if tail < hi && cx.word(tail) != "." && cx.classes[tail] & (PREPOSITION | TIME) == 0 {
+        return None;
+    }
+    // a quotation right before is attributed as a quotation
+    let lo = lo.max(sep.saturating_sub(MAX_TOKENS));
+    if (lo..sep).any(|k| cx.quoted(k)) {
+        return None;
+    }
+    let end = if kind == QuoteKind::Unmarked {
+        sep + 1
+    } else {
+        sep
+    };
+    if (lo..end).filter(|&k| cx.is_word(k)).count() < MIN_CLOSING_WORDS {
+        return None;
+    }
+    Some((lo, end, kind))
+}
+
+/// The text of tokens `start..end`, without final punctuation; `None` when
+/// too short or mostly quoted.
+fn clause_span(cx: &Ctx<'_, '_>, start: usize, end: usize) -> Option<Span> {
+    let mut end = end.min(start + MAX_TOKENS);
+    while end > start && matches!(cx.word(end - 1), "." | ";" | ":" | ",") {
+        end -= 1;
+    }
+    if end <= start || end - start < MIN_TOKENS || cx.quoted(start) {
+        return None;
+    }
+    let quoted: usize = (start..end)
+        .filter(|&k| cx.quoted(k))
+        .map(|k| cx.span(k).len())
+        .sum();
+    let span = Span::new(cx.span(start).start, cx.span(end - 1).end);
+    (quoted * 2 <= span.len()).then_some(span)
+}

@@ -1,0 +1,250 @@
+//! Who a speaker is: pronouns resolved to the person they stand for, and
+//! speaker and addressee phrases linked to entities.
+//!
+//! Entry point: [`resolve`]. A pronoun ("he", "she") refers to the most
+//! recent person the text put forward before it, within a few paragraphs:
+//! the named speaker of an earlier frame, or (when entities are known) the
+//! first person named outside quotation marks in an earlier sentence, its
+//! subject as a rule. A named phrase is linked to the entity whose mention it
+//! holds (a person before an organisation; a description only through its
+//! head noun), or else to an entity of the same name. This module must not
+//! find frames or quotes; it only names the speakers of the frames it gets.
+
+use super::Ctx;
+use super::frames::{Frame, Layout, Source, SourceKind};
+use super::lexicon::Fnv;
+use super::lexicon::PERSON_PRONOUN;
+use crate::analysis::{Entity, EntityId, EntityKind, Span};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// How far back (in paragraphs) a pronoun looks for the person it means.
+const PRONOUN_REACH: usize = 3;
+
+/// The speaker and addressee of one frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub entity: Option<EntityId>,
+    /// The speaker's name: the naming words, or for a pronoun the name of
+    /// the person it stands for (the pronoun itself when unresolved).
+    pub name: String,
+    pub addressee: Option<EntityId>,
+}
+
+/// Mentions of entities sorted by position, for overlap queries.
+struct Mentions<'e> {
+    list: Vec<(Span, EntityId)>,
+    entities: &'e [Entity],
+    /// Lowercase names, aliases and (when unique) surnames of people.
+    by_name: HashMap<String, EntityId, BuildHasherDefault<Fnv>>,
+}
+
+/// Longest mention in bytes considered when looking backwards for an overlap.
+const MAX_MENTION: usize = 200;
+
+impl<'e> Mentions<'e> {
+    fn new(entities: &'e [Entity]) -> Self {
+        let mut list: Vec<(Span, EntityId)> = entities
+            .iter()
+            .filter(|e| speaker_kind(e.kind))
+            .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id)))
+            .collect();
+        list.sort_unstable_by_key(|(s, id)| (s.start, s.end, *id));
+        let mut by_name: HashMap<String, EntityId, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut surnames: HashMap<String, Option<EntityId>, BuildHasherDefault<Fnv>> =
+            HashMap::default();
+        for e in entities.iter().filter(|e| speaker_kind(e.kind)) {
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                by_name.entry(n.to_lowercase()).or_insert(e.id);
+            }
+            if e.kind == EntityKind::Person
+                && let Some(last) = e.name.split_whitespace().last()
+            {
+                surnames
+                    .entry(last.to_lowercase())
+                    .and_modify(|v| {
+                        if *v != Some(e.id) {
+                            *v = None;
+                        }
+                    })
+                    .or_insert(Some(e.id));
+            }
+        }
+        for (k, v) in surnames {
+            if let Some(id) = v {
+                by_name.entry(k).or_insert(id);
+            }
+        }
+        Mentions {
+            list,
+            entities,
+            by_name,
+        }
+    }
+
+    /// Mentions overlapping `span`, in text order.
+    fn overlapping(&self, span: Span) -> impl Iterator<Item = (Span, EntityId)> + '_ {
+        let from = self
+            .list
+            .partition_point(|(s, _)| s.start + MAX_MENTION < span.start);
+        self.list[from..]
+            .iter()
+            .take_while(move |(s, _)| s.start < span.end)
+            .filter(move |(s, _)| s.overlaps(&span))
+            .copied()
+    }
+
+    fn kind(&self, id: EntityId) -> Option<EntityKind> {
+        self.entities.get(id).map(|e| e.kind)
+    }
+
+    /// The entity a speaker or addressee phrase names.
+    fn link(&self, text: &str, s: &Source) -> Option<EntityId> {
+        if s.kind == SourceKind::Pronoun {
+            return None;
+        }
+        // a description is linked only through its head ("the Trump campaign"
+        // is not Trump)
+        let target = match s.kind {
+            SourceKind::Name => s.name,
+            _ => Span::new(s.name.end.saturating_sub(1), s.name.end),
+        };
+        let mut best: Option<(u8, usize, EntityId)> = None;
+        for (m, id) in self.overlapping(target) {
+            let rank = match self.kind(id) {
+                Some(EntityKind::Person) => 3,
+                Some(EntityKind::Org) => 2,
+                _ => 1,
+            };
+            if best.is_none_or(|(r, st, _)| (rank, m.start) > (r, st)) {
+                best = Some((rank, m.start, id));
+            }
+        }
+        if let Some((_, _, id)) = best {
+            return Some(id);
+        }
+        if s.kind == SourceKind::Name {
+            let name = s.name.of(text).to_lowercase();
+            return self.by_name.get(&name).copied();
+        }
+        None
+    }
+}
+
+fn speaker_kind(k: EntityKind) -> bool {
+    matches!(k, EntityKind::Person | EntityKind::Org | EntityKind::Place)
+}
+
+/// Someone a later pronoun can stand for.
+#[derive(Debug, Clone)]
+struct Antecedent {
+    entity: Option<EntityId>,
+    name: String,
+    paragraph: usize,
+}
+
+/// Resolves the speaker and addressee of every frame.
+pub fn resolve(cx: &Ctx<'_, '_>, frames: &[Frame], entities: &[Entity]) -> Vec<Resolved> {
+    let text = cx.doc.text;
+    let mentions = Mentions::new(entities);
+    let subjects = sentence_subjects(cx, &mentions);
+    let mut out = Vec::with_capacity(frames.len());
+    let mut last: Option<Antecedent> = None;
+    let mut si = 0;
+    for f in frames {
+        let at = f.source.span.start;
+        // people put forward before this frame
+        while si < subjects.len() && subjects[si].0 < at {
+            let (_, id, paragraph) = subjects[si];
+            last = Some(Antecedent {
+                entity: Some(id),
+                name: entities[id].name.clone(),
+                paragraph,
+            });
+            si += 1;
+        }
+        let paragraph = cx.paragraph_of_token(f.source.first);
+        let s = &f.source;
+        let addressee = f.addressee.and_then(|a| mentions.link(text, &a));
+        let resolved = match s.kind {
+            SourceKind::Pronoun => {
+                let person = cx.classes[s.first] & PERSON_PRONOUN != 0;
+                match &last {
+                    Some(a) if person && paragraph <= a.paragraph + PRONOUN_REACH => Resolved {
+                        entity: a.entity,
+                        name: a.name.clone(),
+                        addressee,
+                    },
+                    _ => Resolved {
+                        entity: None,
+                        name: s.name.of(text).to_string(),
+                        addressee,
+                    },
+                }
+            }
+            _ => {
+                let entity = mentions.link(text, s);
+                // the entity's canonical name ("Antony Blinken" for "Blinken")
+                let name = match entity.and_then(|id| entities.get(id)) {
+                    Some(e) => e.name.clone(),
+                    None => s.name.of(text).to_string(),
+                };
+                let is_person = match entity.and_then(|id| mentions.kind(id)) {
+                    Some(k) => k == EntityKind::Person,
+                    // people's names take no article ("the United States" is not a person)
+                    None => {
+                        !s.plural
+                            && !cx.word(s.first).eq_ignore_ascii_case("the")
+                            && (s.kind == SourceKind::Name || f.layout != Layout::According)
+                    }
+                };
+                if is_person && f.layout != Layout::Participle {
+                    last = Some(Antecedent {
+                        entity,
+                        name: name.clone(),
+                        paragraph,
+                    });
+                }
+                Resolved {
+                    entity,
+                    name,
+                    addressee,
+                }
+            }
+        };
+        if s.kind == SourceKind::Pronoun
+            && let Some(a) = &mut last
+        {
+            a.paragraph = paragraph;
+        }
+        out.push(resolved);
+    }
+    out
+}
+
+/// For each sentence, the first person mentioned outside quotation marks:
+/// (byte position, entity, paragraph), in text order. Mentions and tokens
+/// are both in text order, so one cursor walks the tokens.
+fn sentence_subjects(cx: &Ctx<'_, '_>, mentions: &Mentions<'_>) -> Vec<(usize, EntityId, usize)> {
+    let tokens = &cx.doc.tokens;
+    let mut out = Vec::new();
+    let mut last_sentence = usize::MAX;
+    let mut t = 0;
+    for &(m, id) in &mentions.list {
+        if mentions.kind(id) != Some(EntityKind::Person) {
+            continue;
+        }
+        while t + 1 < tokens.len() && tokens[t].span.end <= m.start {
+            t += 1;
+        }
+        if cx.quoted(t) {
+            continue;
+        }
+        let s = cx.sentence(t);
+        if s != last_sentence {
+            out.push((m.start, id, cx.doc.sentences[s].paragraph));
+            last_sentence = s;
+        }
+    }
+    out
+}
