@@ -182,6 +182,14 @@ fn colon_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Fram
 fn subject_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Frame> {
     let open = (lo..hi).find(|&k| cx.quoted(k))?;
     let source = clause_subject(cx, lo, open)?;
+    // "It was a ..." or "a Facebook post": no one speaking
+    let person_like = match source.kind {
+        SourceKind::Pronoun => cx.classes[source.first] & (PERSON_PRONOUN | PLURAL) != 0,
+        _ => !matches!(cx.word(source.first), "a" | "an" | "A" | "An"),
+    };
+    if !person_like {
+        return None;
+    }
     let verb = source.last + 1;
     if verb >= open || !cx.starts_lower(verb) || cx.classes[verb] & STOP != 0 {
         return None;
@@ -433,7 +441,7 @@ fn np_word(cx: &Ctx<'_, '_>, k: usize) -> bool {
     if cx.capitalised(k) {
         // "State Department", "The Post"; not "Later," or "In"
         return c & (SOURCE_NOUN | TITLE) != 0
-            || c & (PREPOSITION | BE | BETWEEN | PRONOUN | RELATIVE) == 0;
+            || c & (PREPOSITION | BE | BETWEEN | PRONOUN | RELATIVE | NOT_BEFORE_CUE) == 0;
     }
     c & (PREPOSITION | BE | BETWEEN | CUE_ANY) == 0
         && c & (SOURCE_NOUN | MODIFIER | TITLE | DETERMINER) != 0
@@ -571,6 +579,9 @@ fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> {
     } else {
         SourceKind::Description
     };
+    if head_is_name && s + 1 == name_start && matches!(cx.word(s), "a" | "an" | "A" | "An") {
+        return None;
+    }
     let name_first = if head_is_name {
         name_start
     } else {
