@@ -6,7 +6,7 @@
 //! time) into `LazyLock` tables. This module only answers questions about
 //! single words; it knows nothing about a document.
 
-use std::collections::{HashMap, HashSet};
+use super::fast_hash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 const STOP_WORDS: &str = include_str!("../../../assets/topics/stop_words.txt");
@@ -24,21 +24,21 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     data_lines(STOP_WORDS)
         .flat_map(str::split_whitespace)
         .collect()
 });
 
-static GENERIC: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static GENERIC: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     data_lines(GENERIC_WORDS)
         .flat_map(str::split_whitespace)
         .collect()
 });
 
 /// Zipf frequency (log10 of occurrences per billion words) by lowercase word.
-static ZIPF: LazyLock<HashMap<&'static str, f32>> = LazyLock::new(|| {
-    let mut map = HashMap::with_capacity(41_000);
+static ZIPF: LazyLock<FastMap<&'static str, f32>> = LazyLock::new(|| {
+    let mut map = FastMap::with_capacity_and_hasher(41_000, Default::default());
     for line in data_lines(BACKGROUND) {
         let mut parts = line.split_whitespace();
         let Some(zipf) = parts.next().and_then(|z| z.parse::<u32>().ok()) else {
@@ -92,12 +92,14 @@ pub fn specificity(lower: &str) -> f32 {
 /// ```
 pub fn lemma_into(word: &str, out: &mut String) {
     out.clear();
-    for c in word.chars() {
-        match c {
-            '.' => {}
-            '’' => out.push('\''),
-            c => out.extend(c.to_lowercase()),
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        if out.contains('.') {
+            out.retain(|c| c != '.');
         }
+    } else {
+        lowercase_into(word, out);
     }
     for suffix in ["'s", "'"] {
         if out.len() > suffix.len() + 1 && out.ends_with(suffix) {
@@ -108,65 +110,79 @@ pub fn lemma_into(word: &str, out: &mut String) {
     singularize(out);
 }
 
-const PLURAL_EXCEPTIONS: &[&str] = &[
-    "news",
-    "series",
-    "species",
-    "politics",
-    "economics",
-    "physics",
-    "means",
-    "always",
-    "perhaps",
-    "whereas",
-    "various",
-    "famous",
-    "serious",
-    "previous",
-    "obvious",
-    "numerous",
-    "this",
-    "thus",
-    "has",
-    "was",
-    "is",
-    "its",
-    "us",
-    "yes",
-    "less",
-    "unless",
-    "across",
-    "analysis",
-    "crisis",
-    "basis",
-    "thesis",
-    "status",
-    "census",
-    "bonus",
-    "virus",
-    "campus",
-    "focus",
-    "consensus",
-    "congress",
-    "progress",
-    "business",
-    "process",
-    "access",
-    "success",
-    "address",
-    "chaos",
-    "bias",
-    "gas",
-    "arms",
-    "texas",
-    "kansas",
-    "arkansas",
-    "paris",
-];
+fn lowercase_into(word: &str, out: &mut String) {
+    for c in word.chars() {
+        match c {
+            '.' => {}
+            '’' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// Words ending in "s" that are not plurals.
+fn is_plural_exception(w: &str) -> bool {
+    matches!(
+        w,
+        "news"
+            | "series"
+            | "species"
+            | "politics"
+            | "economics"
+            | "physics"
+            | "means"
+            | "always"
+            | "perhaps"
+            | "whereas"
+            | "various"
+            | "famous"
+            | "serious"
+            | "previous"
+            | "obvious"
+            | "numerous"
+            | "this"
+            | "thus"
+            | "has"
+            | "was"
+            | "is"
+            | "its"
+            | "us"
+            | "yes"
+            | "less"
+            | "unless"
+            | "across"
+            | "analysis"
+            | "crisis"
+            | "basis"
+            | "thesis"
+            | "status"
+            | "census"
+            | "bonus"
+            | "virus"
+            | "campus"
+            | "focus"
+            | "consensus"
+            | "congress"
+            | "progress"
+            | "business"
+            | "process"
+            | "access"
+            | "success"
+            | "address"
+            | "chaos"
+            | "bias"
+            | "gas"
+            | "arms"
+            | "texas"
+            | "kansas"
+            | "arkansas"
+            | "paris"
+    )
+}
 
 fn singularize(w: &mut String) {
     let n = w.len();
-    if n < 4 || !w.ends_with('s') || PLURAL_EXCEPTIONS.contains(&w.as_str()) {
+    if n < 4 || !w.ends_with('s') || is_plural_exception(w) {
         return;
     }
     if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
@@ -208,11 +224,11 @@ pub enum PlaceWord {
 
 /// Lowercase lemma of every linked word (name, short name, nationality
 /// word, capital) -> index into the list of places, and how it points.
-type PlaceTable = (Vec<PlaceLink>, HashMap<String, (usize, PlaceWord)>);
+type PlaceTable = (Vec<PlaceLink>, FastMap<String, (usize, PlaceWord)>);
 
 static PLACE_WORDS: LazyLock<PlaceTable> = LazyLock::new(|| {
     let mut places = Vec::new();
-    let mut words = HashMap::new();
+    let mut words = FastMap::default();
     let mut buf = String::new();
     for line in data_lines(PLACE_LINKS) {
         let mut fields = line.split('|').map(str::trim);

@@ -13,11 +13,11 @@
 //! per phrase window, and the number of distinct terms and phrases is
 //! capped. This module decides nothing about topics.
 
+pub use super::fast_hash::FastMap;
+use super::fast_hash::ShortLower;
 use super::lexicon;
 use crate::analysis::segment::TokenKind;
 use crate::analysis::{Document, Entity, EntityId, EntityKind};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Index of a term in [`TermTable::terms`].
 pub type TermId = u32;
@@ -28,31 +28,8 @@ const MAX_TERMS: usize = 1_000_000;
 const MAX_PHRASES: usize = 200_000;
 /// Distinct spellings remembered per term (for its label).
 const MAX_SURFACES: usize = 4;
-
-/// A small, fast hash for short keys (the FxHash mixing step).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-}
-
-/// Hash maps keyed by short strings or ids.
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// Occurrences whose spelling is counted (the rest only add to the count).
+const SURFACE_SAMPLE: u32 = 64;
 
 /// What a term is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +57,8 @@ pub struct Term {
     pub paragraphs: Vec<u32>,
     /// Spellings seen, with how often.
     pub surfaces: Vec<(String, u32)>,
+    /// For an entity: its canonical name ("Antony Blinken").
+    pub name: Option<String>,
     /// Occurrences written lowercase / capitalised inside a sentence /
     /// capitalised at a sentence's start.
     pub lower: u32,
@@ -105,6 +84,7 @@ impl Term {
             count: 0,
             paragraphs: Vec::new(),
             surfaces: Vec::new(),
+            name: None,
             lower: 0,
             cap_mid: 0,
             cap_initial: 0,
@@ -135,6 +115,9 @@ impl Term {
 
     /// The spelling used most often (first seen on a tie).
     pub fn surface(&self) -> &str {
+        if let Some(name) = &self.name {
+            return name;
+        }
         let mut best: Option<&(String, u32)> = None;
         for s in &self.surfaces {
             if best.is_none_or(|b| s.1 > b.1) {
@@ -144,10 +127,24 @@ impl Term {
         best.map_or(self.key.as_str(), |b| b.0.as_str())
     }
 
-    fn occur(&mut self, paragraph: u32, surface: &str) {
-        self.count += 1;
-        if self.paragraphs.last() != Some(&paragraph) {
-            self.paragraphs.push(paragraph);
+    /// Its canonical name or commonest spelling, then its other spellings.
+    pub fn spellings(&self) -> Vec<&str> {
+        let mut out = vec![self.surface()];
+        let mut rest: Vec<&(String, u32)> = self.surfaces.iter().collect();
+        rest.sort_by_key(|s| std::cmp::Reverse(s.1));
+        for (s, _) in rest {
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(s)) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    fn add_surface(&mut self, surface: &str) {
+        // "China- US" in a mangled text: the hyphen is no part of the name
+        let surface = surface.trim_end_matches(['-', '–', '—']);
+        if surface.is_empty() {
+            return;
         }
         if let Some(s) = self.surfaces.iter_mut().find(|s| s.0 == surface) {
             s.1 += 1;
@@ -157,10 +154,35 @@ impl Term {
     }
 }
 
+/// The counts of a term kept while the text is read, apart from the rest
+/// of it: small and together, so counting stays in the cache.
+#[derive(Debug, Clone, Copy)]
+struct Tally {
+    count: u32,
+    /// The last paragraph recorded (`u32::MAX` before the first).
+    last_paragraph: u32,
+    lower: u32,
+    cap_mid: u32,
+    cap_initial: u32,
+}
+
+impl Default for Tally {
+    fn default() -> Self {
+        Tally {
+            count: 0,
+            last_paragraph: u32::MAX,
+            lower: 0,
+            cap_mid: 0,
+            cap_initial: 0,
+        }
+    }
+}
+
 /// Every term of an article.
 #[derive(Debug, Default)]
 pub struct TermTable {
     pub terms: Vec<Term>,
+    tallies: Vec<Tally>,
     index: FastMap<String, TermId>,
     phrases: FastMap<[TermId; 3], TermId>,
     /// Term of each entity, by entity id.
@@ -180,7 +202,8 @@ enum Slot {
 
 const NO_TERM: TermId = TermId::MAX;
 
-/// Words after which a lowercase word is a verb, not a topic ("to avoid").
+/// Words after which a lowercase word is a verb, not a topic ("to
+/// avoid"), as written inside a sentence.
 fn is_verb_marker(lower: &str) -> bool {
     matches!(
         lower,
@@ -283,8 +306,8 @@ impl TermTable {
         let text = doc.text;
         let tokens = &doc.tokens;
         // entity mentions by first token: (end token, entity id)
-        let mention_at = mention_index(doc, entities);
-        let mut buf = String::new();
+        let mut mentions = MentionCursor::new(doc, entities);
+        let mut scratch = Scratch::default();
         let mut slots: Vec<Slot> = Vec::new();
         for (si, range) in doc.sentence_tokens.iter().enumerate() {
             let paragraph = doc.sentences.get(si).map_or(0, |s| s.paragraph) as u32;
@@ -297,7 +320,7 @@ impl TermTable {
             }
             let headline = is_title_case(doc, range.clone());
             while i < range.end {
-                if let Some(&(end, id)) = mention_at.get(&i) {
+                if let Some((end, id)) = mentions.at(i) {
                     let end = end.min(range.end);
                     table.entity_occurrence(doc, entities, id, i, end, paragraph);
                     slots.push(Slot::Break);
@@ -315,12 +338,12 @@ impl TermTable {
                     if word == "of" {
                         slots.push(Slot::Of(i));
                     } else {
-                        let after_verb_marker = i > range.start
-                            && is_verb_marker(&tokens[i - 1].text(text).to_lowercase());
+                        let after_verb_marker =
+                            i > range.start && is_verb_marker(tokens[i - 1].text(text));
                         let id = if after_verb_marker {
                             NO_TERM
                         } else {
-                            table.word_occurrence(word, &mut buf, paragraph, Case::Lower)
+                            table.word_occurrence(word, &mut scratch, paragraph, Case::Lower)
                         };
                         slots.push(if id == NO_TERM {
                             Slot::Break
@@ -334,7 +357,7 @@ impl TermTable {
                 if headline {
                     // every word of a title-case headline is capitalised:
                     // its case says nothing about names
-                    let id = table.word_occurrence(word, &mut buf, paragraph, Case::CapInitial);
+                    let id = table.word_occurrence(word, &mut scratch, paragraph, Case::CapInitial);
                     slots.push(if id == NO_TERM {
                         Slot::Break
                     } else {
@@ -348,15 +371,17 @@ impl TermTable {
                 let mut end = i + 1;
                 while end < range.end {
                     let t = tokens[end];
-                    if mention_at.contains_key(&end) || t.kind != TokenKind::Word {
+                    if mentions.starts_at(end) || t.kind != TokenKind::Word {
                         break;
                     }
                     let w = t.text(text);
                     let joins = if is_capitalised(w) {
-                        is_acronym(w) || !lexicon::is_stop_word(&w.to_lowercase())
+                        is_acronym(w)
+                            || !ShortLower::of(w).is_some_and(|l| lexicon::is_stop_word(&l))
                     } else {
                         w == "of"
-                            && starts_title(&tokens[end - 1].text(text).to_lowercase())
+                            && ShortLower::of(tokens[end - 1].text(text))
+                                .is_some_and(|l| starts_title(&l))
                             && end + 1 < range.end
                             && is_capitalised(tokens[end + 1].text(text))
                     };
@@ -365,13 +390,48 @@ impl TermTable {
                     }
                     end += 1;
                 }
-                table.capitalised_run(doc, i..end, i == first_word, &mut buf, paragraph);
+                table.capitalised_run(doc, i..end, i == first_word, &mut scratch, paragraph);
                 slots.push(Slot::Break);
                 i = end;
             }
             table.phrases_of(doc, &slots, paragraph);
         }
+        table.settle();
         table
+    }
+
+    fn push_term(&mut self, term: Term) {
+        self.terms.push(term);
+        self.tallies.push(Tally::default());
+    }
+
+    /// Counts one occurrence of term `id` in `paragraph`.
+    fn occur(&mut self, id: TermId, paragraph: u32, surface: &str) {
+        let tally = &mut self.tallies[id as usize];
+        tally.count += 1;
+        let new_paragraph = tally.last_paragraph != paragraph;
+        tally.last_paragraph = paragraph;
+        // the spellings of the first occurrences are enough to name it
+        let sample = tally.count <= SURFACE_SAMPLE;
+        if new_paragraph || sample {
+            let term = &mut self.terms[id as usize];
+            if new_paragraph {
+                term.paragraphs.push(paragraph);
+            }
+            if sample {
+                term.add_surface(surface);
+            }
+        }
+    }
+
+    /// Moves the tallies into the terms once the text is read.
+    fn settle(&mut self) {
+        for (term, tally) in self.terms.iter_mut().zip(self.tallies.drain(..)) {
+            term.count = tally.count;
+            term.lower = tally.lower;
+            term.cap_mid = tally.cap_mid;
+            term.cap_initial = tally.cap_initial;
+        }
     }
 
     fn intern(&mut self, key: &str, kind: TermKind) -> TermId {
@@ -383,24 +443,49 @@ impl TermTable {
         }
         let excluded = kind == TermKind::Word && word_never_topic(key);
         let id = self.terms.len() as TermId;
-        self.terms.push(Term::new(kind, key.to_string(), excluded));
+        self.push_term(Term::new(kind, key.to_string(), excluded));
         self.index.insert(key.to_string(), id);
         id
     }
 
     /// Counts one word; returns its term, or `NO_TERM` when it can never be
     /// part of a topic.
-    fn word_occurrence(
+    fn word_occurrence<'t>(
         &mut self,
-        word: &str,
-        buf: &mut String,
+        word: &'t str,
+        scratch: &mut Scratch<'t>,
         paragraph: u32,
         case: Case,
     ) -> TermId {
-        if case == Case::Lower && is_adverb_or_past(word) {
+        // the spelling decides the term: look it up once per spelling
+        let id = match scratch.spelling(word) {
+            Some(id) => id,
+            None => {
+                let id = self.word_term(word, &mut scratch.buf, case != Case::Lower);
+                scratch.remember(word, id);
+                id
+            }
+        };
+        if id == NO_TERM {
             return NO_TERM;
         }
-        let kind = if case != Case::Lower && is_acronym(word) {
+        let tally = &mut self.tallies[id as usize];
+        match case {
+            Case::Lower => tally.lower += 1,
+            Case::CapMid => tally.cap_mid += 1,
+            Case::CapInitial => tally.cap_initial += 1,
+        }
+        self.occur(id, paragraph, strip_possessive(word));
+        id
+    }
+
+    /// The term of a spelling, or `NO_TERM` when it can never be part of a
+    /// topic.
+    fn word_term(&mut self, word: &str, buf: &mut String, capitalised: bool) -> TermId {
+        if !capitalised && is_adverb_or_past(word) {
+            return NO_TERM;
+        }
+        let kind = if capitalised && is_acronym(word) {
             buf.clear();
             buf.extend(word.chars().filter(|c| *c != '.'));
             if buf.ends_with("'S") || buf.ends_with("’S") {
@@ -413,35 +498,24 @@ impl TermTable {
             TermKind::Word
         };
         let id = self.intern(buf, kind);
-        if id == NO_TERM {
+        if id == NO_TERM || self.terms[id as usize].excluded {
             return NO_TERM;
         }
-        let term = &mut self.terms[id as usize];
-        if term.excluded {
-            return NO_TERM;
-        }
-        match case {
-            Case::Lower => term.lower += 1,
-            Case::CapMid => term.cap_mid += 1,
-            Case::CapInitial => term.cap_initial += 1,
-        }
-        let surface = strip_possessive(word);
-        term.occur(paragraph, surface);
         id
     }
 
     /// Names in a run of capitalised words, split at titles.
-    fn capitalised_run(
+    fn capitalised_run<'t>(
         &mut self,
-        doc: &Document<'_>,
+        doc: &Document<'t>,
         run: std::ops::Range<usize>,
         at_start: bool,
-        buf: &mut String,
+        scratch: &mut Scratch<'t>,
         paragraph: u32,
     ) {
         let text = doc.text;
         let word = |i: usize| doc.tokens[i].text(text);
-        let lower = |i: usize| word(i).to_lowercase();
+        let lower = |i: usize| ShortLower::of(word(i));
         // segments between titles; a title starts at a title word and runs
         // through title continuations
         let mut segments: Vec<std::ops::Range<usize>> = Vec::new();
@@ -450,7 +524,7 @@ impl TermTable {
         let mut seg_start = run.start;
         let mut i = run.start;
         while i < run.end {
-            if starts_title(&lower(i)) {
+            if lower(i).is_some_and(|l| starts_title(&l)) {
                 if seg_start < i {
                     segments.push(seg_start..i);
                 }
@@ -458,11 +532,11 @@ impl TermTable {
                 if let Some(prev) = segments.last()
                     && prev.end == i
                 {
-                    lexicon::lemma_into(word(prev.end - 1), buf);
-                    place_before_title = lexicon::place_of(buf).map(|p| p.id);
+                    lexicon::lemma_into(word(prev.end - 1), &mut scratch.buf);
+                    place_before_title = lexicon::place_of(&scratch.buf).map(|p| p.id);
                 }
                 let mut j = i + 1;
-                while j < run.end && continues_title(&lower(j)) {
+                while j < run.end && lower(j).is_some_and(|l| continues_title(&l)) {
                     j += 1;
                 }
                 i = j;
@@ -482,9 +556,11 @@ impl TermTable {
             // leading stop words ("The", "In"), and a generic word that
             // opens the sentence ("Officials", "Friday")
             while s < seg.end && !is_acronym(word(s)) {
-                let l = lower(s);
                 let opens = at_start && s == run.start;
-                if lexicon::is_stop_word(&l) || (opens && lexicon::is_generic(&l)) {
+                let vague = lower(s).is_some_and(|l| {
+                    lexicon::is_stop_word(&l) || (opens && lexicon::is_generic(&l))
+                });
+                if vague {
                     s += 1;
                 } else {
                     break;
@@ -499,8 +575,9 @@ impl TermTable {
                 } else {
                     Case::CapMid
                 };
-                self.word_occurrence(word(s), buf, paragraph, case)
+                self.word_occurrence(word(s), scratch, paragraph, case)
             } else {
+                let buf = &mut scratch.buf;
                 buf.clear();
                 for t in s..seg.end {
                     if t > s {
@@ -518,7 +595,7 @@ impl TermTable {
                     let first = doc.tokens[s].span.start;
                     let last = doc.tokens[seg.end - 1].span;
                     let surface = strip_possessive(&text[first..last.end]);
-                    self.terms[id as usize].occur(paragraph, surface);
+                    self.occur(id, paragraph, surface);
                 }
                 id
             };
@@ -562,12 +639,13 @@ impl TermTable {
                     entity.name.to_lowercase(),
                     false,
                 );
+                term.name = Some(entity.name.clone());
                 term.role_place = entity
                     .role
                     .as_deref()
                     .and_then(place_in_words)
                     .map(|p| p.id);
-                self.terms.push(term);
+                self.push_term(term);
                 self.entity_terms.insert(id, t);
                 t
             }
@@ -575,7 +653,7 @@ impl TermTable {
         let first = doc.tokens[start].span.start;
         let last = doc.tokens[end.saturating_sub(1).max(start)].span.end;
         let surface = strip_possessive(&doc.text[first..last]);
-        self.terms[term as usize].occur(paragraph, surface);
+        self.occur(term, paragraph, surface);
     }
 
     /// Phrases of two or three adjacent content words, and "B of A".
@@ -623,12 +701,56 @@ impl TermTable {
                     .collect();
                 let mut term = Term::new(TermKind::Phrase, words.join(" "), false);
                 term.parts = parts;
-                self.terms.push(term);
+                self.push_term(term);
                 self.phrases.insert(key, id);
                 id
             }
         };
-        self.terms[id as usize].occur(paragraph, surface);
+        self.occur(id, paragraph, surface);
+    }
+}
+
+/// Buffers reused across the words of a document.
+#[derive(Default)]
+struct Scratch<'t> {
+    buf: String,
+    /// The term of each spelling seen (`NO_TERM` for words that never
+    /// make a topic): spellings of up to 16 bytes held in the key itself
+    /// (no pointer to follow, the common case), longer ones owned.
+    short_spellings: FastMap<u128, TermId>,
+    long_spellings: FastMap<Box<str>, TermId>,
+    _text: std::marker::PhantomData<&'t str>,
+}
+
+impl Scratch<'_> {
+    fn short_key(word: &str) -> Option<u128> {
+        let b = word.as_bytes();
+        (b.len() <= 16).then(|| {
+            let mut k = [0u8; 16];
+            k[..b.len()].copy_from_slice(b);
+            u128::from_le_bytes(k)
+        })
+    }
+
+    fn spelling(&self, word: &str) -> Option<TermId> {
+        match Self::short_key(word) {
+            Some(k) => self.short_spellings.get(&k).copied(),
+            None => self.long_spellings.get(word).copied(),
+        }
+    }
+
+    fn remember(&mut self, word: &str, id: TermId) {
+        if self.short_spellings.len() + self.long_spellings.len() >= MAX_TERMS {
+            return;
+        }
+        match Self::short_key(word) {
+            Some(k) => {
+                self.short_spellings.insert(k, id);
+            }
+            None => {
+                self.long_spellings.insert(word.into(), id);
+            }
+        }
     }
 }
 
@@ -659,47 +781,80 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 /// The first country named by a word of `words` ("the Russian president").
+///
+/// Only the role's first word counts, after "the" and "former": "Russian
+/// President" names Russia, "president of the African American caucus"
+/// does not name the United States.
 fn place_in_words(words: &str) -> Option<&'static lexicon::PlaceLink> {
     let mut buf = String::new();
-    words
+    let first = words
         .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
-        .filter(|w| is_capitalised(w))
-        .find_map(|w| {
-            lexicon::lemma_into(w, &mut buf);
-            lexicon::place_of(&buf)
-        })
+        .filter(|w| !w.is_empty())
+        .find(|w| !matches!(w.to_lowercase().as_str(), "the" | "former" | "then"))?;
+    if !is_capitalised(first) {
+        return None;
+    }
+    lexicon::lemma_into(first, &mut buf);
+    lexicon::place_of(&buf)
 }
 
-/// Entity mentions (people, organisations, places, groups and the rest) by
-/// their first token: (token after the mention, entity id).
-fn mention_index(doc: &Document<'_>, entities: &[Entity]) -> FastMap<usize, (usize, EntityId)> {
-    let mut spans: Vec<(crate::analysis::Span, EntityId)> = entities
-        .iter()
-        .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id)))
-        .collect();
-    spans.sort_unstable();
-    let mut out = FastMap::default();
-    let tokens = &doc.tokens;
-    let mut t = 0;
-    for (span, id) in spans {
-        while t < tokens.len() && tokens[t].span.start < span.start {
-            t += 1;
+/// Entity mentions as token ranges, in text order, read with a cursor that
+/// only moves forward (no look-up table: linear in the mentions).
+struct MentionCursor {
+    /// (first token, token after the mention, entity id), by first token.
+    list: Vec<(usize, usize, EntityId)>,
+    pos: usize,
+}
+
+impl MentionCursor {
+    fn new(doc: &Document<'_>, entities: &[Entity]) -> Self {
+        let mut spans: Vec<(crate::analysis::Span, EntityId)> = entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id)))
+            .collect();
+        spans.sort_unstable();
+        let tokens = &doc.tokens;
+        let mut list = Vec::with_capacity(spans.len());
+        let mut t = 0;
+        for (span, id) in spans {
+            while t < tokens.len() && tokens[t].span.start < span.start {
+                t += 1;
+            }
+            if t >= tokens.len() {
+                break;
+            }
+            if tokens[t].span.start != span.start {
+                continue;
+            }
+            let mut end = t;
+            while end < tokens.len() && tokens[end].span.start < span.end {
+                end += 1;
+            }
+            if end > t && list.last().is_none_or(|&(s, _, _)| s != t) {
+                list.push((t, end, id));
+            }
         }
-        if t >= tokens.len() {
-            break;
-        }
-        if tokens[t].span.start != span.start {
-            continue;
-        }
-        let mut end = t;
-        while end < tokens.len() && tokens[end].span.start < span.end {
-            end += 1;
-        }
-        if end > t {
-            out.entry(t).or_insert((end, id));
-        }
+        MentionCursor { list, pos: 0 }
     }
-    out
+
+    /// The mention starting at token `tok` (calls come in text order).
+    fn at(&mut self, tok: usize) -> Option<(usize, EntityId)> {
+        while self.list.get(self.pos).is_some_and(|m| m.0 < tok) {
+            self.pos += 1;
+        }
+        self.list
+            .get(self.pos)
+            .filter(|m| m.0 == tok)
+            .map(|&(_, end, id)| (end, id))
+    }
+
+    /// True when a mention starts at token `tok`, at or after the cursor.
+    fn starts_at(&self, tok: usize) -> bool {
+        self.list[self.pos.min(self.list.len())..]
+            .iter()
+            .take_while(|m| m.0 <= tok)
+            .any(|m| m.0 == tok)
+    }
 }
 
 #[cfg(test)]

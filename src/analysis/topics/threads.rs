@@ -40,12 +40,17 @@ const OVERLAP_SAMPLE: usize = 2048;
 const SHARED_WORD_SPECIFICITY: f32 = 1.5;
 /// Paragraph co-occurrence, relative to chance, needed to fold a word into a thread.
 const MIN_LIFT: f32 = 3.0;
+/// The same for a word found with the thread in nearly all its paragraphs.
+const MIN_LIFT_WHEN_ALWAYS: f32 = 1.5;
+/// What a repeated phrase is worth beyond its words: words that keep
+/// appearing together form a keyphrase ("human rights"), as in RAKE.
+const PHRASE_BONUS: f32 = 1.0;
 /// A phrase is worth at most this much specificity, however many rare
 /// words it strings together.
 const MAX_PHRASE_SPECIFICITY: f32 = 5.0;
 /// Shared paragraphs needed to fold a word into a thread by co-occurrence
 /// (one shared paragraph is too often chance).
-const MIN_COMPANY: f32 = 2.0;
+const MIN_COMPANY: f32 = 3.0;
 
 /// A possible topic member: a name group, a word or a phrase.
 #[derive(Debug, Clone)]
@@ -187,6 +192,18 @@ fn is_person(t: &Term) -> bool {
     }
 }
 
+/// A one-word name that is really a title or a vague word ("Rep.",
+/// "Officials" opening a sentence).
+fn is_vague_name(t: &Term) -> bool {
+    let spelling = t.surface();
+    if spelling.contains(' ') {
+        return false;
+    }
+    let mut key = String::new();
+    lexicon::lemma_into(spelling, &mut key);
+    lexicon::is_title_word(&key) || lexicon::is_stop_word(&key) || lexicon::is_generic(&key)
+}
+
 /// The key under which a name term is listed among places, if it is.
 fn place_key(t: &Term) -> Option<String> {
     let mut buf = String::new();
@@ -221,6 +238,7 @@ fn name_candidates(table: &TermTable) -> Vec<Candidate> {
         t.count > 0
             && !t.excluded
             && t.is_name()
+            && !is_vague_name(t)
             && match t.kind {
                 TermKind::Entity(_, kind) => is_topic_entity(kind),
                 _ => true,
@@ -263,6 +281,40 @@ fn name_candidates(table: &TermTable) -> Vec<Candidate> {
             groups.union(*full, i);
         }
     }
+    // names written alike are one (two entities both called "Trump")
+    let mut by_spelling: FastMap<String, TermId> = FastMap::default();
+    for &i in &names {
+        let spelling = terms[i as usize].surface().to_lowercase();
+        match by_spelling.get(&spelling) {
+            Some(&first) => groups.union(first, i),
+            None => {
+                by_spelling.insert(spelling, i);
+            }
+        }
+    }
+    // a body named after a person joins the person ("Biden
+    // administration", "Trump campaign")
+    let mut surnames: FastMap<String, TermId> = FastMap::default();
+    for &i in &names {
+        let t = &terms[i as usize];
+        if is_person(t) {
+            let full = t.surface().to_lowercase();
+            let last = full.rsplit(' ').next().unwrap_or("").to_string();
+            surnames.entry(last).or_insert(i);
+        }
+    }
+    for &i in &names {
+        let t = &terms[i as usize];
+        if is_person(t) {
+            continue;
+        }
+        let full = t.surface().to_lowercase();
+        if let Some((first, _)) = full.split_once(' ')
+            && let Some(&person) = surnames.get(first)
+        {
+            groups.union(person, i);
+        }
+    }
     // group sizes, then people into the country of their title when they
     // are mentioned less than it
     let mut counts: FastMap<u32, u32> = FastMap::default();
@@ -290,11 +342,23 @@ fn name_candidates(table: &TermTable) -> Vec<Candidate> {
     for &i in &names {
         by_group.entry(groups.find(i)).or_default().push(i);
     }
-    let mut roots: Vec<u32> = by_group.keys().copied().collect();
-    roots.sort_unstable();
-    roots
+    // a first estimate of each group's worth (its widest member's spread)
+    // picks the groups worth merging paragraph lists for
+    let estimates: Vec<(f32, u32)> = by_group
+        .iter()
+        .map(|(&root, members)| {
+            let count: u32 = members.iter().map(|&m| terms[m as usize].count).sum();
+            let widest = members
+                .iter()
+                .map(|&m| terms[m as usize].paragraphs.len())
+                .max()
+                .unwrap_or(0);
+            (3.0 * spread(count, widest), root)
+        })
+        .collect();
+    best_k(estimates, POOL)
         .into_iter()
-        .filter_map(|r| by_group.remove(&r))
+        .filter_map(|(_, root)| by_group.remove(&root))
         .map(|members| group_candidate(terms, &members))
         .collect()
 }
@@ -328,13 +392,18 @@ fn group_candidate(terms: &[Term], members: &[TermId]) -> Candidate {
         }
     }
     entities.sort_unstable();
-    let keywords = dedup_keywords(ordered.iter().map(|t| t.surface().to_string()));
+    let keywords = dedup_keywords(
+        ordered
+            .iter()
+            .flat_map(|t| t.spellings())
+            .map(str::to_string),
+    );
     let label = ordered
         .first()
         .map_or_else(String::new, |t| t.surface().to_string());
     let has_place = ordered.iter().any(|t| place_id(t).is_some());
     let person = !has_place && ordered.iter().any(|t| is_person(t));
-    let spread = paragraphs.len() as f32 + 0.25 * (count as f32 - paragraphs.len() as f32);
+    let spread = spread(count, paragraphs.len());
     // people are listed with the entities; as topics they count less than
     // the places, bodies and things the article is about
     let specificity = if person { 1.0 } else { 3.0 };
@@ -378,43 +447,78 @@ fn word_specificity(t: &Term) -> f32 {
     s
 }
 
-/// Word and phrase candidates.
+/// What a word or phrase term is worth as a candidate: its content words
+/// and specificity, or `None` when it cannot be one.
+fn word_term_value(terms: &[Term], i: usize) -> Option<(Vec<TermId>, f32)> {
+    let t = &terms[i];
+    if t.count == 0 || t.excluded {
+        return None;
+    }
+    match t.kind {
+        // a gerund alone ("strengthening") is mostly a verb, not a topic
+        TermKind::Word if !t.is_name() && t.lower > 0 && !is_gerund(&t.key) => {
+            Some((vec![i as TermId], word_specificity(t)))
+        }
+        TermKind::Phrase if t.count >= 2 => {
+            let parts_are_words = t.parts.iter().all(|&p| {
+                let pt = &terms[p as usize];
+                pt.kind == TermKind::Word && !pt.is_name()
+            });
+            // "growing aggression": a participle is no part of a label
+            let opens_with_participle = t
+                .parts
+                .first()
+                .is_some_and(|&p| is_gerund(&terms[p as usize].key));
+            if !parts_are_words || opens_with_participle {
+                return None;
+            }
+            let s: f32 = t
+                .parts
+                .iter()
+                .map(|&p| word_specificity(&terms[p as usize]))
+                .sum();
+            Some((
+                t.parts.clone(),
+                (s + PHRASE_BONUS).min(MAX_PHRASE_SPECIFICITY),
+            ))
+        }
+        _ => None,
+    }
+}
+
+fn spread(count: u32, paragraphs: usize) -> f32 {
+    let d = paragraphs as f32;
+    d + 0.25 * (count as f32 - d)
+}
+
+/// Keeps the `k` best (score, id) pairs, best first; ties go to the
+/// earlier id.
+fn best_k(mut scored: Vec<(f32, u32)>, k: usize) -> Vec<(f32, u32)> {
+    let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    if scored.len() > k {
+        scored.select_nth_unstable_by(k, order);
+        scored.truncate(k);
+    }
+    scored.sort_unstable_by(order);
+    scored
+}
+
+/// The best word and phrase candidates.
 fn word_candidates(table: &TermTable) -> Vec<Candidate> {
     let terms = &table.terms;
+    let scored: Vec<(f32, u32)> = (0..terms.len())
+        .filter_map(|i| {
+            let (_, specificity) = word_term_value(terms, i)?;
+            let t = &terms[i];
+            Some((specificity * spread(t.count, t.paragraphs.len()), i as u32))
+        })
+        .collect();
     let mut out = Vec::new();
-    for (i, t) in terms.iter().enumerate() {
-        if t.count == 0 || t.excluded {
+    for (score, i) in best_k(scored, POOL) {
+        let t = &terms[i as usize];
+        let Some((words, _)) = word_term_value(terms, i as usize) else {
             continue;
-        }
-        let (words, specificity) = match t.kind {
-            // a gerund alone ("strengthening") is mostly a verb, not a topic
-            TermKind::Word if !t.is_name() && t.lower > 0 && !is_gerund(&t.key) => {
-                (vec![i as TermId], word_specificity(t))
-            }
-            TermKind::Phrase if t.count >= 2 => {
-                let parts_are_words = t.parts.iter().all(|&p| {
-                    let pt = &terms[p as usize];
-                    pt.kind == TermKind::Word && !pt.is_name()
-                });
-                // "growing aggression": a participle is no part of a label
-                let opens_with_participle = t
-                    .parts
-                    .first()
-                    .is_some_and(|&p| is_gerund(&terms[p as usize].key));
-                if !parts_are_words || opens_with_participle {
-                    continue;
-                }
-                let s: f32 = t
-                    .parts
-                    .iter()
-                    .map(|&p| word_specificity(&terms[p as usize]))
-                    .sum();
-                (t.parts.clone(), s.min(MAX_PHRASE_SPECIFICITY))
-            }
-            _ => continue,
         };
-        let d = t.paragraphs.len() as f32;
-        let spread = d + 0.25 * (t.count as f32 - d);
         let label = t.surface().to_lowercase();
         let telling = words
             .iter()
@@ -430,7 +534,7 @@ fn word_candidates(table: &TermTable) -> Vec<Candidate> {
             count: t.count,
             paragraphs: t.paragraphs.clone(),
             entities: Vec::new(),
-            score: specificity * spread,
+            score,
         });
     }
     out
@@ -528,7 +632,12 @@ fn fold_target(
         }
     }
     // paragraph company far above chance, with another word thread (a
-    // word beside a name only says what the text says of that name)
+    // word beside a name only says what the text says of that name); a
+    // word used once proves no company; a repeated phrase is a keyphrase
+    // of its own and keeps its own thread
+    if cand.count < 2 || cand.words.len() > 1 {
+        return None;
+    }
     let d = cand.paragraphs.len() as f32;
     let mut best: Option<(usize, f32)> = None;
     for (i, t) in threads.iter().enumerate() {
@@ -540,7 +649,10 @@ fn fold_target(
             continue;
         }
         let lift = both * n as f32 / (d * t.paragraphs.len().max(1) as f32);
-        if lift >= MIN_LIFT && best.is_none_or(|(_, l)| lift > l) {
+        // far above chance, or almost always there and above chance (in a
+        // short text a wide thread cannot be far above chance)
+        let keeps_company = lift >= MIN_LIFT || (both >= 0.8 * d && lift >= MIN_LIFT_WHEN_ALWAYS);
+        if keeps_company && best.is_none_or(|(_, l)| lift > l) {
             best = Some((i, lift));
         }
     }
