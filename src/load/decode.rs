@@ -95,7 +95,7 @@ pub fn decode_as(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
 
 /// NUL bytes, or more than one byte in ten a control byte other than
 /// white space and ESC (escape sequences are text, shown safely later).
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
     if head.contains(&0) {
         return true;

@@ -18,7 +18,7 @@
 //!
 //! With the tagger's stub (no names), the rules work alone.
 
-use super::gazetteer::{Lexicon, PhraseKind, key_of};
+use super::gazetteer::{Lexicon, PhraseKind};
 use super::words::{Shape, Words};
 use super::{Evidence, Mention};
 use crate::analysis::EntityKind;
@@ -117,17 +117,23 @@ pub fn tagger(ws: &Words<'_>, lex: &Lexicon, mentions: &mut Vec<Mention>, tagged
         }
         if let [j] = over[..] {
             let m = &mut mentions[j];
-            // a country, region or people the gazetteers know keeps its
-            // kind ("Indo-Pacific" is a place, not a MISC name)
+            // the gazetteers know better than the tagger's MISC what a
+            // country, region or people is ("Indo-Pacific" is a place), and
+            // a multi-word region is no organisation ("South China Sea");
+            // but a place may be a team ("MINNESOTA 5 BOSTON 3") and a city
+            // a person ("Paris" of "Paris Hilton")
             let known_kind = m.evidence == Evidence::Known
-                && m.canonical.as_deref().is_some_and(|c| {
-                    lex.phrase(&key_of(c)).is_some_and(|p| {
-                        matches!(
-                            p.kind,
-                            PhraseKind::Country | PhraseKind::Region | PhraseKind::Group
-                        )
-                    })
-                });
+                && match (m.known, t.label) {
+                    (Some(PhraseKind::Group), _) => true,
+                    (Some(PhraseKind::Country | PhraseKind::Region), NameLabel::Misc) => true,
+                    // a country alone is rarely a person ("Kenya’s minister");
+                    // "Jordan" of "Michael Jordan" is settled by the full name
+                    (Some(PhraseKind::Country), NameLabel::Per) => true,
+                    (Some(PhraseKind::Region), NameLabel::Org) => {
+                        m.words.len() > 1 && !ws.words[m.words.start].in_caps_line
+                    }
+                    _ => false,
+                };
             if m.span == span && known_kind {
                 continue;
             }
@@ -150,6 +156,7 @@ pub fn tagger(ws: &Words<'_>, lex: &Lexicon, mentions: &mut Vec<Mention>, tagged
             kind,
             words: r,
             canonical: None,
+            known: None,
             evidence: Evidence::Tagger,
         });
     }

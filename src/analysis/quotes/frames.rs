@@ -118,7 +118,8 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
             };
             if let Some(mut f) = frame {
                 i = f.cue_tok + 1;
-                f.embedded = frames[sentence_first..].iter().any(|e| {
+                // only the frame just before can have its clause start here
+                f.embedded = frames[sentence_first..].last().is_some_and(|e| {
                     e.complement
                         .is_some_and(|c| f.first >= c && f.first <= c + 2)
                 });
@@ -181,6 +182,14 @@ fn colon_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Fram
 fn subject_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Frame> {
     let open = (lo..hi).find(|&k| cx.quoted(k))?;
     let source = clause_subject(cx, lo, open)?;
+    // "It was a ..." or "a Facebook post": no one speaking
+    let person_like = match source.kind {
+        SourceKind::Pronoun => cx.classes[source.first] & (PERSON_PRONOUN | PLURAL) != 0,
+        _ => !matches!(cx.word(source.first), "a" | "an" | "A" | "An"),
+    };
+    if !person_like {
+        return None;
+    }
     let verb = source.last + 1;
     if verb >= open || !cx.starts_lower(verb) || cx.classes[verb] & STOP != 0 {
         return None;
@@ -352,12 +361,11 @@ fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Optio
     if w.eq_ignore_ascii_case("that") {
         return (at + 1 < hi).then_some(at + 1);
     }
-    let lower = w.to_ascii_lowercase();
+    let is = |words: &[&str]| words.iter().any(|x| w.eq_ignore_ascii_case(x));
     if class & CUE_QUESTION != 0
-        && matches!(
-            lower.as_str(),
-            "if" | "whether" | "why" | "how" | "what" | "which" | "who" | "when" | "where"
-        )
+        && is(&[
+            "if", "whether", "why", "how", "what", "which", "who", "when", "where",
+        ])
     {
         // "asked whether the plan would pass"
         return (hi - at >= 3).then_some(at);
@@ -366,11 +374,7 @@ fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Optio
         && (class & (CUE_THAT | CUE_BARE) == 0 || cx.classes[at] & (PREPOSITION | STOP | BE) == 0)
     {
         // "praised the plan", "called for a ban", "called on Congress to act"
-        let start = if matches!(lower.as_str(), "for" | "on") {
-            at + 1
-        } else {
-            at
-        };
+        let start = if is(&["for", "on"]) { at + 1 } else { at };
         let ok = start < hi
             && !cx.quoted(start)
             && cx.is_word(start)
@@ -403,10 +407,9 @@ fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Optio
     if class & CUE_BARE == 0
         || !cx.is_word(at)
         || c & (NOT_BEFORE_CUE | BE | CUE_ANY | PREPOSITION) != 0
-        || matches!(
-            cx.word(at).to_ascii_lowercase().as_str(),
-            "and" | "or" | "but" | "as" | "than" | "so" | "nothing" | "yes" | "no"
-        )
+        || is(&[
+            "and", "or", "but", "as", "than", "so", "nothing", "yes", "no",
+        ])
     {
         return None;
     }
@@ -438,7 +441,7 @@ fn np_word(cx: &Ctx<'_, '_>, k: usize) -> bool {
     if cx.capitalised(k) {
         // "State Department", "The Post"; not "Later," or "In"
         return c & (SOURCE_NOUN | TITLE) != 0
-            || c & (PREPOSITION | BE | BETWEEN | PRONOUN | RELATIVE) == 0;
+            || c & (PREPOSITION | BE | BETWEEN | PRONOUN | RELATIVE | NOT_BEFORE_CUE) == 0;
     }
     c & (PREPOSITION | BE | BETWEEN | CUE_ANY) == 0
         && c & (SOURCE_NOUN | MODIFIER | TITLE | DETERMINER) != 0
@@ -576,6 +579,9 @@ fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> {
     } else {
         SourceKind::Description
     };
+    if head_is_name && s + 1 == name_start && matches!(cx.word(s), "a" | "an" | "A" | "An") {
+        return None;
+    }
     let name_first = if head_is_name {
         name_start
     } else {

@@ -52,10 +52,9 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
                 // "..., and US officials have stated": the next frame's clause is its own
                 end = n.first;
                 while end > c
-                    && matches!(
-                        cx.word(end - 1).to_ascii_lowercase().as_str(),
-                        "," | ";" | "and" | "but" | "while" | "as"
-                    )
+                    && [",", ";", "and", "but", "while", "as"]
+                        .iter()
+                        .any(|w| cx.word(end - 1).eq_ignore_ascii_case(w))
                 {
                     end -= 1;
                 }

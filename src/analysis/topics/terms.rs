@@ -57,6 +57,8 @@ pub struct Term {
     pub paragraphs: Vec<u32>,
     /// Spellings seen, with how often.
     pub surfaces: Vec<(String, u32)>,
+    /// For an entity: its canonical name ("Antony Blinken").
+    pub name: Option<String>,
     /// Occurrences written lowercase / capitalised inside a sentence /
     /// capitalised at a sentence's start.
     pub lower: u32,
@@ -82,6 +84,7 @@ impl Term {
             count: 0,
             paragraphs: Vec::new(),
             surfaces: Vec::new(),
+            name: None,
             lower: 0,
             cap_mid: 0,
             cap_initial: 0,
@@ -112,6 +115,9 @@ impl Term {
 
     /// The spelling used most often (first seen on a tie).
     pub fn surface(&self) -> &str {
+        if let Some(name) = &self.name {
+            return name;
+        }
         let mut best: Option<&(String, u32)> = None;
         for s in &self.surfaces {
             if best.is_none_or(|b| s.1 > b.1) {
@@ -121,7 +127,25 @@ impl Term {
         best.map_or(self.key.as_str(), |b| b.0.as_str())
     }
 
+    /// Its canonical name or commonest spelling, then its other spellings.
+    pub fn spellings(&self) -> Vec<&str> {
+        let mut out = vec![self.surface()];
+        let mut rest: Vec<&(String, u32)> = self.surfaces.iter().collect();
+        rest.sort_by_key(|s| std::cmp::Reverse(s.1));
+        for (s, _) in rest {
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(s)) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
     fn add_surface(&mut self, surface: &str) {
+        // "China- US" in a mangled text: the hyphen is no part of the name
+        let surface = surface.trim_end_matches(['-', '–', '—']);
+        if surface.is_empty() {
+            return;
+        }
         if let Some(s) = self.surfaces.iter_mut().find(|s| s.0 == surface) {
             s.1 += 1;
         } else if self.surfaces.len() < MAX_SURFACES {
@@ -282,7 +306,7 @@ impl TermTable {
         let text = doc.text;
         let tokens = &doc.tokens;
         // entity mentions by first token: (end token, entity id)
-        let mention_at = mention_index(doc, entities);
+        let mut mentions = MentionCursor::new(doc, entities);
         let mut scratch = Scratch::default();
         let mut slots: Vec<Slot> = Vec::new();
         for (si, range) in doc.sentence_tokens.iter().enumerate() {
@@ -296,7 +320,7 @@ impl TermTable {
             }
             let headline = is_title_case(doc, range.clone());
             while i < range.end {
-                if let Some(&(end, id)) = mention_at.get(&i) {
+                if let Some((end, id)) = mentions.at(i) {
                     let end = end.min(range.end);
                     table.entity_occurrence(doc, entities, id, i, end, paragraph);
                     slots.push(Slot::Break);
@@ -347,7 +371,7 @@ impl TermTable {
                 let mut end = i + 1;
                 while end < range.end {
                     let t = tokens[end];
-                    if mention_at.contains_key(&end) || t.kind != TokenKind::Word {
+                    if mentions.starts_at(end) || t.kind != TokenKind::Word {
                         break;
                     }
                     let w = t.text(text);
@@ -615,6 +639,7 @@ impl TermTable {
                     entity.name.to_lowercase(),
                     false,
                 );
+                term.name = Some(entity.name.clone());
                 term.role_place = entity
                     .role
                     .as_deref()
@@ -756,47 +781,80 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 /// The first country named by a word of `words` ("the Russian president").
+///
+/// Only the role's first word counts, after "the" and "former": "Russian
+/// President" names Russia, "president of the African American caucus"
+/// does not name the United States.
 fn place_in_words(words: &str) -> Option<&'static lexicon::PlaceLink> {
     let mut buf = String::new();
-    words
+    let first = words
         .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
-        .filter(|w| is_capitalised(w))
-        .find_map(|w| {
-            lexicon::lemma_into(w, &mut buf);
-            lexicon::place_of(&buf)
-        })
+        .filter(|w| !w.is_empty())
+        .find(|w| !matches!(w.to_lowercase().as_str(), "the" | "former" | "then"))?;
+    if !is_capitalised(first) {
+        return None;
+    }
+    lexicon::lemma_into(first, &mut buf);
+    lexicon::place_of(&buf)
 }
 
-/// Entity mentions (people, organisations, places, groups and the rest) by
-/// their first token: (token after the mention, entity id).
-fn mention_index(doc: &Document<'_>, entities: &[Entity]) -> FastMap<usize, (usize, EntityId)> {
-    let mut spans: Vec<(crate::analysis::Span, EntityId)> = entities
-        .iter()
-        .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id)))
-        .collect();
-    spans.sort_unstable();
-    let mut out = FastMap::default();
-    let tokens = &doc.tokens;
-    let mut t = 0;
-    for (span, id) in spans {
-        while t < tokens.len() && tokens[t].span.start < span.start {
-            t += 1;
+/// Entity mentions as token ranges, in text order, read with a cursor that
+/// only moves forward (no look-up table: linear in the mentions).
+struct MentionCursor {
+    /// (first token, token after the mention, entity id), by first token.
+    list: Vec<(usize, usize, EntityId)>,
+    pos: usize,
+}
+
+impl MentionCursor {
+    fn new(doc: &Document<'_>, entities: &[Entity]) -> Self {
+        let mut spans: Vec<(crate::analysis::Span, EntityId)> = entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id)))
+            .collect();
+        spans.sort_unstable();
+        let tokens = &doc.tokens;
+        let mut list = Vec::with_capacity(spans.len());
+        let mut t = 0;
+        for (span, id) in spans {
+            while t < tokens.len() && tokens[t].span.start < span.start {
+                t += 1;
+            }
+            if t >= tokens.len() {
+                break;
+            }
+            if tokens[t].span.start != span.start {
+                continue;
+            }
+            let mut end = t;
+            while end < tokens.len() && tokens[end].span.start < span.end {
+                end += 1;
+            }
+            if end > t && list.last().is_none_or(|&(s, _, _)| s != t) {
+                list.push((t, end, id));
+            }
         }
-        if t >= tokens.len() {
-            break;
-        }
-        if tokens[t].span.start != span.start {
-            continue;
-        }
-        let mut end = t;
-        while end < tokens.len() && tokens[end].span.start < span.end {
-            end += 1;
-        }
-        if end > t {
-            out.entry(t).or_insert((end, id));
-        }
+        MentionCursor { list, pos: 0 }
     }
-    out
+
+    /// The mention starting at token `tok` (calls come in text order).
+    fn at(&mut self, tok: usize) -> Option<(usize, EntityId)> {
+        while self.list.get(self.pos).is_some_and(|m| m.0 < tok) {
+            self.pos += 1;
+        }
+        self.list
+            .get(self.pos)
+            .filter(|m| m.0 == tok)
+            .map(|&(_, end, id)| (end, id))
+    }
+
+    /// True when a mention starts at token `tok`, at or after the cursor.
+    fn starts_at(&self, tok: usize) -> bool {
+        self.list[self.pos.min(self.list.len())..]
+            .iter()
+            .take_while(|m| m.0 <= tok)
+            .any(|m| m.0 == tok)
+    }
 }
 
 #[cfg(test)]

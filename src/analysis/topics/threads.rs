@@ -40,12 +40,17 @@ const OVERLAP_SAMPLE: usize = 2048;
 const SHARED_WORD_SPECIFICITY: f32 = 1.5;
 /// Paragraph co-occurrence, relative to chance, needed to fold a word into a thread.
 const MIN_LIFT: f32 = 3.0;
+/// The same for a word found with the thread in nearly all its paragraphs.
+const MIN_LIFT_WHEN_ALWAYS: f32 = 1.5;
+/// What a repeated phrase is worth beyond its words: words that keep
+/// appearing together form a keyphrase ("human rights"), as in RAKE.
+const PHRASE_BONUS: f32 = 1.0;
 /// A phrase is worth at most this much specificity, however many rare
 /// words it strings together.
 const MAX_PHRASE_SPECIFICITY: f32 = 5.0;
 /// Shared paragraphs needed to fold a word into a thread by co-occurrence
 /// (one shared paragraph is too often chance).
-const MIN_COMPANY: f32 = 2.0;
+const MIN_COMPANY: f32 = 3.0;
 
 /// A possible topic member: a name group, a word or a phrase.
 #[derive(Debug, Clone)]
@@ -187,6 +192,18 @@ fn is_person(t: &Term) -> bool {
     }
 }
 
+/// A one-word name that is really a title or a vague word ("Rep.",
+/// "Officials" opening a sentence).
+fn is_vague_name(t: &Term) -> bool {
+    let spelling = t.surface();
+    if spelling.contains(' ') {
+        return false;
+    }
+    let mut key = String::new();
+    lexicon::lemma_into(spelling, &mut key);
+    lexicon::is_title_word(&key) || lexicon::is_stop_word(&key) || lexicon::is_generic(&key)
+}
+
 /// The key under which a name term is listed among places, if it is.
 fn place_key(t: &Term) -> Option<String> {
     let mut buf = String::new();
@@ -221,6 +238,7 @@ fn name_candidates(table: &TermTable) -> Vec<Candidate> {
         t.count > 0
             && !t.excluded
             && t.is_name()
+            && !is_vague_name(t)
             && match t.kind {
                 TermKind::Entity(_, kind) => is_topic_entity(kind),
                 _ => true,
@@ -261,6 +279,40 @@ fn name_candidates(table: &TermTable) -> Vec<Candidate> {
             && let Some(Some(full)) = last_words.get(t.key.as_str())
         {
             groups.union(*full, i);
+        }
+    }
+    // names written alike are one (two entities both called "Trump")
+    let mut by_spelling: FastMap<String, TermId> = FastMap::default();
+    for &i in &names {
+        let spelling = terms[i as usize].surface().to_lowercase();
+        match by_spelling.get(&spelling) {
+            Some(&first) => groups.union(first, i),
+            None => {
+                by_spelling.insert(spelling, i);
+            }
+        }
+    }
+    // a body named after a person joins the person ("Biden
+    // administration", "Trump campaign")
+    let mut surnames: FastMap<String, TermId> = FastMap::default();
+    for &i in &names {
+        let t = &terms[i as usize];
+        if is_person(t) {
+            let full = t.surface().to_lowercase();
+            let last = full.rsplit(' ').next().unwrap_or("").to_string();
+            surnames.entry(last).or_insert(i);
+        }
+    }
+    for &i in &names {
+        let t = &terms[i as usize];
+        if is_person(t) {
+            continue;
+        }
+        let full = t.surface().to_lowercase();
+        if let Some((first, _)) = full.split_once(' ')
+            && let Some(&person) = surnames.get(first)
+        {
+            groups.union(person, i);
         }
     }
     // group sizes, then people into the country of their title when they
@@ -340,7 +392,12 @@ fn group_candidate(terms: &[Term], members: &[TermId]) -> Candidate {
         }
     }
     entities.sort_unstable();
-    let keywords = dedup_keywords(ordered.iter().map(|t| t.surface().to_string()));
+    let keywords = dedup_keywords(
+        ordered
+            .iter()
+            .flat_map(|t| t.spellings())
+            .map(str::to_string),
+    );
     let label = ordered
         .first()
         .map_or_else(String::new, |t| t.surface().to_string());
@@ -420,7 +477,10 @@ fn word_term_value(terms: &[Term], i: usize) -> Option<(Vec<TermId>, f32)> {
                 .iter()
                 .map(|&p| word_specificity(&terms[p as usize]))
                 .sum();
-            Some((t.parts.clone(), s.min(MAX_PHRASE_SPECIFICITY)))
+            Some((
+                t.parts.clone(),
+                (s + PHRASE_BONUS).min(MAX_PHRASE_SPECIFICITY),
+            ))
         }
         _ => None,
     }
@@ -572,7 +632,12 @@ fn fold_target(
         }
     }
     // paragraph company far above chance, with another word thread (a
-    // word beside a name only says what the text says of that name)
+    // word beside a name only says what the text says of that name); a
+    // word used once proves no company; a repeated phrase is a keyphrase
+    // of its own and keeps its own thread
+    if cand.count < 2 || cand.words.len() > 1 {
+        return None;
+    }
     let d = cand.paragraphs.len() as f32;
     let mut best: Option<(usize, f32)> = None;
     for (i, t) in threads.iter().enumerate() {
@@ -584,7 +649,10 @@ fn fold_target(
             continue;
         }
         let lift = both * n as f32 / (d * t.paragraphs.len().max(1) as f32);
-        if lift >= MIN_LIFT && best.is_none_or(|(_, l)| lift > l) {
+        // far above chance, or almost always there and above chance (in a
+        // short text a wide thread cannot be far above chance)
+        let keeps_company = lift >= MIN_LIFT || (both >= 0.8 * d && lift >= MIN_LIFT_WHEN_ALWAYS);
+        if keeps_company && best.is_none_or(|(_, l)| lift > l) {
             best = Some((i, lift));
         }
     }
