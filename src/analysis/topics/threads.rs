@@ -24,7 +24,7 @@
 //!    [`MAX_TOPICS`]. Only longer phrases of a thread's word add their
 //!    paragraphs; words that join by company add their name only.
 //!
-//! Only a bounded pool of candidates ([`POOL`]) is built and reaches step
+//! Only a bounded pool of candidates (`POOL`, 60) is built and reaches step
 //! 3, and paragraph overlaps are sampled, so long texts stay linear.
 //! Deterministic: ties are broken by term order.
 
