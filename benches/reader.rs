@@ -195,6 +195,37 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
+
+    // A 5 MB line with no spaces: one paragraph, one endless word.
+    let mut g = c.benchmark_group("reader_long_line_5MB");
+    g.sample_size(10);
+    let text = "abcdefghij\u{65e5}\u{672c}".repeat((5 << 20) / 16);
+    let long = Analysis {
+        paragraphs: vec![Paragraph {
+            span: Span::new(0, text.len()),
+            sentences: 0..0,
+        }],
+        text,
+        ..article(0)
+    };
+    g.bench_function("open_and_first_frame", |b| {
+        b.iter(|| {
+            let app = open(long.clone());
+            buf.reset();
+            draw(&app, &mut buf);
+        })
+    });
+    let mut app = open(long);
+    g.bench_function("key_end_home_and_frames", |b| {
+        b.iter(|| {
+            for k in [Action::Bottom, Action::Top] {
+                update(&mut app, k);
+                buf.reset();
+                draw(&app, &mut buf);
+            }
+        })
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);

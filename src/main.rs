@@ -1,20 +1,29 @@
 //! The gloss binary: parses arguments, loads the articles and hands them to
 //! the reader, the report or the JSON export. Everything else is in the library.
+//!
+//! Several articles are loaded and analysed in parallel, one worker per core
+//! ([`in_order`]), and printed in the order given. A file that cannot be read
+//! is reported on standard error (naming it and saying what to do) while the
+//! others go on; the exit status is then 1. A closed output pipe ends gloss
+//! quietly.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod cli;
 
 use anyhow::Context;
-use cli::{Config, Output, Source};
-use gloss::analysis::analyze;
+use cli::{Config, Output, STDIN_NAME, Source};
+use gloss::analysis::{Analysis, analyze};
 use gloss::load::{self, Article};
+use serde::Serialize;
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn main() -> ExitCode {
     match run() {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) => {
             // A closed pipe (`gloss --json a.txt | head`) is not an error.
             if err
@@ -29,66 +38,198 @@ fn main() -> ExitCode {
     }
 }
 
+fn run() -> anyhow::Result<ExitCode> {
+    let config = Config::from_env()?;
+    let several = config.sources.len() > 1;
+    let mut failed = false;
+    match config.output {
+        Output::Json | Output::Report => {
+            let json = config.output == Output::Json;
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let mut first = true;
+            in_order(
+                &config.sources,
+                |source| {
+                    let article = load_source(source)?;
+                    let analysis = analyze(&article.text);
+                    let mut bytes = Vec::new();
+                    if json {
+                        write_json(&mut bytes, &article, &analysis, !several)?;
+                    } else {
+                        gloss::report::write_report(
+                            &mut bytes,
+                            &display_name(&article),
+                            &analysis,
+                        )?;
+                    }
+                    Ok((article, bytes))
+                },
+                |result| {
+                    match result {
+                        Ok((article, bytes)) => {
+                            print_warnings(&article);
+                            if !json && !first {
+                                writeln!(out)?;
+                            }
+                            first = false;
+                            out.write_all(&bytes)?;
+                        }
+                        Err(err) => {
+                            out.flush()?;
+                            eprintln!("gloss: {err:#}");
+                            failed = true;
+                        }
+                    }
+                    Ok(())
+                },
+            )?;
+            out.flush()?;
+        }
+        Output::Reader => {
+            let mut open = Vec::new();
+            in_order(
+                &config.sources,
+                |source| {
+                    let article = load_source(source)?;
+                    let analysis = analyze(&article.text);
+                    Ok((article, analysis))
+                },
+                |result| {
+                    match result {
+                        Ok((article, analysis)) => open.push(gloss::tui::OpenArticle {
+                            name: display_name(&article),
+                            analysis,
+                            warnings: article.warnings,
+                        }),
+                        Err(err) => {
+                            eprintln!("gloss: {err:#}");
+                            failed = true;
+                        }
+                    }
+                    Ok(())
+                },
+            )?;
+            if open.is_empty() {
+                return Ok(ExitCode::FAILURE);
+            }
+            gloss::tui::run(open)?;
+        }
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn load_source(source: &Source) -> anyhow::Result<Article> {
     Ok(match source {
-        Source::Sample => Article {
-            name: gloss::SAMPLE_NAME.to_string(),
-            text: load::normalize(gloss::SAMPLE_ARTICLE),
-            warnings: Vec::new(),
-        },
-        Source::Stdin => load::load_reader("(standard input)", std::io::stdin().lock())?,
+        Source::Sample => Article::from_text(gloss::SAMPLE_NAME, gloss::SAMPLE_ARTICLE),
+        Source::Stdin => load::load_reader(STDIN_NAME, std::io::stdin().lock())?,
         Source::File(path) => load::load_path(path)?,
     })
 }
 
-fn run() -> anyhow::Result<()> {
-    let config = Config::from_env()?;
-    let articles = config
-        .sources
-        .iter()
-        .map(load_source)
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let stdout = std::io::stdout();
-    match config.output {
-        Output::Json => {
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            let several = articles.len() > 1;
-            for a in &articles {
-                let analysis = analyze(&a.text);
-                if several {
-                    serde_json::to_writer(&mut out, &analysis)
-                } else {
-                    serde_json::to_writer_pretty(&mut out, &analysis)
-                }
-                .context("writing the JSON export")?;
-                writeln!(out)?;
-            }
-            out.flush()?;
-        }
-        Output::Report => {
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            for (i, a) in articles.iter().enumerate() {
-                if i > 0 {
-                    writeln!(out)?;
-                }
-                for w in &a.warnings {
-                    eprintln!("gloss: {}: {w}", a.name);
-                }
-                gloss::report::write_report(&mut out, &a.name, &analyze(&a.text))?;
-            }
-            out.flush()?;
-        }
-        Output::Reader => {
-            let open = articles
-                .into_iter()
-                .map(|a| gloss::tui::OpenArticle {
-                    analysis: analyze(&a.text),
-                    name: a.name,
-                    warnings: a.warnings,
-                })
-                .collect();
-            gloss::tui::run(open)?;
-        }
+/// The article's name on screen and in the report: a web page's title with
+/// its file name, else the file name.
+fn display_name(article: &Article) -> String {
+    match &article.title {
+        Some(title) => format!("{title} ({})", article.name),
+        None => article.name.clone(),
     }
+}
+
+fn print_warnings(article: &Article) {
+    for w in &article.warnings {
+        eprintln!("gloss: {}: warning: {w}", article.name);
+    }
+}
+
+/// One line (or, for a single article, one pretty-printed object) of the
+/// JSON export: the analysis with where it came from.
+#[derive(Serialize)]
+struct JsonExport<'a> {
+    /// The file name, "(standard input)" or the sample's name.
+    source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byline: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    warnings: &'a [String],
+    #[serde(flatten)]
+    analysis: &'a Analysis,
+}
+
+fn write_json(
+    out: &mut Vec<u8>,
+    article: &Article,
+    analysis: &Analysis,
+    pretty: bool,
+) -> anyhow::Result<()> {
+    let export = JsonExport {
+        source: &article.name,
+        title: article.title.as_deref(),
+        byline: article.byline.as_deref(),
+        date: article.date.as_deref(),
+        warnings: &article.warnings,
+        analysis,
+    };
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, &export)
+    } else {
+        serde_json::to_writer(&mut *out, &export)
+    }
+    .context("writing the JSON export")?;
+    out.push(b'\n');
     Ok(())
+}
+
+/// Runs `work` on every source, on up to one thread per core, and hands the
+/// results to `emit` in the order of `sources` as soon as each is ready.
+/// Stops early (and returns the error) when `emit` fails, e.g. on a closed pipe.
+fn in_order<T: Send>(
+    sources: &[Source],
+    work: impl Fn(&Source) -> anyhow::Result<T> + Sync,
+    mut emit: impl FnMut(anyhow::Result<T>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(sources.len());
+    if threads <= 1 {
+        for s in sources {
+            emit(work(s))?;
+        }
+        return Ok(());
+    }
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(threads);
+        for _ in 0..threads {
+            let (tx, next, work) = (tx.clone(), &next, &work);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(source) = sources.get(i) else { break };
+                    if tx.send((i, work(source))).is_err() {
+                        break; // the printer stopped
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = BTreeMap::new();
+        let mut due = 0;
+        for (i, result) in rx {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&due) {
+                emit(result)?;
+                due += 1;
+            }
+        }
+        Ok(())
+    })
 }

@@ -317,6 +317,11 @@ fn a_tiny_terminal_says_so_and_still_quits() {
     s.send("q");
     assert!(s.wait_exit());
     s.assert_restored();
+    let mut s = Session::start("tiny5", ARTICLE, 5, 5, &[], None);
+    s.wait_for("small");
+    s.send("q");
+    assert!(s.wait_exit());
+    s.assert_restored();
 }
 
 #[test]

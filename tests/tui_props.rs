@@ -58,13 +58,13 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 
     #[test]
     fn random_sizes_and_keys_never_break_the_reader(
         w in 1u16..140,
         h in 1u16..50,
-        actions in proptest::collection::vec(action(), 0..30),
+        actions in proptest::collection::vec(action(), 0..24),
     ) {
         let mut app = tui_fixture::app(w, h);
         let (mut w, mut h) = (w, h);

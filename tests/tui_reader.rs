@@ -143,14 +143,19 @@ fn search_is_alias_aware_and_fuzzy() {
         panic!("prompt should be open");
     };
     assert_eq!(hits, &[0]);
-    press(&mut a, "<Esc>/pal");
+    press(&mut a, "<Esc>/alegr");
     let Search::Prompt { hits, .. } = a.search() else {
         panic!("prompt should be open");
     };
-    assert_eq!(hits.first(), Some(&2), "fuzzy: p..al in Porto Alegre");
+    assert_eq!(hits, &[2], "a word start inside the name");
+    press(&mut a, "<Esc>/lisbn");
+    let Search::Prompt { hits, .. } = a.search() else {
+        panic!("prompt should be open");
+    };
+    assert_eq!(hits, &[3], "a typo");
     press(&mut a, "<Enter>");
     assert_eq!(a.tab(), Tab::Places);
-    assert_eq!(a.focus(), Focus::Entity(2));
+    assert_eq!(a.focus(), Focus::Entity(3));
 }
 
 #[test]
@@ -358,6 +363,19 @@ fn help_opens_scrolls_and_closes() {
     assert!(!a.help_open());
     press(&mut a, "??");
     assert!(!a.help_open());
+    // With the help open, the mouse does not reach the panes beneath.
+    press(&mut a, "?");
+    update(
+        &mut a,
+        Action::Wheel {
+            column: 5,
+            row: 5,
+            down: true,
+        },
+    );
+    assert_eq!(a.top(), Default::default());
+    update(&mut a, Action::Click { column: 5, row: 5 });
+    assert!(!a.help_open(), "a click closes the help");
     press(&mut a, "q");
     assert!(a.should_quit());
 }

@@ -41,7 +41,7 @@ pub const KEYS: &[KeyHelp] = &[
     k("Enter", "jump to the selected row"),
     k("p", "show / hide the panel"),
     k("Search", ""),
-    k("/", "search a name (fuzzy, aliases), else the text"),
+    k("/", "search a name (aliases, typos), else the text"),
     k(
         "↓ ↑  Ctrl-n Ctrl-p",
         "in the prompt: choose among the names",

@@ -28,6 +28,8 @@ pub mod config;
 pub mod keys;
 pub mod library;
 pub mod marks;
+mod mouse;
+mod navigate;
 pub mod place;
 pub mod screen;
 pub mod search;

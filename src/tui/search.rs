@@ -12,7 +12,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 /// Most text matches kept (enough for any reader; bounds memory on huge files).
 pub const MAX_TEXT_MATCHES: usize = 1_000_000;
 
-/// Entities whose name or an alias matches `query`, best first.
+/// Entities whose name or an alias matches `query`, best first: the whole
+/// name, then a word start ("blink" for Antony Blinken), then any
+/// substring, then a word with a typo (one for 4 to 7 letters, two from 8).
 ///
 /// ```
 /// let a = gloss::analysis::Analysis {
@@ -60,32 +62,38 @@ fn score(form: &str, q: &[char]) -> Option<u32> {
     if (0..f.len()).any(at) {
         return Some(200);
     }
-    if q.len() < 2 {
-        return None;
-    }
-    // Fuzzy: the query's letters in order, the first at the start of a word;
-    // fewer gaps score higher.
-    (0..f.len())
-        .filter(|&i| word_start(i) && f[i] == q[0])
-        .filter_map(|i| {
-            let mut qi = 1;
-            let mut gaps = 0u32;
-            let mut prev = i;
-            for (j, c) in f.iter().enumerate().skip(i + 1) {
-                if qi == q.len() {
-                    break;
-                }
-                if *c == q[qi] {
-                    if j != prev + 1 {
-                        gaps += 1;
-                    }
-                    prev = j;
-                    qi += 1;
-                }
-            }
-            (qi == q.len()).then(|| 100u32.saturating_sub(gaps * 10))
+    // Fuzzy: a typo or two. The query is compared with each word of the
+    // form and with the word's start of the same length.
+    let typos = match q.len() {
+        0..=3 => return None,
+        4..=7 => 1,
+        _ => 2,
+    };
+    form.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| {
+            let w: Vec<char> = w.chars().collect();
+            let whole = edit_distance(q, &w);
+            let start = edit_distance(q, &w[..w.len().min(q.len())]);
+            let d = whole.min(start);
+            (d <= typos).then(|| 100 - 10 * d as u32)
         })
         .max()
+}
+
+/// Levenshtein distance between two short strings (as chars).
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
 }
 
 /// Every occurrence of `query` in `text`, ASCII case-insensitive, in order,
@@ -195,8 +203,13 @@ mod tests {
     #[test]
     fn fuzzy_and_aliases() {
         assert_eq!(match_names(&cast(), "blink"), [1]);
-        assert_eq!(match_names(&cast(), "ablnk"), [1]);
+        assert_eq!(match_names(&cast(), "blinkin"), [1], "one typo");
+        assert_eq!(match_names(&cast(), "blnken"), [1], "a letter missing");
         assert!(match_names(&cast(), "qq").is_empty());
+        assert!(
+            match_names(&cast(), "bln").is_empty(),
+            "short queries need no typo"
+        );
     }
 
     #[test]

@@ -5,15 +5,13 @@
 //! *settles* the app: wraps the paragraphs now on screen (so drawing never
 //! wraps), keeps the top row in range and the panel's selected row visible.
 //!
-//! Moving through items (quotes, mentions, topic paragraphs, search matches)
-//! shares one rule: when the current item is on screen, go to the one after
-//! (or before) it; otherwise start from the top of the screen. Either way the
-//! counter wraps around at the ends, with a message saying so.
+//! Moving through the article and stepping through items lives in
+//! `navigate`, the mouse in `mouse`; both are methods of `App` that only
+//! `update` calls.
 
 use super::app::{App, Focus, Search, Tab, Target};
-use super::screen::{PANEL_HEADER, Screen, panel_inner};
 use super::search::{find_text, find_words, match_names};
-use super::wrap::{RowContent, RowPos, WrappedRows};
+use super::wrap::RowPos;
 use crate::analysis::{EntityId, Span};
 
 /// A direction through the article or a list.
@@ -81,9 +79,6 @@ pub enum Action {
     /// Leave gloss (Ctrl-c).
     QuitAll,
 }
-
-/// Rows the mouse wheel scrolls.
-const WHEEL_ROWS: i64 = 3;
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) {
@@ -198,6 +193,16 @@ pub fn update(app: &mut App, action: Action) {
             app.size = (width, height);
             app.rewrap();
         }
+        // The mouse scrolls the help while it is open; a click closes it.
+        Action::Wheel { down, .. } if app.help.is_some() => {
+            let h = app.help.unwrap_or(0);
+            app.help = Some(add_clamped(
+                h,
+                if down { 3 } else { -3 },
+                super::keys::KEYS.len(),
+            ));
+        }
+        Action::Click { .. } if app.help.is_some() => app.help = None,
         Action::Wheel { column, row, down } => app.wheel(column, row, down),
         Action::Click { column, row } => app.click(column, row),
         Action::Quit => app.quit = true,
@@ -213,7 +218,7 @@ fn signed(dir: Dir, n: i64) -> i64 {
     }
 }
 
-fn add_clamped(i: usize, n: i64, len: usize) -> usize {
+pub(crate) fn add_clamped(i: usize, n: i64, len: usize) -> usize {
     let max = len.saturating_sub(1) as i64;
     (i as i64 + n).clamp(0, max) as usize
 }
@@ -244,7 +249,7 @@ impl App {
 
     /// Re-wraps at the width the current layout gives the text, keeping
     /// the current paragraph on screen.
-    fn rewrap(&mut self) {
+    pub(super) fn rewrap(&mut self) {
         let Some(panes) = self.panes() else {
             return;
         };
@@ -280,246 +285,21 @@ impl App {
         self.rows.retreat(text, last, h.saturating_sub(1))
     }
 
-    /// The last row on screen.
-    fn bottom(&mut self) -> RowPos {
-        let h = self.page_height();
-        let text = &self.analysis.text;
-        self.rows.advance(text, self.top, h.saturating_sub(1))
-    }
-
-    /// True when some text row of paragraph `p` is on screen.
-    fn paragraph_visible(&mut self, p: usize) -> bool {
-        let first_text = match self.rows.content(self.top) {
-            Some(RowContent::Gap { paragraph }) => paragraph + 1,
-            _ => self.top.paragraph,
-        };
-        let bottom = self.bottom();
-        first_text <= p && p <= bottom.paragraph
-    }
-
-    /// Scrolls by `n` rows; the current paragraph follows when it leaves the screen.
-    fn scroll(&mut self, n: i64) {
-        let text = &self.analysis.text;
-        let top = if n >= 0 {
-            self.rows.advance(text, self.top, n as usize)
-        } else {
-            self.rows.retreat(text, self.top, n.unsigned_abs() as usize)
-        };
-        let max = self.max_top();
-        self.top = top.min(max);
-        self.follow_view();
-    }
-
-    /// Moves the current paragraph onto the screen if it left it.
-    fn follow_view(&mut self) {
-        if self.paragraph_visible(self.paragraph) {
-            return;
-        }
-        let first_text = match self.rows.content(self.top) {
-            Some(RowContent::Gap { paragraph }) => paragraph + 1,
-            _ => self.top.paragraph,
-        };
-        if self.paragraph < first_text {
-            // Prefer the first paragraph that starts on screen.
-            let start_on_screen = if self.top.row == 0 {
-                self.top.paragraph
-            } else {
-                self.top.paragraph + 1
-            };
-            self.paragraph = if self.paragraph_visible(start_on_screen) {
-                start_on_screen
-            } else {
-                first_text
-            };
-        } else {
-            self.paragraph = self.bottom().paragraph;
-        }
-        self.paragraph = self
-            .paragraph
-            .min(self.rows.paragraph_count().saturating_sub(1));
-    }
-
-    fn move_paragraph(&mut self, dir: Dir) {
-        let n = self.paragraph_count();
-        if n == 0 {
-            return;
-        }
-        let p = match dir {
-            Dir::Forward => (self.paragraph + 1).min(n - 1),
-            Dir::Backward => {
-                if self.top > RowPos::paragraph_start(self.paragraph) {
-                    // The current paragraph starts above the screen: show its start first.
-                    self.paragraph
-                } else {
-                    self.paragraph.saturating_sub(1)
-                }
-            }
-        };
-        self.paragraph = p;
-        let max = self.max_top();
-        self.top = RowPos::paragraph_start(p).min(max);
-    }
-
-    /// Brings byte `offset` on screen (about a third down when it was not)
-    /// and makes its paragraph current.
-    fn show_offset(&mut self, offset: usize) {
-        let text = &self.analysis.text;
-        let pos = self.rows.pos_of_offset(text, offset);
-        self.paragraph = pos.paragraph;
-        let h = self.page_height();
-        let near_bottom = self
-            .rows
-            .advance(text, self.top, h.saturating_sub(2).max(1));
-        if !(self.top <= pos && pos < near_bottom) || pos == self.top && h < 3 {
-            let text = &self.analysis.text;
-            self.top = self.rows.retreat(text, pos, h / 3);
-        }
-        let max = self.max_top();
-        self.top = self.top.min(max);
-    }
-
-    /// Steps to the next or previous item of `target`.
-    fn step(&mut self, target: Target, dir: Dir) {
-        let wrap_note = |what: &str, dir: Dir| match dir {
-            Dir::Forward => format!("passed the last {what}; back to the first"),
-            Dir::Backward => format!("passed the first {what}; on to the last"),
-        };
-        let height = self.page_height();
-        let (what, offset, wrapped) = match target {
-            Target::Quote => {
-                let (all, order) = (&self.analysis.quotes, &self.quotes);
-                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
-                let Some((k, wrapped)) = view.next_item(order.len(), self.quote, dir, |i| {
-                    all[order[i]].content.start
-                }) else {
-                    self.message = Some("no quotes found in this article".into());
-                    return;
-                };
-                self.quote = Some(k);
-                let offset = all[order[k]].content.start;
-                self.tab_follow(Tab::Quotes, k);
-                ("quote", offset, wrapped)
-            }
-            Target::Mention => {
-                let Focus::Entity(id) = self.focus else {
-                    self.message =
-                        Some("no one selected: pick a name in the panel (J/K) or with /".into());
-                    return;
-                };
-                let Some(entity) = self.analysis.entities.get(id) else {
-                    return;
-                };
-                let mentions = &entity.mentions;
-                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
-                let Some((j, wrapped)) =
-                    view.next_item(mentions.len(), self.mention, dir, |i| mentions[i].start)
-                else {
-                    self.message = Some("no mentions of it in the text".into());
-                    return;
-                };
-                self.mention = Some(j);
-                ("mention", mentions[j].start, wrapped)
-            }
-            Target::Topic => {
-                if !matches!(self.focus, Focus::Topic(_)) {
-                    let t = self.list_cursor[Tab::Topics.index()];
-                    if t >= self.analysis.topics.len() {
-                        self.message = Some("no topics found in this article".into());
-                        return;
-                    }
-                    self.focus_topic(t);
-                }
-                let Focus::Topic(t) = self.focus else {
-                    return;
-                };
-                let paragraphs = &self.analysis.paragraphs;
-                let mut list = self.analysis.topics[t].paragraphs.as_slice();
-                // Only paragraphs that exist (a topic from a stale analysis).
-                while list.last().is_some_and(|&p| p >= paragraphs.len()) {
-                    list = &list[..list.len() - 1];
-                }
-                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
-                let Some((j, wrapped)) =
-                    view.next_item(list.len(), self.topic_paragraph, dir, |i| {
-                        paragraphs[list[i]].span.start
-                    })
-                else {
-                    self.message = Some("this topic has no paragraphs".into());
-                    return;
-                };
-                self.topic_paragraph = Some(j);
-                let p = list[j];
-                self.paragraph = p;
-                let max = self.max_top();
-                self.top = RowPos::paragraph_start(p).min(max);
-                self.last_step = Some(target);
-                if wrapped {
-                    self.message = Some(wrap_note("paragraph of the topic", dir));
-                }
-                return;
-            }
-            Target::Match => {
-                let Search::Text {
-                    matches, current, ..
-                } = &mut self.search
-                else {
-                    self.message = Some("no text search: press / to search".into());
-                    return;
-                };
-                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
-                let found = view.next_item(matches.len(), *current, dir, |i| matches[i].start);
-                let Some((i, wrapped)) = found else {
-                    return;
-                };
-                *current = Some(i);
-                ("match", matches[i].start, wrapped)
-            }
-        };
-        self.show_offset(offset);
-        self.last_step = Some(target);
-        if wrapped {
-            self.message = Some(wrap_note(what, dir));
-        }
-    }
-
-    /// `]` / `[`: steps through what the current tab lists.
-    fn step_tab(&mut self, dir: Dir) {
-        match self.tab {
-            Tab::People | Tab::Places => {
-                let list = self.entity_list(self.tab);
-                if let Some(&id) = list.get(self.list_cursor[self.tab.index()])
-                    && self.focus != Focus::Entity(id)
-                {
-                    self.focus_entity(id);
-                }
-                self.step(Target::Mention, dir);
-            }
-            Tab::Quotes => self.step(Target::Quote, dir),
-            Tab::Topics => {
-                let t = self.list_cursor[Tab::Topics.index()];
-                if t < self.analysis.topics.len() && self.focus != Focus::Topic(t) {
-                    self.focus_topic(t);
-                }
-                self.step(Target::Topic, dir);
-            }
-        }
-    }
-
     /// Puts the panel on `tab` with row `row` selected.
-    fn tab_follow(&mut self, tab: Tab, row: usize) {
+    pub(super) fn tab_follow(&mut self, tab: Tab, row: usize) {
         self.tab = tab;
         self.list_cursor[tab.index()] = row;
         self.reveal_selection();
     }
 
-    fn focus_entity(&mut self, id: EntityId) {
+    pub(super) fn focus_entity(&mut self, id: EntityId) {
         self.focus = Focus::Entity(id);
         self.mention = None;
         self.topic_paragraph = None;
         self.topic_words.clear();
     }
 
-    fn focus_topic(&mut self, t: usize) {
+    pub(super) fn focus_topic(&mut self, t: usize) {
         let Some(topic) = self.analysis.topics.get(t) else {
             return;
         };
@@ -549,7 +329,7 @@ impl App {
     }
 
     /// Acts on the selected panel row: selects it, and with `jump` goes to it.
-    fn select_row(&mut self, jump: bool) {
+    pub(super) fn select_row(&mut self, jump: bool) {
         let tab = self.tab;
         let row = self.list_cursor[tab.index()];
         match tab {
@@ -603,7 +383,7 @@ impl App {
     }
 
     /// Scrolls the panel's list so its selected row is visible.
-    fn reveal_selection(&mut self) {
+    pub(super) fn reveal_selection(&mut self) {
         let Some(list) = self.panes().and_then(|p| p.panel_list()) else {
             return;
         };
@@ -617,7 +397,7 @@ impl App {
         }
     }
 
-    fn escape(&mut self) {
+    pub(super) fn escape(&mut self) {
         if self.help.is_some() {
             self.help = None;
         } else if !matches!(self.search, Search::Off) {
@@ -635,7 +415,7 @@ impl App {
         }
     }
 
-    fn submit_search(&mut self, text_only: bool) {
+    pub(super) fn submit_search(&mut self, text_only: bool) {
         let Search::Prompt {
             query,
             hits,
@@ -676,203 +456,4 @@ impl App {
         };
         self.step(Target::Match, Dir::Forward);
     }
-
-    fn wheel(&mut self, column: u16, row: u16, down: bool) {
-        let Some(panes) = self.panes() else {
-            return;
-        };
-        let at = ratatui::layout::Position::new(column, row);
-        if panes.panel.is_some_and(|p| p.contains(at)) {
-            let i = self.tab.index();
-            let len = self.list_len(self.tab);
-            self.list_offset[i] = add_clamped(
-                self.list_offset[i],
-                if down { WHEEL_ROWS } else { -WHEEL_ROWS },
-                len,
-            );
-        } else if panes.article.contains(at) {
-            self.scroll(if down { WHEEL_ROWS } else { -WHEEL_ROWS });
-        }
-    }
-
-    fn click(&mut self, column: u16, row: u16) {
-        let screen = self.screen();
-        let Screen::Reader(panes) = screen else {
-            return;
-        };
-        let at = ratatui::layout::Position::new(column, row);
-        if let Some(panel) = panes.panel
-            && panel.contains(at)
-        {
-            let inner = panel_inner(panel, panes.side_by_side);
-            if row == inner.y {
-                if let Some(tab) = super::view::panel::tab_at(inner, column) {
-                    self.tab = tab;
-                }
-                return;
-            }
-            if row < inner.y + PANEL_HEADER {
-                return;
-            }
-            if let Search::Prompt { hits, cursor, .. } = &mut self.search {
-                let i = (row - inner.y - PANEL_HEADER) as usize;
-                if i < hits.len() {
-                    *cursor = i;
-                    self.submit_search(false);
-                }
-                return;
-            }
-            let i = self.list_offset[self.tab.index()]
-                + (row - inner.y - PANEL_HEADER) as usize / self.tab.item_height();
-            if i < self.list_len(self.tab) {
-                self.list_cursor[self.tab.index()] = i;
-                self.select_row(false);
-            }
-            return;
-        }
-        if panes.text.contains(at) {
-            let rows = self.visible_rows();
-            let Some(RowContent::Text {
-                paragraph, span, ..
-            }) = rows.get((row - panes.text.y) as usize).copied()
-            else {
-                return;
-            };
-            self.paragraph = paragraph;
-            let Some(offset) =
-                offset_at_column(&self.analysis.text, span, (column - panes.text.x) as usize)
-            else {
-                return;
-            };
-            self.click_offset(paragraph, offset);
-        }
-    }
-
-    /// A click on the text at byte `offset`: selects the entity or quote there.
-    fn click_offset(&mut self, paragraph: usize, offset: usize) {
-        use super::marks::MarkKind;
-        let here = Span::new(offset, offset + 1);
-        let mention = self
-            .marks
-            .in_row(paragraph, here)
-            .find_map(|m| match m.kind {
-                MarkKind::Mention { id, kind } if m.span.overlaps(&here) => Some((id, kind)),
-                _ => None,
-            });
-        let quote = self
-            .marks
-            .in_row(paragraph, here)
-            .find_map(|m| match m.kind {
-                MarkKind::Quote { index, .. } if m.span.overlaps(&here) => Some(index),
-                _ => None,
-            });
-        if let Some((id, kind)) = mention {
-            self.focus_entity(id);
-            let mentions = &self.analysis.entities[id].mentions;
-            self.mention = mentions.iter().position(|m| m.overlaps(&here));
-            self.last_step = Some(Target::Mention);
-            let tab = Tab::of_kind(kind);
-            if let Some(row) = self.entity_list(tab).iter().position(|&e| e == id) {
-                self.tab_follow(tab, row);
-            }
-        } else if let Some(q) = quote
-            && let Some(k) = self.quotes.iter().position(|&i| i == q)
-        {
-            self.quote = Some(k);
-            self.last_step = Some(Target::Quote);
-            self.tab_follow(Tab::Quotes, k);
-        }
-    }
-}
-
-/// The screen as the stepping keys see it: which rows are shown.
-struct View<'a> {
-    rows: &'a mut WrappedRows,
-    text: &'a str,
-    top: RowPos,
-    height: usize,
-}
-
-impl<'a> View<'a> {
-    fn new(rows: &'a mut WrappedRows, text: &'a str, top: RowPos, height: usize) -> Self {
-        View {
-            rows,
-            text,
-            top,
-            height,
-        }
-    }
-
-    /// Byte offset where the screen's first row starts.
-    fn start(&self) -> usize {
-        match self.rows.content(self.top) {
-            Some(RowContent::Text { span, .. }) => span.start,
-            Some(RowContent::Gap { paragraph }) => self
-                .rows
-                .paragraph_span(paragraph + 1)
-                .map_or(0, |s| s.start),
-            None => 0,
-        }
-    }
-
-    /// True when byte `offset` is on screen.
-    fn shows(&mut self, offset: usize) -> bool {
-        let pos = self.rows.pos_of_offset(self.text, offset);
-        let bottom = self
-            .rows
-            .advance(self.text, self.top, self.height.saturating_sub(1));
-        self.top <= pos && pos <= bottom
-    }
-
-    /// The item to step to among `len` items starting at `starts(i)` (in
-    /// text order), from `current`: the one after (before) it when it is on
-    /// screen, else the first from the top of the screen (the last before
-    /// it). Returns the index and whether the step wrapped around.
-    fn next_item(
-        &mut self,
-        len: usize,
-        current: Option<usize>,
-        dir: Dir,
-        starts: impl Fn(usize) -> usize,
-    ) -> Option<(usize, bool)> {
-        if len == 0 {
-            return None;
-        }
-        let on_screen = current.filter(|&i| i < len && self.shows(starts(i)));
-        let view = self.start();
-        // The first item starting at or after the top of the screen.
-        let (mut lo, mut hi) = (0, len);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if starts(mid) < view {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        let first_on_screen = lo;
-        Some(match (dir, on_screen) {
-            (Dir::Forward, Some(i)) if i + 1 < len => (i + 1, false),
-            (Dir::Forward, Some(_)) => (0, true),
-            (Dir::Backward, Some(i)) if i > 0 => (i - 1, false),
-            (Dir::Backward, Some(_)) => (len - 1, true),
-            (Dir::Forward, None) if first_on_screen < len => (first_on_screen, false),
-            (Dir::Forward, None) => (0, true),
-            (Dir::Backward, None) if first_on_screen > 0 => (first_on_screen - 1, false),
-            (Dir::Backward, None) => (len - 1, true),
-        })
-    }
-}
-
-/// The byte offset of the character drawn at `column` of a row showing `span`.
-fn offset_at_column(text: &str, span: Span, column: usize) -> Option<usize> {
-    let mut x = 0;
-    for (i, c) in span.of(text).char_indices() {
-        let w = super::wrap::char_width(c);
-        if column < x + w {
-            return Some(span.start + i);
-        }
-        x += w;
-    }
-    None
 }

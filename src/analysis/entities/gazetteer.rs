@@ -8,7 +8,36 @@
 //! article: deciding what a phrase is *in context* belongs to [`super::names`].
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A small, fast, non-cryptographic hasher (the Fx hash of rustc) for the
+/// lookups done per word; the keys are words, not attacker-chosen in bulk.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with [`FxHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
 const CITIES: &str = include_str!("../../../assets/gazetteer/cities.tsv");
@@ -52,19 +81,22 @@ pub struct KnownPhrase {
 
 /// All word lists, looked up by lowercase words joined with single spaces.
 pub struct Lexicon {
-    phrases: HashMap<String, KnownPhrase>,
-    titles: HashSet<String>,
+    phrases: FastMap<String, KnownPhrase>,
+    titles: FastSet<String>,
     /// Every word-prefix of a phrase or title ("south", "south china"), for
     /// longest-match scans that stop as soon as no entry can follow.
-    prefixes: HashSet<String>,
+    prefixes: FastSet<String>,
+    /// A bit filter over first words of phrases and titles: a word not
+    /// in it starts none, and most words are ruled out without hashing.
+    first_words: Vec<u64>,
     /// The longest phrase or title, in words.
     pub max_phrase_words: usize,
-    org_heads: HashSet<String>,
-    org_suffixes: HashSet<String>,
-    common: HashSet<String>,
-    given: HashSet<String>,
+    org_heads: FastSet<String>,
+    org_suffixes: FastSet<String>,
+    common: FastSet<String>,
+    given: FastSet<String>,
     /// Surname -> frequency rank (0 = most frequent).
-    surnames: HashMap<String, u32>,
+    surnames: FastMap<String, u32>,
 }
 
 /// The lexicon, built on first use.
@@ -72,6 +104,18 @@ pub fn lexicon() -> &'static Lexicon {
     static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
     &LEXICON
 }
+
+/// The filter bit of a word: its length and first and last bytes.
+fn filter_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+    let n = b.len();
+    let mix =
+        (n as u64) | at(0) << 8 | at(1) << 16 | at(n.saturating_sub(1)) << 24 | at(n / 2) << 32;
+    (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize % FILTER_BITS
+}
+
+const FILTER_BITS: usize = 1 << 16;
 
 /// Lines of an asset file without the `#` header and blank lines.
 fn data_lines(file: &str) -> impl Iterator<Item = &str> {
@@ -102,15 +146,16 @@ fn is_acronym(s: &str) -> bool {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut lex = Lexicon {
-            phrases: HashMap::new(),
-            titles: HashSet::new(),
-            prefixes: HashSet::new(),
+            phrases: FastMap::default(),
+            titles: FastSet::default(),
+            prefixes: FastSet::default(),
+            first_words: vec![0; FILTER_BITS / 64],
             max_phrase_words: 1,
-            org_heads: HashSet::new(),
-            org_suffixes: HashSet::new(),
-            common: HashSet::new(),
-            given: HashSet::new(),
-            surnames: HashMap::new(),
+            org_heads: FastSet::default(),
+            org_suffixes: FastSet::default(),
+            common: FastSet::default(),
+            given: FastSet::default(),
+            surnames: FastMap::default(),
         };
         // Order matters: the first kind given to a phrase wins, so countries
         // and hand-written lists come before the long city list.
@@ -242,6 +287,9 @@ impl Lexicon {
     }
 
     fn add_prefixes(&mut self, key: &str) {
+        let first = key.split(' ').next().unwrap_or(key);
+        let bit = filter_bit(first);
+        self.first_words[bit / 64] |= 1 << (bit % 64);
         for (i, _) in key.match_indices(' ') {
             self.prefixes.insert(key[..i].to_string());
         }
@@ -251,6 +299,13 @@ impl Lexicon {
     /// True when some phrase or title starts with the words of `key`.
     pub fn is_prefix(&self, key: &str) -> bool {
         self.prefixes.contains(key)
+    }
+
+    /// False when no phrase or title starts with the single word `word`
+    /// (true means "maybe": ask [`Lexicon::is_prefix`]).
+    pub fn may_start(&self, word: &str) -> bool {
+        let bit = filter_bit(word);
+        self.first_words[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The known phrase for `key` (see [`key_of`]).

@@ -20,9 +20,9 @@
 //! its aliases. Entities are ordered by kind, then by first mention.
 
 use super::Mention;
+use super::gazetteer::{FastMap, FastSet};
 use super::words::Words;
 use crate::analysis::{AmbiguousMention, Entity, EntityKind};
-use std::collections::HashMap;
 
 /// The entities and, for each mention (by index), its entity id.
 pub struct Linked {
@@ -48,6 +48,9 @@ fn name_words(ws: &Words<'_>, m: &Mention) -> Vec<String> {
 }
 
 fn plain_key(text: &str) -> String {
+    if text.is_ascii() && !text.contains(['.', '\n', '\t', '\r']) && !text.contains("  ") {
+        return text.to_ascii_lowercase();
+    }
     let mut k = String::with_capacity(text.len());
     for w in text.split_whitespace() {
         if !k.is_empty() {
@@ -76,18 +79,20 @@ pub fn link(ws: &Words<'_>, mentions: &[Mention]) -> Linked {
     // provisional group per mention, then renumbered by kind and position
     let mut group_of: Vec<usize> = vec![usize::MAX; n];
     let mut groups: Vec<Key> = Vec::new();
-    let mut by_key: HashMap<Key, usize> = HashMap::new();
+    let mut by_key: FastMap<Key, usize> = FastMap::default();
     let mut ambiguous: Vec<(usize, Vec<usize>)> = Vec::new(); // (mention, other groups)
 
     let mut intern = |key: Key, groups: &mut Vec<Key>| -> usize {
-        *by_key.entry(key.clone()).or_insert_with(|| {
-            groups.push(key);
-            groups.len() - 1
-        })
+        if let Some(&g) = by_key.get(&key) {
+            return g;
+        }
+        groups.push(key.clone());
+        by_key.insert(key, groups.len() - 1);
+        groups.len() - 1
     };
 
     // acronyms defined in the text, and initials of multi-word names
-    let mut acronym_of: HashMap<String, (EntityKind, String)> = HashMap::new();
+    let mut acronym_of: FastMap<String, (EntityKind, String)> = FastMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if !matches!(m.kind, EntityKind::Org | EntityKind::Place) {
             continue;
@@ -112,7 +117,7 @@ pub fn link(ws: &Words<'_>, mentions: &[Mention]) -> Linked {
     }
 
     // people: full names first
-    let mut person_by_word: HashMap<String, Vec<(usize, bool)>> = HashMap::new(); // word -> (group, is_last_word)
+    let mut person_by_word: FastMap<String, Vec<(usize, bool)>> = FastMap::default(); // word -> (group, is_last_word)
     let mut person_words: Vec<Option<Vec<String>>> = vec![None; n];
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != EntityKind::Person {
@@ -141,9 +146,11 @@ pub fn link(ws: &Words<'_>, mentions: &[Mention]) -> Linked {
         person_words[i] = Some(words);
     }
 
-    // then everything in text order
-    let mut count: HashMap<usize, usize> = HashMap::new();
-    let mut first_seen: HashMap<usize, usize> = HashMap::new();
+    // then everything in text order; the same words of the same kind link
+    // the same way, so each distinct surface is keyed once
+    let mut surface_group: FastMap<(EntityKind, &str), usize> = FastMap::default();
+    let mut count: FastMap<usize, usize> = FastMap::default();
+    let mut first_seen: FastMap<usize, usize> = FastMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if group_of[i] == usize::MAX {
             let g = match m.kind {
@@ -187,6 +194,9 @@ pub fn link(ws: &Words<'_>, mentions: &[Mention]) -> Linked {
                         best
                     }
                 }
+                _ if surface_group.contains_key(&(m.kind, m.span.of(text))) => {
+                    surface_group[&(m.kind, m.span.of(text))]
+                }
                 _ => {
                     let mut key = Key {
                         kind: m.kind,
@@ -202,7 +212,9 @@ pub fn link(ws: &Words<'_>, mentions: &[Mention]) -> Linked {
                             name: name.clone(),
                         };
                     }
-                    intern(key, &mut groups)
+                    let g = intern(key, &mut groups);
+                    surface_group.insert((m.kind, surface), g);
+                    g
                 }
             };
             group_of[i] = g;
@@ -238,11 +250,16 @@ pub fn link(ws: &Words<'_>, mentions: &[Mention]) -> Linked {
         })
         .collect();
     let entity_of: Vec<usize> = group_of.iter().map(|&g| id_of[g]).collect();
+    // the distinct forms of each entity, in order of first use
     let mut surfaces: Vec<Vec<(String, Option<String>)>> = vec![Vec::new(); entities.len()];
+    let mut seen: FastSet<(usize, &str)> = FastSet::default();
     for (i, m) in mentions.iter().enumerate() {
         let e = entity_of[i];
         entities[e].mentions.push(m.span);
-        surfaces[e].push((normalize_space(m.span.of(text)), m.canonical.clone()));
+        let raw = m.span.of(text);
+        if seen.insert((e, raw)) {
+            surfaces[e].push((normalize_space(raw), m.canonical.clone()));
+        }
     }
     for (mi, others) in ambiguous {
         let e = entity_of[mi];

@@ -26,7 +26,7 @@ mod role;
 mod words;
 
 use super::{Document, Entity, EntityKind, Span};
-use std::collections::{HashMap, HashSet};
+use gazetteer::{FastMap, FastSet};
 use std::ops::Range;
 
 /// How sure the recogniser is of a mention's kind, weakest first.
@@ -36,8 +36,11 @@ pub(crate) enum Evidence {
     Guess,
     /// Proposed by the statistical tagger.
     Tagger,
-    /// Typed by context: a title before it, a given name, an org word.
+    /// Typed by context: a given name, an org word.
     Context,
+    /// Typed by a firm rule that the tagger does not overturn: a title
+    /// before a person's name, an appositive after it, "the X administration".
+    Firm,
     /// A gazetteer entry or a money/date/quantity pattern.
     Known,
 }
@@ -51,6 +54,8 @@ pub(crate) struct Mention {
     pub words: Range<usize>,
     /// The name it links by, when known ("United States" for "US", "$95 billion").
     pub canonical: Option<String>,
+    /// What the gazetteers call it, when they know it.
+    pub known: Option<gazetteer::PhraseKind>,
     pub evidence: Evidence,
 }
 
@@ -94,35 +99,57 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
 /// a guess takes the kind the same words got from stronger evidence.
 fn reconcile(ws: &words::Words<'_>, mentions: &mut Vec<Mention>) {
     let text = ws.text;
-    let mut person_word: HashSet<&str> = HashSet::new();
-    let mut strong_kind: HashMap<&str, (EntityKind, Evidence)> = HashMap::new();
+    // Only guesses and single tagged words are reconsidered: index just what
+    // they need (most mentions are neither).
+    let mut guesses: FastSet<&str> = FastSet::default();
+    let mut singles: FastSet<&str> = FastSet::default();
     for m in mentions.iter() {
         let s = m.span.of(text);
-        if m.kind == EntityKind::Person && m.evidence >= Evidence::Tagger && s.contains(' ') {
+        if m.evidence == Evidence::Guess {
+            guesses.insert(s);
+        }
+        if reconsidered_single(m, s) {
+            singles.insert(s);
+        }
+    }
+    if guesses.is_empty() && singles.is_empty() {
+        return;
+    }
+    let mut person_word: FastSet<&str> = FastSet::default();
+    let mut strong_kind: FastMap<&str, (EntityKind, Evidence)> = FastMap::default();
+    for m in mentions.iter() {
+        if m.evidence < Evidence::Tagger {
+            continue;
+        }
+        let s = m.span.of(text);
+        if m.kind == EntityKind::Person && s.contains(' ') {
             for w in s.split_whitespace() {
-                if w.chars().next().is_some_and(char::is_uppercase) && w.len() > 2 {
+                if singles.contains(w) {
                     person_word.insert(w);
                 }
             }
         }
-        if m.evidence >= Evidence::Tagger {
+        if guesses.contains(s) {
             let e = strong_kind.entry(s).or_insert((m.kind, m.evidence));
             if m.evidence > e.1 {
                 *e = (m.kind, m.evidence);
             }
         }
     }
-    // capitalised words not opening a sentence
-    let mut capital_inside: HashSet<&str> = HashSet::new();
+    // guessed words that the text also capitalises where a capital means a name
+    let mut capital_inside: FastSet<&str> = FastSet::default();
     for (i, w) in ws.words.iter().enumerate() {
         if w.is_capital() && !w.opens && !w.in_caps_line {
-            capital_inside.insert(ws.text_of(i));
+            let t = ws.text_of(i);
+            if guesses.contains(t) {
+                capital_inside.insert(t);
+            }
         }
     }
     mentions.retain_mut(|m| {
         let s = m.span.of(text);
         let single = !s.contains(' ');
-        if single && person_word.contains(s) && m.evidence < Evidence::Context {
+        if single && reconsidered_single(m, s) && s.len() > 2 && person_word.contains(s) {
             m.kind = EntityKind::Person;
             m.evidence = Evidence::Context;
             return true;
@@ -139,6 +166,18 @@ fn reconcile(ws: &words::Words<'_>, mentions: &mut Vec<Mention>) {
         }
         true
     });
+}
+
+/// A single word whose kind a full name elsewhere may change: a guess, a
+/// tagged word, or a country or city that is also a surname ("Jordan" once
+/// "Michael Jordan" is in the text).
+fn reconsidered_single(m: &Mention, surface: &str) -> bool {
+    let weak = m.evidence < Evidence::Context
+        || matches!(
+            m.known,
+            Some(gazetteer::PhraseKind::Country | gazetteer::PhraseKind::City)
+        );
+    weak && !surface.contains(' ')
 }
 
 /// Sorts mentions by position; of two that overlap, keeps the longer (then

@@ -139,6 +139,9 @@ fn phrase_at<'l>(
     end: usize,
     caps_line: bool,
 ) -> Option<(usize, &'l KnownPhrase)> {
+    if !lex.may_start(ws.key(i)) || !lex.is_prefix(ws.key(i)) {
+        return None;
+    }
     let mut key = String::new();
     let mut best = None;
     for j in i..end.min(i + lex.max_phrase_words) {
@@ -176,6 +179,9 @@ fn phrase_at<'l>(
 
 /// The longest title starting at word `i` (any case) and ending before `end`.
 fn title_at(ws: &Words<'_>, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
+    if !lex.may_start(ws.key(i)) || !lex.is_prefix(ws.key(i)) {
+        return None;
+    }
     let mut key = String::new();
     let mut best = None;
     for j in i..end.min(i + lex.max_phrase_words) {
@@ -244,6 +250,7 @@ fn known_mention(ws: &Words<'_>, r: Range<usize>, p: &KnownPhrase) -> Mention {
         kind,
         words: r,
         canonical: Some(p.canonical.clone()),
+        known: Some(p.kind),
         evidence: Evidence::Known,
     }
 }
@@ -326,7 +333,7 @@ fn analyze_chunk(
         if let Some(len) = title_at(ws, lex, k, e) {
             // a capitalised title word inside an organisation's name
             // ("General Motors") is part of the name
-            let org_follows = (k + len..e)
+            let org_follows = (k + len..e.min(k + len + 6))
                 .take_while(|&x| ws.words[x].is_capital())
                 .any(|x| lex.is_org_head(ws.key(x)) || lex.is_org_suffix(ws.key(x)));
             if !org_follows {
@@ -414,6 +421,7 @@ fn fused_org(ws: &Words<'_>, words: Range<usize>) -> Mention {
         kind: EntityKind::Org,
         words,
         canonical: None,
+        known: None,
         evidence: Evidence::Context,
     }
 }
@@ -532,15 +540,12 @@ fn type_name(
         kind,
         words,
         canonical: None,
+        known: None,
         evidence,
     };
     // "the Biden administration"
     if r.end < sentence_end && ORG_AFTER_NAME.contains(&key(r.end)) && n <= 2 {
-        return Some(mention(
-            EntityKind::Org,
-            Evidence::Context,
-            r.start..r.end + 1,
-        ));
+        return Some(mention(EntityKind::Org, Evidence::Firm, r.start..r.end + 1));
     }
     let org_word =
         lex.is_org_suffix(key(last)) || (n >= 2 && names.iter().any(|&i| lex.is_org_head(key(i))));
@@ -552,7 +557,7 @@ fn type_name(
         return None;
     }
     if after_title {
-        return Some(mention(EntityKind::Person, Evidence::Context, r));
+        return Some(mention(EntityKind::Person, Evidence::Firm, r));
     }
     let looks_like_name = names.iter().all(|&i| {
         is_initial(ws, i)
@@ -570,7 +575,7 @@ fn type_name(
         }
     }
     if appositive_title(ws, lex, r.end, sentence_end).is_some() && looks_like_name {
-        return Some(mention(EntityKind::Person, Evidence::Context, r));
+        return Some(mention(EntityKind::Person, Evidence::Firm, r));
     }
     let text = ws.span_of(r.clone()).of(ws.text);
     // single letters and runs of short codes in capitals ("W L PCT") are no names
@@ -585,6 +590,18 @@ fn type_name(
     }
     if n == 1 {
         let w = &ws.words[first];
+        // "Arab-Israeli": peoples joined by hyphens
+        let peoples = text.contains('-')
+            && text.split('-').all(|p| {
+                lex.phrase(&super::gazetteer::key_of(p))
+                    .is_some_and(|k| k.kind == PhraseKind::Group)
+            });
+        if peoples {
+            return Some(Mention {
+                known: Some(PhraseKind::Group),
+                ..mention(EntityKind::Group, Evidence::Known, r)
+            });
+        }
         if w.shape == Shape::Upper || is_camel(text) {
             return Some(mention(EntityKind::Org, Evidence::Guess, r));
         }

@@ -16,6 +16,7 @@
 use super::{Evidence, Mention};
 use crate::analysis::segment::{Token, TokenKind};
 use crate::analysis::{Document, EntityKind, Span};
+use std::borrow::Cow;
 
 const CURRENCY_SIGNS: &[&str] = &["$", "€", "£", "¥", "₹", "₩", "₽"];
 /// Letters written before a dollar sign ("US$", "HK$").
@@ -194,8 +195,14 @@ impl<'t> Toks<'_, 't> {
     fn s(&self, i: usize) -> &'t str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
-    fn lower(&self, i: usize) -> String {
-        self.s(i).to_lowercase()
+    /// The token in lowercase, borrowed when it already is (most tokens).
+    fn lower(&self, i: usize) -> Cow<'t, str> {
+        let s = self.s(i);
+        if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            Cow::Owned(s.to_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
     }
     fn kind(&self, i: usize) -> Option<TokenKind> {
         self.toks.get(i).map(|t| t.kind)
@@ -241,7 +248,7 @@ fn is_number(t: &Toks<'_, '_>, i: usize) -> bool {
 }
 
 fn is_magnitude(t: &Toks<'_, '_>, i: usize) -> bool {
-    MAGNITUDES.contains(&t.lower(i).as_str())
+    MAGNITUDES.contains(&t.lower(i).as_ref())
 }
 
 /// A number at `i` with an optional fraction ("5 1/2") and magnitude word;
@@ -271,6 +278,11 @@ fn number_phrase(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
 /// Money starting at `i`: returns the last token index.
 fn money_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<(usize, usize)> {
     let s = t.s(i);
+    // only digits, signs and codes start money
+    let b = s.as_bytes().first().copied().unwrap_or(b' ');
+    if !(b.is_ascii_digit() || b.is_ascii_uppercase() || b == b'$' || b >= 0x80) {
+        return None;
+    }
     // "US$ 5", "$ 95 billion"
     let mut sign = i;
     if DOLLAR_PREFIXES.contains(&s) && t.s(i + 1) == "$" && t.adjacent(i, i + 1) {
@@ -289,7 +301,7 @@ fn money_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<(usize, usize)> {
     // "20 million pounds"
     if is_number(t, i) {
         let last = number_phrase(t, i, end)?;
-        if last + 1 < end && CURRENCY_WORDS.contains(&t.lower(last + 1).as_str()) {
+        if last + 1 < end && CURRENCY_WORDS.contains(&t.lower(last + 1).as_ref()) {
             // "won" after a bare number is a verb far more often than Korean money
             if t.lower(last + 1) == "won" && !is_magnitude(t, last) {
                 return None;
@@ -341,8 +353,31 @@ fn iso_date(s: &str) -> bool {
 }
 
 /// A date starting at `i`: returns the last token index.
+/// Lowercase words that can start a relative date ("earlier this year").
+const RELATIVE_STARTS: &[&str] = &[
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "this",
+    "last",
+    "next",
+    "past",
+    "coming",
+    "previous",
+    "recent",
+    "yesterday",
+    "today",
+    "tomorrow",
+];
+
 fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
     let s = t.s(i);
+    let b = s.as_bytes().first().copied().unwrap_or(b' ');
+    let relative = RELATIVE_STARTS.iter().any(|w| w.eq_ignore_ascii_case(s));
+    if !(b.is_ascii_digit() || b.is_ascii_uppercase() || relative) {
+        return None;
+    }
     if weekday(s) {
         return Some(i);
     }
@@ -351,9 +386,13 @@ fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
     }
     if month(s) {
         let word_month = matches!(s, "May" | "March");
-        let prev = if i > 0 { t.lower(i - 1) } else { String::new() };
+        let prev = if i > 0 {
+            t.lower(i - 1)
+        } else {
+            Cow::Borrowed("")
+        };
         let next_num = i + 1 < end && (day_number(t.s(i + 1)) || year_number(t.s(i + 1)));
-        if word_month && !next_num && !BEFORE_MONTH.contains(&prev.as_str()) {
+        if word_month && !next_num && !BEFORE_MONTH.contains(&prev.as_ref()) {
             return None;
         }
         let mut j = i;
@@ -378,20 +417,20 @@ fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
         return Some(j);
     }
     // "in 2024"
-    if year_number(s) && i > 0 && BEFORE_MONTH.contains(&t.lower(i - 1).as_str()) {
+    if year_number(s) && i > 0 && BEFORE_MONTH.contains(&t.lower(i - 1).as_ref()) {
         return Some(i);
     }
     // "earlier this year", "last week", "recent months"
     let l = t.lower(i);
     let mut j = i;
-    if matches!(l.as_str(), "earlier" | "later" | "early" | "late")
-        && RELATIVE_ANCHORS.contains(&t.lower(i + 1).as_str())
+    if matches!(l.as_ref(), "earlier" | "later" | "early" | "late")
+        && RELATIVE_ANCHORS.contains(&t.lower(i + 1).as_ref())
     {
         j += 1;
     }
-    if RELATIVE_ANCHORS.contains(&t.lower(j).as_str()) && j + 1 < end {
+    if RELATIVE_ANCHORS.contains(&t.lower(j).as_ref()) && j + 1 < end {
         let p = t.lower(j + 1);
-        if PERIODS.contains(&p.as_str()) && !p.ends_with('s') {
+        if PERIODS.contains(&p.as_ref()) && !p.ends_with('s') {
             return Some(j + 1);
         }
         if weekday(t.s(j + 1)) || month(t.s(j + 1)) {
@@ -401,13 +440,13 @@ fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
     if l == "recent"
         && i + 1 < end
         && matches!(
-            t.lower(i + 1).as_str(),
+            t.lower(i + 1).as_ref(),
             "months" | "years" | "weeks" | "days" | "decades"
         )
     {
         return Some(i + 1);
     }
-    if matches!(l.as_str(), "yesterday" | "today" | "tomorrow") {
+    if matches!(l.as_ref(), "yesterday" | "today" | "tomorrow") {
         return Some(i);
     }
     None
@@ -416,15 +455,18 @@ fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
 /// A quantity starting at `i` (a hedge, a number and a unit).
 fn quantity_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
     let mut j = i;
-    if HEDGES.contains(&t.lower(i).as_str()) {
+    let s = t.s(i);
+    if HEDGES.iter().any(|h| h.eq_ignore_ascii_case(s)) {
         j += 1;
+    } else if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
     }
     if !is_number(t, j) {
         return None;
     }
     let last = number_phrase(t, j, end)?;
     let unit = t.lower(last + 1);
-    if last + 1 < end && UNITS.contains(&unit.as_str()) {
+    if last + 1 < end && UNITS.contains(&unit.as_ref()) {
         if unit == "per" {
             // "per cent"
             return (t.lower(last + 2) == "cent").then_some(last + 2);
@@ -500,6 +542,7 @@ fn numeric(
         kind,
         words: 0..0,
         canonical: Some(canonical),
+        known: None,
         evidence: Evidence::Known,
     }
 }

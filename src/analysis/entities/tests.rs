@@ -131,3 +131,24 @@ fn role_with_a_possessive_country() {
     let p = find(&es, "Amina Odhiambo").expect("person");
     assert_eq!(p.role.as_deref(), Some("Kenya’s foreign minister"));
 }
+
+#[test]
+fn a_country_that_is_a_surname_follows_the_full_name() {
+    let t = "Kelly Jordan scored twice. Jordan then left the field in Chad.";
+    let es = run(t);
+    let p = find(&es, "Kelly Jordan").expect("person");
+    assert_eq!(texts(p, t), vec!["Kelly Jordan", "Jordan"]);
+    assert_eq!(find(&es, "Chad").map(|e| e.kind), Some(EntityKind::Place));
+}
+
+#[test]
+fn hyphenated_peoples_are_one_group_and_places_two() {
+    let t = "Arab-Israeli talks resumed as US-China trade grew.";
+    let es = run(t);
+    assert_eq!(
+        find(&es, "Arab-Israeli").map(|e| e.kind),
+        Some(EntityKind::Group)
+    );
+    assert!(find(&es, "United States").is_some() || find(&es, "US").is_some());
+    assert_eq!(find(&es, "China").map(|e| e.kind), Some(EntityKind::Place));
+}

@@ -73,12 +73,31 @@ const HAS_LETTER: u16 = 32;
 const SEEN_LOWER: u8 = 1;
 const SEEN_TITLE_MID: u8 = 2;
 
+/// The character as the features read it: lowercased, and typographic
+/// quotes, apostrophes and dashes folded to the ASCII ones the training
+/// text uses ("China’s" reads as "China's").
 #[inline]
 fn lowercase(c: char) -> char {
     if c.is_ascii() {
         c.to_ascii_lowercase()
     } else {
-        c.to_lowercase().next().unwrap_or(c)
+        match fold_typography(c) {
+            f if f.is_ascii() => f,
+            _ => c.to_lowercase().next().unwrap_or(c),
+        }
+    }
+}
+
+/// Typographic punctuation as its ASCII counterpart.
+#[inline]
+fn fold_typography(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => '-',
+        '\u{2014}' | '\u{2015}' => '-',
+        '\u{2026}' => '.',
+        c => c,
     }
 }
 
@@ -162,6 +181,7 @@ impl Word {
         let mut flags = 0u16;
         let mut all_upper = true;
         for c in chars {
+            let c = fold_typography(c);
             h = step(h, u64::from(u32::from(lowercase(c))));
             n += 1;
             let class = if c.is_uppercase() {

@@ -102,3 +102,44 @@ fn run_time_path_matches_trainer_path() {
     assert!(labels.contains(&NameLabel::Per), "{labels:?}");
     assert!(labels.contains(&NameLabel::Loc), "{labels:?}");
 }
+
+#[test]
+fn typographic_quotes_read_like_straight_ones() {
+    let curly = "“We will not wait,” said Tomas Lindqvist, Sweden’s envoy to the United Nations.";
+    let straight =
+        "\"We will not wait,\" said Tomas Lindqvist, Sweden's envoy to the United Nations.";
+    let labels = |t: &str| -> Vec<(usize, NameLabel)> {
+        let doc = Document::new(t);
+        tag(&doc)
+            .into_iter()
+            .map(|n| (n.tokens.start, n.label))
+            .collect()
+    };
+    let got = labels(curly);
+    assert_eq!(got, labels(straight));
+    // Not only the same names: the same features, so the same margins.
+    let (c, s) = (Document::new(curly), Document::new(straight));
+    assert_eq!(c.tokens.len(), s.tokens.len());
+    assert_eq!(tag_tokens(&c), tag_tokens(&s));
+    assert!(got.iter().any(|(_, l)| *l == NameLabel::Per), "{got:?}");
+}
+
+#[test]
+fn odd_inputs_tag_without_panicking() {
+    for text in [
+        "",
+        "   \n\n ",
+        ".",
+        "A",
+        "ÉTÉ À PARIS",
+        &"Zq".repeat(5000),
+        "U.S. U.S. U.S.",
+    ] {
+        let doc = Document::new(text);
+        let guesses = tag_tokens(&doc);
+        assert_eq!(guesses.len(), doc.tokens.len(), "{text:?}");
+        for n in tag(&doc) {
+            assert!(n.tokens.start < n.tokens.end && n.tokens.end <= doc.tokens.len());
+        }
+    }
+}

@@ -54,6 +54,8 @@ pub enum Layout {
     According,
     /// A participle borrowing the speaker of its clause ("..., adding that").
     Participle,
+    /// "Obama: I'm optimistic": a speaker, a colon, the words.
+    Colon,
     /// No speech verb: the subject of a sentence that holds a quotation
     /// ("Trump, once again, had “nothing to say.”"); `cue` is the word after it.
     Subject,
@@ -94,6 +96,10 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
         let lo = range.start;
         let hi = range.end;
         let mut i = lo;
+        if let Some(f) = colon_frame(cx, lo, hi, si) {
+            i = f.cue_tok + 1;
+            frames.push(f);
+        }
         while i < hi {
             if cx.quoted(i) || !cx.is_word(i) {
                 i += 1;
@@ -112,7 +118,8 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
             };
             if let Some(mut f) = frame {
                 i = f.cue_tok + 1;
-                f.embedded = frames[sentence_first..].iter().any(|e| {
+                // only the frame just before can have its clause start here
+                f.embedded = frames[sentence_first..].last().is_some_and(|e| {
                     e.complement
                         .is_some_and(|c| f.first >= c && f.first <= c + 2)
                 });
@@ -131,11 +138,58 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
     frames
 }
 
+/// "Obama: I'm optimistic", "A: We were there.": a speaker named at the start
+/// of a sentence, then a colon and the words.
+fn colon_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Frame> {
+    const MAX_NAME: usize = 6;
+    let colon = (lo..hi.min(lo + MAX_NAME + 1)).find(|&k| cx.word(k) == ":")?;
+    if colon == lo || colon + 2 >= hi || cx.quoted(colon) {
+        return None;
+    }
+    // a name of one to three words, not a headline word ("Breaking:",
+    // "The Latest:", "Remember:")
+    let source = np_from(cx, lo, colon)?;
+    let name_words = source.last + 1 - cx.token_at_or_after(source.name.start);
+    if source.first != lo
+        || source.last + 1 != colon
+        || source.kind != SourceKind::Name
+        || name_words > 3
+        || cx.word(lo).eq_ignore_ascii_case("the")
+        || (source.first..=source.last).any(|k| {
+            let w = cx.word(k);
+            w.ends_with("ing") || w.len() == 1 || cx.classes[k] & (STOP | CUE_ANY) != 0
+        })
+    {
+        return None;
+    }
+    Some(Frame {
+        cue: cx.span(colon),
+        cue_tok: colon,
+        class: CUE_QUOTE,
+        source,
+        addressee: None,
+        complement: (!cx.quoted(colon + 1)).then_some(colon + 1),
+        first: lo,
+        last: colon,
+        sentence: si,
+        layout: Layout::Colon,
+        embedded: false,
+    })
+}
+
 /// The subject of a sentence with a quotation but no speech verb, when it
 /// names someone and a verb follows it outside the marks.
 fn subject_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Frame> {
     let open = (lo..hi).find(|&k| cx.quoted(k))?;
     let source = clause_subject(cx, lo, open)?;
+    // "It was a ..." or "a Facebook post": no one speaking
+    let person_like = match source.kind {
+        SourceKind::Pronoun => cx.classes[source.first] & (PERSON_PRONOUN | PLURAL) != 0,
+        _ => !matches!(cx.word(source.first), "a" | "an" | "A" | "An"),
+    };
+    if !person_like {
+        return None;
+    }
     let verb = source.last + 1;
     if verb >= open || !cx.starts_lower(verb) || cx.classes[verb] & STOP != 0 {
         return None;
@@ -239,8 +293,12 @@ fn cue_frame(
     // ("said Smith of the plan"), the quotation is the reported speech
     let after_quote = (first_of(&source, i).saturating_sub(2)..first_of(&source, i))
         .any(|k| k >= lo && cx.quoted(k));
+    // "a group called Citizens for Trump": naming, not speech
+    let naming = cx.word(i).starts_with("call") && source.kind == SourceKind::Description;
     let complement = if layout == Layout::Inverted {
         None
+    } else if naming && class & (CUE_THAT | CUE_BARE) == 0 {
+        complement(cx, class & !CUE_NOMINAL, after, hi)
     } else if after_quote {
         complement(cx, class, after, hi)
             .filter(|&c| c > 0 && cx.word(c - 1).eq_ignore_ascii_case("that"))
@@ -303,26 +361,55 @@ fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Optio
     if w.eq_ignore_ascii_case("that") {
         return (at + 1 < hi).then_some(at + 1);
     }
+    let is = |words: &[&str]| words.iter().any(|x| w.eq_ignore_ascii_case(x));
+    if class & CUE_QUESTION != 0
+        && is(&[
+            "if", "whether", "why", "how", "what", "which", "who", "when", "where",
+        ])
+    {
+        // "asked whether the plan would pass"
+        return (hi - at >= 3).then_some(at);
+    }
+    if class & CUE_NOMINAL != 0
+        && (class & (CUE_THAT | CUE_BARE) == 0 || cx.classes[at] & (PREPOSITION | STOP | BE) == 0)
+    {
+        // "praised the plan", "called for a ban", "called on Congress to act"
+        let start = if is(&["for", "on"]) { at + 1 } else { at };
+        let ok = start < hi
+            && !cx.quoted(start)
+            && cx.is_word(start)
+            && cx.classes[start] & (PREPOSITION | STOP | BE | CUE_ANY) == 0;
+        return (ok && hi - start >= 3).then_some(start);
+    }
     if class & (CUE_THAT | CUE_BARE) == 0 {
         return None;
     }
     let c = cx.classes[at];
     if c & (PREPOSITION | TIME) != 0 || w == "," {
         // "said in a statement on Tuesday that ..."
+        // "said in politics it takes time": or the clause's pronoun subject
         let end = (at + MAX_ADVERBIAL).min(hi);
-        return (at + 1..end)
-            .take_while(|&k| {
-                !cx.quoted(k)
-                    && !matches!(cx.word(k), "." | ";" | ":")
-                    && cx.classes[k] & CUE_ANY == 0
-            })
-            .find(|&k| cx.word(k).eq_ignore_ascii_case("that"))
-            .filter(|&k| k + 1 < hi)
-            .map(|k| k + 1);
+        let mut pronoun_at = None;
+        for k in at + 1..end {
+            if cx.quoted(k) || matches!(cx.word(k), "." | ";" | ":") || cx.classes[k] & CUE_ANY != 0
+            {
+                break;
+            }
+            if cx.word(k).eq_ignore_ascii_case("that") {
+                return (k + 1 < hi).then_some(k + 1);
+            }
+            if pronoun_at.is_none() && cx.classes[k] & PRONOUN != 0 && class & CUE_BARE != 0 {
+                pronoun_at = Some(k);
+            }
+        }
+        return pronoun_at.filter(|&k| hi - k >= 4);
     }
     if class & CUE_BARE == 0
         || !cx.is_word(at)
-        || c & (NOT_BEFORE_CUE | STOP | BE | CUE_ANY | PREPOSITION) != 0
+        || c & (NOT_BEFORE_CUE | BE | CUE_ANY | PREPOSITION) != 0
+        || is(&[
+            "and", "or", "but", "as", "than", "so", "nothing", "yes", "no",
+        ])
     {
         return None;
     }
@@ -354,7 +441,7 @@ fn np_word(cx: &Ctx<'_, '_>, k: usize) -> bool {
     if cx.capitalised(k) {
         // "State Department", "The Post"; not "Later," or "In"
         return c & (SOURCE_NOUN | TITLE) != 0
-            || c & (PREPOSITION | BE | BETWEEN | PRONOUN | RELATIVE) == 0;
+            || c & (PREPOSITION | BE | BETWEEN | PRONOUN | RELATIVE | NOT_BEFORE_CUE) == 0;
     }
     c & (PREPOSITION | BE | BETWEEN | CUE_ANY) == 0
         && c & (SOURCE_NOUN | MODIFIER | TITLE | DETERMINER) != 0
@@ -415,7 +502,9 @@ pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
             .find(|&k| cx.word(k) == ",");
         if let Some(k) = comma
             && k > lo
-            && (k + 1..h).all(|x| cx.classes[x] & CUE_ANY == 0 || cx.capitalised(x))
+            && (k + 1..h).all(|x| {
+                cx.classes[x] & (CUE_ANY | BE | BETWEEN | PRONOUN | STOP) == 0 || cx.capitalised(x)
+            })
             && let Some(s) = np_ending(cx, k - 1, lo)
         {
             return Some(s);
@@ -461,7 +550,17 @@ fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> {
             && h - s < 4
             && !cx.quoted(s - 1)
             && cx.capitalised(s - 1)
-            && cx.classes[s - 1] & (TITLE | DETERMINER | SOURCE_NOUN | TIME) == 0
+            && cx.classes[s - 1]
+                & (TITLE
+                    | DETERMINER
+                    | SOURCE_NOUN
+                    | TIME
+                    | STOP
+                    | PREPOSITION
+                    | BE
+                    | BETWEEN
+                    | PRONOUN)
+                == 0
             && !cx.possessive(s - 1)
         {
             s -= 1;
@@ -480,6 +579,9 @@ fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> {
     } else {
         SourceKind::Description
     };
+    if head_is_name && s + 1 == name_start && matches!(cx.word(s), "a" | "an" | "A" | "An") {
+        return None;
+    }
     let name_first = if head_is_name {
         name_start
     } else {
@@ -616,8 +718,9 @@ fn clause_subject(cx: &Ctx<'_, '_>, lo: usize, i: usize) -> Option<Source> {
     while k < i && k - start < MAX_NP && !cx.quoted(k) && np_word(cx, k) {
         k += 1;
     }
-    // the subject ends where the verb starts: a lowercase word
-    if k == start || k >= i || !cx.starts_lower(k) {
+    // the subject ends where the verb starts (a lowercase word) or at a
+    // parenthetical comma ("Mr. Sanders, after ... saying")
+    if k == start || k >= i || !(cx.starts_lower(k) || cx.word(k) == ",") {
         return None;
     }
     np_ending(cx, k - 1, start).filter(|s| s.first == start)

@@ -12,7 +12,9 @@ use super::{Ctx, Found};
 use crate::analysis::{QuoteKind, Span};
 
 /// Shortest reported clause, in tokens.
-const MIN_TOKENS: usize = 3;
+const MIN_TOKENS: usize = 4;
+/// Fewest words before a closing frame ("..., sources said").
+const MIN_CLOSING_WORDS: usize = 5;
 /// Longest reported clause, in tokens (bounds the work per frame).
 const MAX_TOKENS: usize = 160;
 /// Longest tail allowed after a closing frame ("..., he said in a statement on Monday.").
@@ -50,10 +52,9 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
                 // "..., and US officials have stated": the next frame's clause is its own
                 end = n.first;
                 while end > c
-                    && matches!(
-                        cx.word(end - 1).to_ascii_lowercase().as_str(),
-                        "," | ";" | "and" | "but" | "while" | "as"
-                    )
+                    && [",", ";", "and", "but", "while", "as"]
+                        .iter()
+                        .any(|w| cx.word(end - 1).eq_ignore_ascii_case(w))
                 {
                     end -= 1;
                 }
@@ -61,17 +62,27 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
             // "While Smith said that ..., the rest": the clause ends at the comma;
             // ", and ..." or "; ..." starts another clause
             let subordinate = f.first > lo && cx.classes[f.first - 1] & STOP != 0;
+            // a comma that closes a quotation ("... hacked,'' both") counts too
+            let comma = |k: usize| {
+                cx.word(k) == ","
+                    && (!cx.quoted(k) || (k + 2 < end && cx.quoted(k + 1) && !cx.quoted(k + 2)))
+            };
+            let after_comma = |k: usize| {
+                let n = if cx.quoted(k) { k + 2 } else { k + 1 };
+                n < end && matches!(cx.word(n), "and" | "but")
+            };
             if let Some(k) = (c..end).find(|&k| {
-                !cx.quoted(k)
-                    && (cx.word(k) == ";"
-                        || (cx.word(k) == "," && subordinate)
-                        || (cx.word(k) == ","
-                            && k + 1 < end
-                            && matches!(cx.word(k + 1), "and" | "but")))
+                (cx.word(k) == ";" && !cx.quoted(k))
+                    || (comma(k) && (subordinate || after_comma(k)))
             }) {
                 end = k;
             }
-            Some((c, end, QuoteKind::Indirect))
+            let kind = if f.layout == Layout::Colon {
+                QuoteKind::Unmarked
+            } else {
+                QuoteKind::Indirect
+            };
+            Some((c, end, kind))
         } else if f.layout == Layout::According {
             according_clause(cx, f, lo, hi)
         } else if matches!(f.layout, Layout::Active | Layout::Inverted) {
@@ -149,6 +160,9 @@ fn closing_clause(
     } else {
         sep
     };
+    if (lo..end).filter(|&k| cx.is_word(k)).count() < MIN_CLOSING_WORDS {
+        return None;
+    }
     Some((lo, end, kind))
 }
 

@@ -23,8 +23,11 @@ pub const CUE_THAT: WordClass = 1 << 2;
 pub const CUE_ADDRESSEE: WordClass = 1 << 3;
 /// Frames a question ("..., he asked").
 pub const CUE_QUESTION: WordClass = 1 << 4;
+/// Takes a noun phrase as what was said ("praised the plan", "called for a ban").
+pub const CUE_NOMINAL: WordClass = 1 << 19;
 /// Any cue flag.
-pub const CUE_ANY: WordClass = CUE_QUOTE | CUE_BARE | CUE_THAT | CUE_ADDRESSEE | CUE_QUESTION;
+pub const CUE_ANY: WordClass =
+    CUE_QUOTE | CUE_BARE | CUE_THAT | CUE_ADDRESSEE | CUE_QUESTION | CUE_NOMINAL;
 /// A personal pronoun that can name a speaker ("he", "they").
 pub const PRONOUN: WordClass = 1 << 5;
 /// A pronoun for one person ("he", "she").
@@ -192,6 +195,14 @@ const FUNCTION_WORDS: &[(&str, WordClass)] = &[
     ("yes", STOP),
     ("no", STOP),
     ("related", STOP),
+    ("indeed", STOP),
+    ("unless", STOP),
+    ("perhaps", STOP),
+    ("maybe", STOP),
+    ("thus", STOP),
+    ("only", STOP),
+    ("another", STOP),
+    ("it", STOP),
     ("update", STOP),
     ("watch", STOP),
     ("read", STOP),
@@ -207,7 +218,7 @@ const FUNCTION_WORDS: &[(&str, WordClass)] = &[
 
 /// The word table: every word the quote finder knows, lowercase, with its classes.
 pub struct Lexicon {
-    words: HashMap<&'static str, WordClass, BuildHasherDefault<Fnv>>,
+    words: HashMap<&'static [u8], WordClass, BuildHasherDefault<Fnv>>,
 }
 
 /// The table, parsed from the embedded word lists on first use.
@@ -215,9 +226,9 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 
 impl Lexicon {
     fn build() -> Lexicon {
-        let mut words: HashMap<&'static str, WordClass, BuildHasherDefault<Fnv>> =
+        let mut words: HashMap<&'static [u8], WordClass, BuildHasherDefault<Fnv>> =
             HashMap::default();
-        let mut add = |w: &'static str, c: WordClass| *words.entry(w).or_insert(0) |= c;
+        let mut add = |w: &'static str, c: WordClass| *words.entry(w.as_bytes()).or_insert(0) |= c;
         for (word, flags) in entries(SPEECH_VERBS) {
             let mut c = 0;
             for f in flags.split_whitespace() {
@@ -227,6 +238,7 @@ impl Lexicon {
                     "t" => CUE_THAT,
                     "a" => CUE_ADDRESSEE,
                     "k" => CUE_QUESTION,
+                    "n" => CUE_NOMINAL,
                     _ => 0,
                 };
             }
@@ -266,11 +278,8 @@ impl Lexicon {
         for (d, s) in buf.iter_mut().zip(bytes) {
             *d = s.to_ascii_lowercase();
         }
-        // ASCII lowercasing keeps UTF-8 valid; a non-ASCII word simply misses.
-        match std::str::from_utf8(&buf[..bytes.len()]) {
-            Ok(w) => self.words.get(w).copied().unwrap_or(0),
-            Err(_) => 0,
-        }
+        // the table holds ASCII words: a non-ASCII word simply misses
+        self.words.get(&buf[..bytes.len()]).copied().unwrap_or(0)
     }
 }
 

@@ -125,6 +125,11 @@ impl<'a, 't> Ctx<'a, 't> {
             )
     }
 
+    /// Index of the first token that starts at or after byte `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.doc.tokens.partition_point(|t| t.span.start < pos)
+    }
+
     pub fn sentence(&self, i: usize) -> usize {
         self.sentence_of[i] as usize
     }
@@ -263,6 +268,7 @@ fn attach(cx: &Ctx<'_, '_>, quoted: &[Quoted], frames: &[Frame]) -> Vec<Found> {
             if title_like(cx, q) && (kind == QuoteKind::Partial || !ends_sentence) {
                 return None;
             }
+
             Some(Found {
                 kind,
                 content,

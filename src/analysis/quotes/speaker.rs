@@ -12,9 +12,11 @@
 
 use super::Ctx;
 use super::frames::{Frame, Layout, Source, SourceKind};
+use super::lexicon::Fnv;
 use super::lexicon::PERSON_PRONOUN;
 use crate::analysis::{Entity, EntityId, EntityKind, Span};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// How far back (in paragraphs) a pronoun looks for the person it means.
 const PRONOUN_REACH: usize = 3;
@@ -34,7 +36,7 @@ struct Mentions<'e> {
     list: Vec<(Span, EntityId)>,
     entities: &'e [Entity],
     /// Lowercase names, aliases and (when unique) surnames of people.
-    by_name: HashMap<String, EntityId>,
+    by_name: HashMap<String, EntityId, BuildHasherDefault<Fnv>>,
 }
 
 /// Longest mention in bytes considered when looking backwards for an overlap.
@@ -48,8 +50,9 @@ impl<'e> Mentions<'e> {
             .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id)))
             .collect();
         list.sort_unstable_by_key(|(s, id)| (s.start, s.end, *id));
-        let mut by_name: HashMap<String, EntityId> = HashMap::new();
-        let mut surnames: HashMap<String, Option<EntityId>> = HashMap::new();
+        let mut by_name: HashMap<String, EntityId, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut surnames: HashMap<String, Option<EntityId>, BuildHasherDefault<Fnv>> =
+            HashMap::default();
         for e in entities.iter().filter(|e| speaker_kind(e.kind)) {
             for n in std::iter::once(&e.name).chain(&e.aliases) {
                 by_name.entry(n.to_lowercase()).or_insert(e.id);
@@ -152,11 +155,11 @@ pub fn resolve(cx: &Ctx<'_, '_>, frames: &[Frame], entities: &[Entity]) -> Vec<R
         let at = f.source.span.start;
         // people put forward before this frame
         while si < subjects.len() && subjects[si].0 < at {
-            let (pos, id) = subjects[si];
+            let (_, id, paragraph) = subjects[si];
             last = Some(Antecedent {
                 entity: Some(id),
                 name: entities[id].name.clone(),
-                paragraph: cx.paragraph_of_token(token_at(cx, pos)),
+                paragraph,
             });
             si += 1;
         }
@@ -181,7 +184,11 @@ pub fn resolve(cx: &Ctx<'_, '_>, frames: &[Frame], entities: &[Entity]) -> Vec<R
             }
             _ => {
                 let entity = mentions.link(text, s);
-                let name = s.name.of(text).to_string();
+                // the entity's canonical name ("Antony Blinken" for "Blinken")
+                let name = match entity.and_then(|id| entities.get(id)) {
+                    Some(e) => e.name.clone(),
+                    None => s.name.of(text).to_string(),
+                };
                 let is_person = match entity.and_then(|id| mentions.kind(id)) {
                     Some(k) => k == EntityKind::Person,
                     // people's names take no article ("the United States" is not a person)
@@ -215,30 +222,27 @@ pub fn resolve(cx: &Ctx<'_, '_>, frames: &[Frame], entities: &[Entity]) -> Vec<R
     out
 }
 
-/// The token that starts at byte `pos` (or the one containing it).
-fn token_at(cx: &Ctx<'_, '_>, pos: usize) -> usize {
-    cx.doc
-        .tokens
-        .partition_point(|t| t.span.end <= pos)
-        .min(cx.doc.tokens.len() - 1)
-}
-
 /// For each sentence, the first person mentioned outside quotation marks:
-/// (byte position, entity), in text order.
-fn sentence_subjects(cx: &Ctx<'_, '_>, mentions: &Mentions<'_>) -> Vec<(usize, EntityId)> {
+/// (byte position, entity, paragraph), in text order. Mentions and tokens
+/// are both in text order, so one cursor walks the tokens.
+fn sentence_subjects(cx: &Ctx<'_, '_>, mentions: &Mentions<'_>) -> Vec<(usize, EntityId, usize)> {
+    let tokens = &cx.doc.tokens;
     let mut out = Vec::new();
     let mut last_sentence = usize::MAX;
+    let mut t = 0;
     for &(m, id) in &mentions.list {
         if mentions.kind(id) != Some(EntityKind::Person) {
             continue;
         }
-        let t = token_at(cx, m.start);
+        while t + 1 < tokens.len() && tokens[t].span.end <= m.start {
+            t += 1;
+        }
         if cx.quoted(t) {
             continue;
         }
         let s = cx.sentence(t);
         if s != last_sentence {
-            out.push((m.start, id));
+            out.push((m.start, id, cx.doc.sentences[s].paragraph));
             last_sentence = s;
         }
     }

@@ -11,7 +11,7 @@
 //! - abbreviations keep their dot: initialisms ("U.S.", "a.m."), initials
 //!   ("K."), known short forms ("Mr.", "Inc.", "Jan.") and list numbers at
 //!   the start of a line ("3."); whether such a dot also ends the sentence
-//!   is decided by [`super::sentences`], which then detaches it;
+//!   is decided by the sentence splitter (`segment::sentences`), which then detaches it;
 //! - hyphenated words are one token ("Indo-Pacific", "1996-08-22"), and so is
 //!   a word with a dangling hyphen ("face- to- face");
 //! - numbers keep decimals, thousands separators, fractions and clock times

@@ -29,17 +29,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         w,
         h,
     );
-    Clear.render(box_area, buf);
-    Block::default()
-        .borders(Borders::ALL)
-        .title(" Keys ")
-        .title_bottom(" Esc or ? to close · j/k to scroll ")
-        .render(box_area, buf);
     let inner = Rect::new(box_area.x + 2, box_area.y + 1, w - 4, h - 2);
     let first = app
         .help
         .unwrap_or(0)
         .min(KEYS.len().saturating_sub(inner.height as usize));
+    let more_below = first + (inner.height as usize) < KEYS.len();
+    let footer = match (first > 0, more_below) {
+        (_, true) => " Esc or ? to close · j/k: more below ↓ ",
+        (true, false) => " Esc or ? to close · k: back up ↑ ",
+        (false, false) => " Esc or ? to close ",
+    };
+    Clear.render(box_area, buf);
+    Block::default()
+        .borders(Borders::ALL)
+        .title(" Keys ")
+        .title_bottom(footer)
+        .render(box_area, buf);
     for (k, y) in KEYS.iter().skip(first).zip(inner.y..inner.bottom()) {
         if k.what.is_empty() {
             put(buf, inner.x, y, inner.width, &[(k.keys, theme.title)]);

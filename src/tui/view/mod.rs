@@ -48,14 +48,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The message for a terminal too small to read in.
 fn too_small(area: Rect, buf: &mut Buffer) {
-    let lines = [
-        "terminal too small".to_string(),
-        format!(
-            "need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}",
-            area.width, area.height
-        ),
-        "q: quit".to_string(),
-    ];
+    let lines = if area.width >= 20 {
+        [
+            "terminal too small".to_string(),
+            format!(
+                "need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}",
+                area.width, area.height
+            ),
+            "q: quit".to_string(),
+        ]
+    } else {
+        [
+            "too".to_string(),
+            "small".to_string(),
+            format!("{}x{}", area.width, area.height),
+        ]
+    };
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     for (i, line) in lines.iter().enumerate() {
         let y = top + i as u16;

@@ -189,9 +189,9 @@ fn draw_list_row(app: &App, tab: Tab, i: usize, area: Rect, selected: bool, buf:
                 return;
             };
             let right = if tab == Tab::Places {
-                format!(" {} {}", kind_tag(e.kind), e.mentions.len())
+                format!(" {:>5} {:>3}", kind_tag(e.kind), e.mentions.len())
             } else {
-                format!(" {}", e.mentions.len())
+                format!(" {:>3}", e.mentions.len())
             };
             let rw = text_width(&right).min(w);
             let left_w = w - rw;
@@ -202,7 +202,7 @@ fn draw_list_row(app: &App, tab: Tab, i: usize, area: Rect, selected: bool, buf:
                 .map(|r| {
                     clip(
                         &format!(", {r}"),
-                        left_w.saturating_sub(1 + text_width(&name)),
+                        left_w.saturating_sub(2 + text_width(&name)),
                     )
                 })
                 .unwrap_or_default();
@@ -265,8 +265,8 @@ fn draw_list_row(app: &App, tab: Tab, i: usize, area: Rect, selected: bool, buf:
             if area.height > 1 {
                 let words = q.content.of(&a.text);
                 let shown = match q.kind {
-                    QuoteKind::Indirect => format!("    {words}"),
-                    _ => format!("    “{words}”"),
+                    QuoteKind::Direct | QuoteKind::Partial => format!("    “{words}”"),
+                    QuoteKind::Unmarked | QuoteKind::Indirect => format!("    {words}"),
                 };
                 let shown = clip(&shown, w);
                 put(
@@ -291,7 +291,7 @@ fn draw_list_row(app: &App, tab: Tab, i: usize, area: Rect, selected: bool, buf:
             let bar_cells = 6usize;
             let filled = (frac * bar_cells as f32).round() as usize;
             let bar: String = "█".repeat(filled) + &"░".repeat(bar_cells - filled);
-            let right = format!(" {bar} {}¶", t.paragraphs.len());
+            let right = format!(" {bar} {:>3}¶", t.paragraphs.len());
             let rw = text_width(&right).min(w);
             let label = clip(&t.label, w.saturating_sub(rw + 1));
             put(
@@ -333,7 +333,7 @@ fn draw_hits(app: &App, hits: &[usize], cursor: usize, list: Rect, buf: &mut Buf
         } else {
             format!(" ({})", e.aliases.join(", "))
         };
-        let right = format!(" {} {}", kind_tag(e.kind), e.mentions.len());
+        let right = format!(" {:>5} {:>3}", kind_tag(e.kind), e.mentions.len());
         let rw = text_width(&right).min(list.width as usize);
         let lw = list.width as usize - rw;
         let name = clip(&e.name, lw.saturating_sub(1));
@@ -370,7 +370,7 @@ pub fn render_hits_popup(app: &App, panes: &Panes, buf: &mut Buffer) {
     }
     let art = panes.article;
     let h = (hits.len() as u16).min(8).min(art.height.saturating_sub(2)) + 1;
-    let w = art.width.min(56);
+    let w = art.width;
     if h < 2 || w < 10 {
         return;
     }

@@ -22,7 +22,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             "Enter: search the text · Esc: cancel".to_string()
         } else {
             format!(
-                "{} name{} · Enter: select · Ctrl-t: text · Esc",
+                "{} name{} · Enter · Ctrl-t: text · Esc",
                 hits.len(),
                 if hits.len() == 1 { "" } else { "s" }
             )
@@ -42,15 +42,17 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         );
         return;
     }
-    let help = if app.in_library {
-        " q list · ? help "
-    } else {
-        " ? help "
+    let panel_hidden = panes.panel.is_none();
+    let help = match (app.in_library, panel_hidden) {
+        (true, true) => " q list · p panel · ? help ",
+        (true, false) => " q list · ? help ",
+        (false, true) => " p panel · ? help ",
+        (false, false) => " ? help ",
     };
     let help_w = if w >= 40 { text_width(help) } else { 0 };
     let mut left = format!(
         " {} · ¶ {}/{}",
-        clip(app.name(), 32),
+        clip(app.name(), (w / 3).clamp(12, 48)),
         (app.paragraph() + 1).min(app.paragraph_count().max(1)),
         app.paragraph_count()
     );
