@@ -761,11 +761,13 @@ enum Case {
     CapInitial,
 }
 
-/// Words that never make a topic whatever their case.
+/// Words that never make a topic whatever their case; titles ("leader",
+/// "nominee") describe people, they are not threads.
 fn word_never_topic(key: &str) -> bool {
     key.chars().count() < 3
         || lexicon::is_stop_word(key)
         || lexicon::is_generic(key)
+        || lexicon::is_title_word(key)
         || !key.chars().next().is_some_and(char::is_alphabetic)
 }
 
