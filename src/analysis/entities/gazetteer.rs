@@ -279,6 +279,17 @@ impl Lexicon {
         }
         self.max_phrase_words = self.max_phrase_words.max(k.split(' ').count());
         self.add_prefixes(&k);
+        // A dotted abbreviation at a sentence end loses its last dot to the
+        // sentence ("in the U.S." -> "U.S" + "."): know it without that dot too.
+        if let Some(undotted) = k.strip_suffix('.').filter(|u| u.contains('.')) {
+            let undotted = undotted.to_string();
+            self.add_prefixes(&undotted);
+            self.phrases.entry(undotted).or_insert_with(|| KnownPhrase {
+                kind,
+                canonical: canonical.to_string(),
+                acronym: is_acronym(phrase),
+            });
+        }
         self.phrases.entry(k).or_insert_with(|| KnownPhrase {
             kind,
             canonical: canonical.to_string(),

@@ -152,3 +152,13 @@ fn hyphenated_peoples_are_one_group_and_places_two() {
     assert!(find(&es, "United States").is_some() || find(&es, "US").is_some());
     assert_eq!(find(&es, "China").map(|e| e.kind), Some(EntityKind::Place));
 }
+
+#[test]
+fn dotted_abbreviation_at_a_sentence_end_is_the_same_place() {
+    let t = "The talks moved to the U.S. The meeting in Boston drew U.S. officials.";
+    let es = run(t);
+    let us: Vec<&Entity> = es.iter().filter(|e| e.name.starts_with("U.S")).collect();
+    assert_eq!(us.len(), 1, "{es:?}");
+    assert_eq!(us[0].kind, EntityKind::Place);
+    assert_eq!(texts(us[0], t), vec!["U.S", "U.S."]);
+}

@@ -5,8 +5,8 @@
 //! "China"), two known names joined by a hyphen are two words ("US-China"),
 //! and every word knows its shape (capitalised, in capitals, lowercase), its
 //! lowercase key, and whether it opens a sentence (or a quotation), where a
-//! capital says nothing. Sentences written all in capitals (headlines) are
-//! marked so that capitals there are not read as names.
+//! capital says nothing. Sentences written all in capitals or in title case
+//! (headlines) are marked so that capitals there are not read as names.
 //!
 //! It only describes words; it decides nothing about entities.
 
@@ -157,9 +157,17 @@ impl<'t> Words<'t> {
                 opens = false;
             }
             let range = first_word..words.len();
-            // a headline: most words in capitals
-            let (mut upper, mut lettered) = (0, 0);
+            // a headline: most words in capitals, or (title case) nearly
+            // every long word capitalised
+            let (mut upper, mut lettered, mut long, mut long_capital) = (0, 0, 0, 0);
+            // capitalised common words inside ("Will", "Was"): a sentence
+            // full of names and titles has these in lowercase
+            let mut common_capital = 0;
             for w in &words[range.clone()] {
+                if w.shape == Shape::Capitalized && !w.opens {
+                    let k = keys.get(w.key.clone()).unwrap_or("");
+                    common_capital += usize::from(lex.is_common(k));
+                }
                 match w.shape {
                     Shape::Upper => {
                         upper += 1;
@@ -168,8 +176,14 @@ impl<'t> Words<'t> {
                     Shape::Capitalized | Shape::Lower => lettered += 1,
                     _ => {}
                 }
+                if matches!(w.shape, Shape::Capitalized | Shape::Lower) && w.span.len() >= 4 {
+                    long += 1;
+                    long_capital += usize::from(w.shape == Shape::Capitalized);
+                }
             }
-            if lettered >= 2 && upper * 10 >= lettered * 6 {
+            let capitals = lettered >= 2 && upper * 10 >= lettered * 6;
+            let title_case = long >= 4 && long_capital * 10 >= long * 9 && common_capital >= 2;
+            if capitals || title_case {
                 for w in &mut words[range.clone()] {
                     w.in_caps_line = true;
                 }
@@ -309,6 +323,15 @@ mod tests {
             Some(true),
             "a capital after an opening quote says nothing"
         );
+    }
+
+    #[test]
+    fn headlines_in_title_case_are_marked() {
+        let text = "Senator Says Budget Talks Will Resume After Holiday Break\nThe senator said talks would resume.";
+        let doc = Document::new(text);
+        let w = Words::new(&doc, lexicon());
+        assert!(w.words[0].in_caps_line);
+        assert!(!w.words.last().is_some_and(|x| x.in_caps_line));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! quotation. It must not pair marks or resolve speakers.
 
 use super::frames::{Frame, Layout};
-use super::lexicon::{PREPOSITION, STOP, TIME};
+use super::lexicon::{BE, BETWEEN, PREPOSITION, STOP, TIME};
 use super::{Ctx, Found};
 use crate::analysis::{QuoteKind, Span};
 
@@ -71,9 +71,17 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
                 let n = if cx.quoted(k) { k + 2 } else { k + 1 };
                 n < end && matches!(cx.word(n), "and" | "but")
             };
+            // "... and has since left": a second verb of the speaker's own
+            let second_verb = |k: usize| {
+                !cx.quoted(k)
+                    && matches!(cx.word(k), "and" | "but")
+                    && k + 1 < end
+                    && cx.classes[k + 1] & (BETWEEN | BE) != 0
+            };
             if let Some(k) = (c..end).find(|&k| {
                 (cx.word(k) == ";" && !cx.quoted(k))
                     || (comma(k) && (subordinate || after_comma(k)))
+                    || second_verb(k)
             }) {
                 end = k;
             }

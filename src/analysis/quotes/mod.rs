@@ -5,7 +5,7 @@
 //!
 //! 1. [`marks`] pairs quotation marks into quoted spans.
 //! 2. [`frames`] finds attribution frames outside the marks: a cue verb
-//!    with the words naming its speaker and addressee.
+//!    with the words naming its speaker and addressee ([`phrases`]).
 //! 3. This module attaches each quoted span to a frame (the one right after
 //!    it, right before it, in the same sentence, in the same paragraph), lets
 //!    a quotation that runs into the next paragraph take that paragraph's
@@ -24,6 +24,7 @@ mod frames;
 mod indirect;
 pub mod lexicon;
 mod marks;
+mod phrases;
 mod speaker;
 
 use super::segment::TokenKind;

@@ -346,3 +346,12 @@ fn empty_and_markless_text() {
     assert!(quotes("\n\n").is_empty());
     assert!(quotes("The river rose overnight and the roads closed.").is_empty());
 }
+
+#[test]
+fn a_noun_phrase_cue_reports_its_object_up_to_a_second_verb() {
+    let q = quotes("The union criticized the pay offer as unfair and has called a strike.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Indirect);
+    assert_eq!(q[0].1, "the pay offer as unfair");
+    assert_eq!(q[0].2, "union");
+}

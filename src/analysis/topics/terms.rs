@@ -306,7 +306,7 @@ impl TermTable {
         let text = doc.text;
         let tokens = &doc.tokens;
         // entity mentions by first token: (end token, entity id)
-        let mention_at = mention_index(doc, entities);
+        let mut mentions = MentionCursor::new(doc, entities);
         let mut scratch = Scratch::default();
         let mut slots: Vec<Slot> = Vec::new();
         for (si, range) in doc.sentence_tokens.iter().enumerate() {
@@ -320,7 +320,7 @@ impl TermTable {
             }
             let headline = is_title_case(doc, range.clone());
             while i < range.end {
-                if let Some(&(end, id)) = mention_at.get(&i) {
+                if let Some((end, id)) = mentions.at(i) {
                     let end = end.min(range.end);
                     table.entity_occurrence(doc, entities, id, i, end, paragraph);
                     slots.push(Slot::Break);
@@ -371,7 +371,7 @@ impl TermTable {
                 let mut end = i + 1;
                 while end < range.end {
                     let t = tokens[end];
-                    if mention_at.contains_key(&end) || t.kind != TokenKind::Word {
+                    if mentions.starts_at(end) || t.kind != TokenKind::Word {
                         break;
                     }
                     let w = t.text(text);
@@ -761,11 +761,13 @@ enum Case {
     CapInitial,
 }
 
-/// Words that never make a topic whatever their case.
+/// Words that never make a topic whatever their case; titles ("leader",
+/// "nominee") describe people, they are not threads.
 fn word_never_topic(key: &str) -> bool {
     key.chars().count() < 3
         || lexicon::is_stop_word(key)
         || lexicon::is_generic(key)
+        || lexicon::is_title_word(key)
         || !key.chars().next().is_some_and(char::is_alphabetic)
 }
 
@@ -798,36 +800,63 @@ fn place_in_words(words: &str) -> Option<&'static lexicon::PlaceLink> {
     lexicon::place_of(&buf)
 }
 
-/// Entity mentions (people, organisations, places, groups and the rest) by
-/// their first token: (token after the mention, entity id).
-fn mention_index(doc: &Document<'_>, entities: &[Entity]) -> FastMap<usize, (usize, EntityId)> {
-    let mut spans: Vec<(crate::analysis::Span, EntityId)> = entities
-        .iter()
-        .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id)))
-        .collect();
-    spans.sort_unstable();
-    let mut out = FastMap::default();
-    let tokens = &doc.tokens;
-    let mut t = 0;
-    for (span, id) in spans {
-        while t < tokens.len() && tokens[t].span.start < span.start {
-            t += 1;
+/// Entity mentions as token ranges, in text order, read with a cursor that
+/// only moves forward (no look-up table: linear in the mentions).
+struct MentionCursor {
+    /// (first token, token after the mention, entity id), by first token.
+    list: Vec<(usize, usize, EntityId)>,
+    pos: usize,
+}
+
+impl MentionCursor {
+    fn new(doc: &Document<'_>, entities: &[Entity]) -> Self {
+        let mut spans: Vec<(crate::analysis::Span, EntityId)> = entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id)))
+            .collect();
+        spans.sort_unstable();
+        let tokens = &doc.tokens;
+        let mut list = Vec::with_capacity(spans.len());
+        let mut t = 0;
+        for (span, id) in spans {
+            while t < tokens.len() && tokens[t].span.start < span.start {
+                t += 1;
+            }
+            if t >= tokens.len() {
+                break;
+            }
+            if tokens[t].span.start != span.start {
+                continue;
+            }
+            let mut end = t;
+            while end < tokens.len() && tokens[end].span.start < span.end {
+                end += 1;
+            }
+            if end > t && list.last().is_none_or(|&(s, _, _)| s != t) {
+                list.push((t, end, id));
+            }
         }
-        if t >= tokens.len() {
-            break;
-        }
-        if tokens[t].span.start != span.start {
-            continue;
-        }
-        let mut end = t;
-        while end < tokens.len() && tokens[end].span.start < span.end {
-            end += 1;
-        }
-        if end > t {
-            out.entry(t).or_insert((end, id));
-        }
+        MentionCursor { list, pos: 0 }
     }
-    out
+
+    /// The mention starting at token `tok` (calls come in text order).
+    fn at(&mut self, tok: usize) -> Option<(usize, EntityId)> {
+        while self.list.get(self.pos).is_some_and(|m| m.0 < tok) {
+            self.pos += 1;
+        }
+        self.list
+            .get(self.pos)
+            .filter(|m| m.0 == tok)
+            .map(|&(_, end, id)| (end, id))
+    }
+
+    /// True when a mention starts at token `tok`, at or after the cursor.
+    fn starts_at(&self, tok: usize) -> bool {
+        self.list[self.pos.min(self.list.len())..]
+            .iter()
+            .take_while(|m| m.0 <= tok)
+            .any(|m| m.0 == tok)
+    }
 }
 
 #[cfg(test)]

@@ -3,24 +3,30 @@
 //! Entry point: [`threads`]. Three steps, each bounded:
 //!
 //! 1. Names that the text links become one candidate: a country with its
-//!    nationality word and capital ("Russia", "Russian", "Moscow"), a
-//!    surname with the full name ("Blinken", "Antony Blinken"), a minor
-//!    person with the country named in their title ("Russian President
-//!    Vladimir Putin"). Named things are never folded by co-occurrence
-//!    alone: two places mentioned together are still two threads.
+//!    nationality word and capital ("Russia", "Russian", "Moscow"), an
+//!    entity's mentions (or, without entities, a surname with the one full
+//!    name it ends), a minor person with the country their title names
+//!    ("Russian President Vladimir Putin", mentioned at most half as often
+//!    as the country), a body named after a person ("Biden
+//!    administration"), names spelled alike. Named things are never folded
+//!    by co-occurrence alone: two places mentioned together are still two
+//!    threads.
 //! 2. Every candidate (name group, word, repeated phrase) is scored:
 //!    specificity (how much rarer than in everyday English; names count as
-//!    specific) times spread (paragraphs it appears in, plus a little for
-//!    repeats).
+//!    specific, people less, repeated phrases get a bonus) times spread
+//!    (paragraphs it appears in, plus a little for repeats).
 //! 3. The best candidates are taken in order: a word or phrase joins an
-//!    existing thread when it shares a telling word with it ("aid" and
-//!    "aid package") or keeps company with it in the same paragraphs far
-//!    more than chance ("misunderstandings" beside "lines of
-//!    communication"); otherwise it starts a new thread, up to
-//!    [`MAX_TOPICS`].
+//!    existing word thread when it shares a telling word with it ("aid"
+//!    and "aid package"), is mostly used inside one of its phrases
+//!    ("change" in "climate change"), or, for a single word, keeps it
+//!    company in at least three paragraphs well above chance ("reservoir"
+//!    beside "drought"); otherwise it starts a new thread, up to
+//!    [`MAX_TOPICS`]. Only longer phrases of a thread's word add their
+//!    paragraphs; words that join by company add their name only.
 //!
-//! Only a bounded pool of candidates ([`POOL`]) reaches step 3, and
-//! paragraph overlaps are sampled, so long texts stay linear.
+//! Only a bounded pool of candidates (`POOL`, 60) is built and reaches step
+//! 3, and paragraph overlaps are sampled, so long texts stay linear.
+//! Deterministic: ties are broken by term order.
 
 use super::lexicon;
 use super::terms::{FastMap, Term, TermId, TermKind, TermTable};

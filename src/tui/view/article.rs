@@ -111,8 +111,22 @@ fn draw_row(app: &App, paragraph: usize, row: Span, x: u16, y: u16, width: u16, 
         if at >= end {
             break;
         }
+        let raw = piece.of(text);
+        if raw.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            // Printable ASCII (most text): one cell per byte, no grapheme
+            // segmentation (ratatui's set_stringn spends most of a frame there).
+            let area = *buf.area();
+            for b in raw.bytes() {
+                if at >= end || !area.contains(ratatui::layout::Position::new(at, y)) {
+                    break;
+                }
+                buf[(at, y)].set_char(char::from(b)).set_style(style);
+                at += 1;
+            }
+            continue;
+        }
         shown.clear();
-        shown.extend(piece.of(text).chars().map(display_char));
+        shown.extend(raw.chars().map(display_char));
         let (nx, _) = buf.set_stringn(at, y, &shown, (end - at) as usize, style);
         at = nx;
     }

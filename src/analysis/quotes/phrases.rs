@@ -1,0 +1,343 @@
+//! The words that name a speaker: noun phrases read around a cue.
+//!
+//! Entry points: [`np_before`] (the phrase right before a cue: "Blinken",
+//! "US officials", "he", "Miller, the spokesman,", "Smith, who"),
+//! [`np_from`] (a phrase starting at a token: "said the spokesman",
+//! "according to the ministry"), [`inverted`] and [`clause_subject`]. Each
+//! looks at a bounded number of tokens. This module reads phrases only; what
+//! a frame is and which quote it attributes belong to [`super::frames`] and
+//! [`super`].
+
+use super::Ctx;
+use super::lexicon::*;
+use crate::analysis::Span;
+
+const MAX_SKIP: usize = 3;
+const MAX_NP: usize = 8;
+const MAX_APPOSITIVE: usize = 12;
+
+/// How the text names a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A proper name, possibly with a title or description before it.
+    Name,
+    /// A description without a name ("a senior official", "US officials").
+    Description,
+    /// A pronoun ("he", "they").
+    Pronoun,
+}
+
+/// The words that name a speaker (or an addressee) at one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    /// The whole naming phrase ("State Department spokesman Matthew Miller").
+    pub span: Span,
+    /// The words that name it, without titles or determiners ("Matthew Miller").
+    pub name: Span,
+    pub kind: SourceKind,
+    /// A plural description or pronoun ("officials", "they").
+    pub plural: bool,
+    /// Token indices of the phrase (first, last).
+    pub first: usize,
+    pub last: usize,
+}
+
+/// True for a token that can end or be part of a noun phrase naming a speaker.
+pub(super) fn np_word(cx: &Ctx<'_, '_>, k: usize) -> bool {
+    if cx.possessive(k) {
+        return true;
+    }
+    if !cx.is_word(k) {
+        return false;
+    }
+    let c = cx.classes[k];
+    if c & (TIME | STOP) != 0 {
+        return false;
+    }
+    if cx.capitalised(k) {
+        // "State Department", "The Post"; not "Later," or "In"
+        return c & (SOURCE_NOUN | TITLE) != 0
+            || c & (PREPOSITION | BE | BETWEEN | PRONOUN | RELATIVE | NOT_BEFORE_CUE) == 0;
+    }
+    c & (PREPOSITION | BE | BETWEEN | CUE_ANY) == 0
+        && c & (SOURCE_NOUN | MODIFIER | TITLE | DETERMINER) != 0
+}
+
+/// The speaker phrase that ends right before cue `i` ("Blinken", "US
+/// officials", "he", "Miller, the spokesman,", "Smith, who").
+pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
+    let mut j = i;
+    let mut skipped = 0;
+    while j > lo && skipped < MAX_SKIP && !cx.quoted(j - 1) {
+        let k = j - 1;
+        if cx.classes[k] & BETWEEN != 0 || cx.ly_adverb(k) {
+            j = k;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    // "Proponents, however, say": step over a one-word parenthetical
+    if j >= lo + 4
+        && cx.word(j - 1) == ","
+        && cx.word(j - 3) == ","
+        && cx.classes[j - 2] & (BETWEEN | STOP) != 0
+        && !cx.quoted(j - 3)
+    {
+        j -= 3;
+    }
+    if j == lo || cx.quoted(j - 1) {
+        return None;
+    }
+    let h = j - 1;
+    let c = cx.classes[h];
+    if matches!(cx.word(h), "and" | "but") {
+        // "she laughed and admitted": the subject of the first verb
+        return clause_subject(cx, lo, h);
+    }
+    if c & PRONOUN != 0 {
+        return Some(pronoun(cx, h));
+    }
+    if c & RELATIVE != 0 {
+        // "Smith, who said": the phrase before the comma, through "who"
+        return (h > lo + 1 && cx.word(h - 1) == ",")
+            .then(|| np_ending(cx, h - 2, lo))
+            .flatten()
+            .map(|s| Source {
+                span: Span::new(s.span.start, cx.span(h).end),
+                last: h,
+                ..s
+            });
+    }
+    if cx.word(h) == "," && h > lo {
+        // "Miller, the spokesman, said": the phrase before the appositive
+        let stop = h.saturating_sub(MAX_APPOSITIVE).max(lo);
+        let comma = (stop..h - 1)
+            .rev()
+            .take_while(|&k| !cx.quoted(k))
+            .find(|&k| cx.word(k) == ",");
+        if let Some(k) = comma
+            && k > lo
+            && (k + 1..h).all(|x| {
+                cx.classes[x] & (CUE_ANY | BE | BETWEEN | PRONOUN | STOP) == 0 || cx.capitalised(x)
+            })
+            && let Some(s) = np_ending(cx, k - 1, lo)
+        {
+            return Some(s);
+        }
+        return None;
+    }
+    np_ending(cx, h, lo)
+}
+
+pub(super) fn pronoun(cx: &Ctx<'_, '_>, k: usize) -> Source {
+    Source {
+        span: cx.span(k),
+        name: cx.span(k),
+        kind: SourceKind::Pronoun,
+        plural: cx.classes[k] & PLURAL != 0,
+        first: k,
+        last: k,
+    }
+}
+
+/// A noun phrase whose head is token `h`, extended to the left no further than `lo`.
+pub(super) fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> {
+    let c = cx.classes[h];
+    if c == 0 && cx.starts_lower(h) && !cx.quoted(h) {
+        return determined_noun(cx, h, lo);
+    }
+    if cx.quoted(h)
+        || !np_word(cx, h)
+        || c & DETERMINER != 0
+        || (c & (MODIFIER | SOURCE_NOUN) == MODIFIER && !cx.capitalised(h))
+    {
+        return None;
+    }
+    let head_is_name = cx.capitalised(h) && cx.classes[h] & (TITLE | SOURCE_NOUN) == 0;
+    let head_is_noun = cx.classes[h] & SOURCE_NOUN != 0 || cx.capitalised(h);
+    if !head_is_noun {
+        return determined_noun(cx, h, lo);
+    }
+    let mut s = h;
+    // the name: capitalised words that are not titles
+    if head_is_name {
+        while s > lo
+            && h - s < 4
+            && !cx.quoted(s - 1)
+            && cx.capitalised(s - 1)
+            && cx.classes[s - 1]
+                & (TITLE
+                    | DETERMINER
+                    | SOURCE_NOUN
+                    | TIME
+                    | STOP
+                    | PREPOSITION
+                    | BE
+                    | BETWEEN
+                    | PRONOUN)
+                == 0
+            && !cx.possessive(s - 1)
+        {
+            s -= 1;
+        }
+    }
+    let name_start = s;
+    // titles, descriptions and determiners before it
+    while s > lo && h - s < MAX_NP && !cx.quoted(s - 1) && np_word(cx, s - 1) {
+        s -= 1;
+        if cx.classes[s] & DETERMINER != 0 {
+            break;
+        }
+    }
+    let kind = if head_is_name {
+        SourceKind::Name
+    } else {
+        SourceKind::Description
+    };
+    if head_is_name && s + 1 == name_start && matches!(cx.word(s), "a" | "an" | "A" | "An") {
+        return None;
+    }
+    let name_first = if head_is_name {
+        name_start
+    } else {
+        // a description names itself, without a leading "the"
+        (s..=h)
+            .find(|&k| !cx.word(k).eq_ignore_ascii_case("the"))
+            .unwrap_or(s)
+    };
+    Some(Source {
+        span: Span::new(cx.span(s).start, cx.span(h).end),
+        name: Span::new(cx.span(name_first).start, cx.span(h).end),
+        kind,
+        plural: cx.classes[h] & PLURAL != 0 && !head_is_name,
+        first: s,
+        last: h,
+    })
+}
+
+/// "the crowd", "one employee", "Trump's lawyer": a common noun that a
+/// determiner or possessive introduces, with at most two words between.
+pub(super) fn determined_noun(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> {
+    let c = cx.classes[h];
+    if !cx.is_word(h)
+        || cx.capitalised(h)
+        || c != 0
+        || cx.ly_adverb(h)
+        || cx.word(h).ends_with("ing")
+        || cx.word(h).ends_with("ed")
+    {
+        return None;
+    }
+    let stop = h.saturating_sub(3).max(lo);
+    let det = (stop..h).rev().take_while(|&k| !cx.quoted(k)).find(|&k| {
+        cx.classes[k] & DETERMINER != 0
+            || cx.possessive(k)
+            || cx.word(k).eq_ignore_ascii_case("one")
+    })?;
+    // only plain words between the determiner and the head
+    if (det + 1..h).any(|k| {
+        !cx.is_word(k) || cx.classes[k] & (CUE_ANY | BE | BETWEEN | STOP | PREPOSITION) != 0
+    }) {
+        return None;
+    }
+    let name_first = if cx.word(det).eq_ignore_ascii_case("the") {
+        det + 1
+    } else {
+        det
+    };
+    Some(Source {
+        span: Span::new(cx.span(det).start, cx.span(h).end),
+        name: Span::new(cx.span(name_first).start, cx.span(h).end),
+        kind: SourceKind::Description,
+        plural: cx.word(h).ends_with('s'),
+        first: det,
+        last: h,
+    })
+}
+
+/// A noun phrase starting at token `j` ("the State Department", "Blinken",
+/// "US officials"), ending before `hi`.
+pub fn np_from(cx: &Ctx<'_, '_>, j: usize, hi: usize) -> Option<Source> {
+    if j >= hi || cx.quoted(j) {
+        return None;
+    }
+    if cx.classes[j] & PRONOUN != 0 {
+        return Some(pronoun(cx, j));
+    }
+    let mut k = j;
+    let mut adjectives = 0;
+    while k < hi && k - j < MAX_NP && !cx.quoted(k) {
+        if np_word(cx, k) {
+            k += 1;
+        } else if adjectives < 2
+            && k > j
+            && cx.classes[j] & DETERMINER != 0
+            && cx.starts_lower(k)
+            && cx.classes[k] == 0
+            && !cx.ly_adverb(k)
+        {
+            // "the younger Mr. Trump", "a senior White House official"
+            adjectives += 1;
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // the head is the last capitalised word or speaker noun of the run
+    let h = (j..k)
+        .rev()
+        .find(|&x| cx.capitalised(x) && !cx.possessive(x) || cx.classes[x] & SOURCE_NOUN != 0)?;
+    np_ending(cx, h, j)
+}
+
+/// "..., said Blinken": the speaker right after the cue, when nothing
+/// before the cue names one.
+pub(super) fn inverted(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize) -> Option<Source> {
+    let prev_ok = i == lo || cx.quoted(i - 1) || matches!(cx.word(i - 1), "," | "?" | "!" | "—");
+    if !prev_ok {
+        return None;
+    }
+    let s = np_from(cx, i + 1, hi)?;
+    // "said he." but not "say it would ..."
+    if s.kind == SourceKind::Pronoun
+        && (cx.classes[s.first] & PERSON_PRONOUN == 0
+            || (s.last + 1 < hi && !matches!(cx.word(s.last + 1), "," | "." | ";")))
+    {
+        return None;
+    }
+    Some(s)
+}
+
+/// The subject of the clause a participle belongs to: the first noun phrase
+/// of the sentence, after an opening adverbial ("Later, Blinken ...").
+pub(super) fn clause_subject(cx: &Ctx<'_, '_>, lo: usize, i: usize) -> Option<Source> {
+    const MAX_OPENING: usize = 15;
+    let mut start = lo;
+    let w = cx.word(lo);
+    let opening = cx.classes[lo] & (PREPOSITION | TIME | STOP | BETWEEN) != 0
+        || cx.ly_adverb(lo)
+        || w.ends_with("ing")
+        || w.ends_with("ly")
+        || !cx.is_word(lo);
+    if opening {
+        let comma = (lo..i.min(lo + MAX_OPENING)).find(|&k| cx.word(k) == ",")?;
+        start = comma + 1;
+    }
+    if start >= i {
+        return None;
+    }
+    if cx.classes[start] & PRONOUN != 0 {
+        return Some(pronoun(cx, start));
+    }
+    let mut k = start;
+    while k < i && k - start < MAX_NP && !cx.quoted(k) && np_word(cx, k) {
+        k += 1;
+    }
+    // the subject ends where the verb starts (a lowercase word) or at a
+    // parenthetical comma ("Mr. Sanders, after ... saying")
+    if k == start || k >= i || !(cx.starts_lower(k) || cx.word(k) == ",") {
+        return None;
+    }
+    np_ending(cx, k - 1, start).filter(|s| s.first == start)
+}
