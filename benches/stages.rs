@@ -1,7 +1,7 @@
 //! Per-stage cost of the analysis (issue 7): segmenting, entities, quotes,
 //! topics and the JSON export, timed separately on each file given.
 //!
-//! `cargo run --release --example stages -- FILE...` prints, per file, the
+//! `cargo bench --bench stages -- FILE...` prints, per file, the
 //! CPU time of each stage on this thread (from `/proc/thread-self/schedstat`
 //! on Linux, so a busy machine does not inflate it; wall time elsewhere) and
 //! the whole analysis' throughput. A measuring tool, not part of gloss.
@@ -51,7 +51,8 @@ impl Clock {
 fn main() -> anyhow::Result<()> {
     let clock = Clock::new();
     let what = if clock.cpu { "CPU" } else { "wall" };
-    for path in std::env::args().skip(1) {
+    // `cargo bench` passes `--bench`; everything not starting with `--` is a file.
+    for path in std::env::args().skip(1).filter(|a| !a.starts_with("--")) {
         let text = std::fs::read_to_string(&path)?;
         let mb = text.len() as f64 / (1 << 20) as f64;
         let mut stages = Vec::new();
