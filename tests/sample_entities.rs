@@ -1,21 +1,9 @@
 //! The sample article's cast, from the binary's JSON export.
 
 use serde_json::Value;
-use std::process::Command;
+mod common;
 
-fn export() -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .args(["--json", "seeds/000_ba66651861ff847c.txt"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run gloss");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON export")
-}
+use common::sample_export as export;
 
 fn entity<'a>(v: &'a Value, name: &str) -> &'a Value {
     v["entities"]

@@ -6,25 +6,9 @@
 //! for the full name.
 
 use serde_json::Value;
-use std::process::Command;
+mod common;
 
-const SAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/seeds/000_ba66651861ff847c.txt"
-);
-
-fn export() -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .args(["--json", SAMPLE])
-        .output()
-        .expect("run gloss --json on the sample");
-    assert!(
-        out.status.success(),
-        "gloss failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("gloss --json prints JSON")
-}
+use common::sample_export as export;
 
 /// (kind, content, speaker name, addressee name) of every quote.
 fn quotes(json: &Value) -> Vec<(String, String, String, String)> {

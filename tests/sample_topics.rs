@@ -1,20 +1,12 @@
 //! The sample article's topics, read from the binary's JSON export.
 
-use std::process::Command;
+mod common;
 
 fn sample_topics() -> Vec<serde_json::Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .args(["--json", "seeds/000_ba66651861ff847c.txt"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run gloss");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON export");
-    json["topics"].as_array().cloned().unwrap_or_default()
+    common::sample_export()["topics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// The label and keywords of a topic, lowercase, as one string.
