@@ -26,7 +26,7 @@ mod role;
 mod words;
 
 use super::{Document, Entity, EntityKind, Span};
-use gazetteer::{FastMap, FastSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 /// How sure the recogniser is of a mention's kind, weakest first.
@@ -101,8 +101,8 @@ fn reconcile(ws: &words::Words<'_>, mentions: &mut Vec<Mention>) {
     let text = ws.text;
     // Only guesses and single tagged words are reconsidered: index just what
     // they need (most mentions are neither).
-    let mut guesses: FastSet<&str> = FastSet::default();
-    let mut singles: FastSet<&str> = FastSet::default();
+    let mut guesses: FxHashSet<&str> = FxHashSet::default();
+    let mut singles: FxHashSet<&str> = FxHashSet::default();
     for m in mentions.iter() {
         let s = m.span.of(text);
         if m.evidence == Evidence::Guess {
@@ -115,8 +115,8 @@ fn reconcile(ws: &words::Words<'_>, mentions: &mut Vec<Mention>) {
     if guesses.is_empty() && singles.is_empty() {
         return;
     }
-    let mut person_word: FastSet<&str> = FastSet::default();
-    let mut strong_kind: FastMap<&str, (EntityKind, Evidence)> = FastMap::default();
+    let mut person_word: FxHashSet<&str> = FxHashSet::default();
+    let mut strong_kind: FxHashMap<&str, (EntityKind, Evidence)> = FxHashMap::default();
     for m in mentions.iter() {
         if m.evidence < Evidence::Tagger {
             continue;
@@ -137,7 +137,7 @@ fn reconcile(ws: &words::Words<'_>, mentions: &mut Vec<Mention>) {
         }
     }
     // guessed words that the text also capitalises where a capital means a name
-    let mut capital_inside: FastSet<&str> = FastSet::default();
+    let mut capital_inside: FxHashSet<&str> = FxHashSet::default();
     for (i, w) in ws.words.iter().enumerate() {
         if w.is_capital() && !w.opens && !w.in_caps_line {
             let t = ws.text_of(i);

@@ -9,11 +9,11 @@
 //! [`super::names`] already cut titles out of names.
 
 use super::Mention;
-use super::gazetteer::FastMap;
 use super::gazetteer::Lexicon;
 use super::names::{HONORIFICS, appositive_title};
 use super::words::{Shape, Words};
 use crate::analysis::{Entity, EntityKind};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Lowercase words that may qualify a title ("former", "deputy").
@@ -62,9 +62,9 @@ pub fn assign(
     entity_of: &[usize],
     entities: &mut [Entity],
 ) {
-    let title_ending_at: FastMap<usize, &Range<usize>> =
+    let title_ending_at: FxHashMap<usize, &Range<usize>> =
         titles.iter().map(|t| (t.end, t)).collect();
-    let mention_ending_at: FastMap<usize, &Mention> = mentions
+    let mention_ending_at: FxHashMap<usize, &Mention> = mentions
         .iter()
         .filter(|m| !m.words.is_empty())
         .map(|m| (m.words.end, m))
@@ -104,8 +104,8 @@ pub fn assign(
 fn title_before(
     ws: &Words<'_>,
     start: usize,
-    title_ending_at: &FastMap<usize, &Range<usize>>,
-    mention_ending_at: &FastMap<usize, &Mention>,
+    title_ending_at: &FxHashMap<usize, &Range<usize>>,
+    mention_ending_at: &FxHashMap<usize, &Mention>,
 ) -> Option<crate::analysis::Span> {
     let title = title_ending_at.get(&start)?;
     let sentence = ws.words.get(start)?.sentence;

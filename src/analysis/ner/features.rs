@@ -15,8 +15,6 @@
 
 use super::tags::Tag;
 use crate::analysis::segment::Token;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// Version of the feature templates; the model file records the one it was trained with.
@@ -40,26 +38,8 @@ fn finish(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
-/// A hasher for keys that are already well-mixed 64-bit hashes.
-#[derive(Default)]
-pub struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = step(self.0, u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 /// A map keyed by pre-hashed 64-bit keys.
-pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+pub type KeyMap<V> = rustc_hash::FxHashMap<u64, V>;
 
 // Flags of a word.
 const HAS_UPPER: u16 = 1;
