@@ -20,7 +20,6 @@
 //! its aliases. Entities are ordered by kind, then by first mention.
 
 use super::Mention;
-use super::words::Words;
 use crate::analysis::{AmbiguousMention, Entity, EntityKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -38,8 +37,8 @@ struct Key {
 }
 
 /// The name words of a mention, lowercased ("antony", "blinken").
-fn name_words(ws: &Words<'_>, m: &Mention) -> Vec<String> {
-    let text = m.span.of(ws.text);
+fn name_words(text: &str, m: &Mention) -> Vec<String> {
+    let text = m.span.of(text);
     text.split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty() && w.chars().next().is_some_and(char::is_uppercase))
@@ -73,8 +72,7 @@ fn initials(text: &str) -> String {
 }
 
 /// Links `mentions` (sorted by start, not overlapping) into entities.
-pub fn link(ws: &Words<'_>, mentions: &[Mention]) -> Linked {
-    let text = ws.text;
+pub fn link(text: &str, mentions: &[Mention]) -> Linked {
     let n = mentions.len();
     // provisional group per mention, then renumbered by kind and position
     let mut group_of: Vec<usize> = vec![usize::MAX; n];
@@ -123,7 +121,7 @@ pub fn link(ws: &Words<'_>, mentions: &[Mention]) -> Linked {
         if m.kind != EntityKind::Person {
             continue;
         }
-        let words = name_words(ws, m);
+        let words = name_words(text, m);
         if words.len() >= 2 {
             let g = intern(
                 Key {
