@@ -82,9 +82,13 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     let mut mentions: Vec<Mention> = Vec::new();
     // words capitalised where a capital means a name
     let mut capitals: FxHashSet<&str> = FxHashSet::default();
+    // the titles' spans, for the roles
+    let mut titles: Vec<Span> = Vec::new();
     for run in runs(doc) {
         ws.fill(doc, lex, run.clone());
-        let mut found = names::find(&ws, lex).mentions;
+        let found = names::find(&ws, lex);
+        titles.extend(found.titles.iter().map(|t| ws.span_of(t.clone())));
+        let mut found = found.mentions;
         tagged.clear();
         tagger.tag(run, &mut tagged);
         merge::tagger(&ws, lex, &mut found, &tagged);
@@ -107,7 +111,15 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     let mentions = resolve_overlaps(mentions);
     let linked = link::link(text, &mentions);
     let mut entities = linked.entities;
-    role::assign(doc, lex, &mentions, &linked.entity_of, &mut entities);
+    titles.sort_by_key(|t| t.start);
+    role::assign(
+        doc,
+        lex,
+        &mentions,
+        &titles,
+        &linked.entity_of,
+        &mut entities,
+    );
     entities
 }
 

@@ -10,7 +10,7 @@
 
 use super::Mention;
 use super::gazetteer::Lexicon;
-use super::names::{self, HONORIFICS, appositive_title};
+use super::names::{HONORIFICS, appositive_title};
 use super::words::{Shape, Words};
 use crate::analysis::{Document, Entity, EntityKind, Span};
 use rustc_hash::FxHashMap;
@@ -55,14 +55,17 @@ const QUALIFIERS: &[&str] = &[
 
 /// Gives each person entity the first role the text gives one of its mentions.
 ///
-/// `mentions` are the document's final mentions (sorted, not overlapping).
+/// `mentions` are the document's final mentions (sorted, not overlapping),
+/// `titles` the spans of the titles [`names::find`] found, in text order.
 /// The words around a person are read again, one sentence at a time, only
-/// where an entity still has no role: the word view of the whole document
-/// is never held at once.
+/// where an entity still has no role and a title ends right before the
+/// person or a comma follows: the word view of the whole document is never
+/// held at once.
 pub fn assign(
     doc: &Document<'_>,
     lex: &Lexicon,
     mentions: &[Mention],
+    titles: &[Span],
     entity_of: &[usize],
     entities: &mut [Entity],
 ) {
@@ -74,10 +77,10 @@ pub fn assign(
         let Some(entity) = entity_of.get(mi).and_then(|&e| entities.get_mut(e)) else {
             continue;
         };
-        if entity.role.is_some() {
+        if entity.role.is_some() || !may_have_role(doc.text, titles, m.span) {
             continue;
         }
-        let Some(words) = view.load(doc, lex, mentions, m.span) else {
+        let Some(words) = view.load(doc, lex, mentions, titles, m.span) else {
             continue;
         };
         let ws = &view.words;
@@ -102,6 +105,31 @@ pub fn assign(
             }
         }
     }
+}
+
+/// False when the words around `span` cannot give it a role: no title ends
+/// right before it (only spaces or a possessive between) and no comma
+/// follows it for an appositive. Cheap, and never false where
+/// [`title_before`] or [`appositive_title`] could find a role.
+fn may_have_role(text: &str, titles: &[Span], span: Span) -> bool {
+    let before = titles.partition_point(|t| t.end <= span.start);
+    let title_next_to_it = before.checked_sub(1).is_some_and(|i| {
+        let gap = text.get(titles[i].end..span.start).unwrap_or("");
+        // a word between them has a letter or digit that no possessive
+        // ending or hyphen cut from the title explains
+        let rest = gap.trim();
+        let rest = ["'s", "’s", "'S", "’S", "-"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .unwrap_or(rest);
+        !rest.chars().any(char::is_alphanumeric)
+    });
+    let after = text.get(span.end..).unwrap_or("");
+    let comma_next = after
+        .char_indices()
+        .take_while(|(i, _)| *i < 12)
+        .any(|(_, c)| c == ',');
+    title_next_to_it || comma_next
 }
 
 /// The word view of one sentence, with its titles and the mentions in it
@@ -132,6 +160,7 @@ impl<'t> SentenceView<'t> {
         doc: &Document<'t>,
         lex: &Lexicon,
         mentions: &[Mention],
+        titles: &[Span],
         span: Span,
     ) -> Option<Range<usize>> {
         let token = doc.tokens.partition_point(|t| t.span.end <= span.start);
@@ -140,20 +169,20 @@ impl<'t> SentenceView<'t> {
         if self.loaded != Some(si) {
             self.loaded = Some(si);
             self.words.fill(doc, lex, si..si + 1);
-            self.title_ending_at.clear();
-            self.title_ending_at.extend(
-                names::find(&self.words, lex)
-                    .titles
-                    .into_iter()
-                    .map(|t| (t.end, t)),
-            );
-            self.mention_ending_at.clear();
             let start = doc.tokens.get(tokens.start).map_or(0, |t| t.span.start);
             let end = tokens
                 .end
                 .checked_sub(1)
                 .and_then(|t| doc.tokens.get(t))
                 .map_or(0, |t| t.span.end);
+            self.title_ending_at.clear();
+            let from = titles.partition_point(|t| t.start < start);
+            for t in titles[from..].iter().take_while(|t| t.start < end) {
+                if let Some(r) = self.words.covering(*t) {
+                    self.title_ending_at.insert(r.end, r);
+                }
+            }
+            self.mention_ending_at.clear();
             let from = mentions.partition_point(|m| m.span.start < start);
             for m in mentions[from..].iter().take_while(|m| m.span.start < end) {
                 if matches!(
@@ -219,4 +248,30 @@ fn title_before(
         break;
     }
     Some(ws.span_of(left..title.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_title_next_to_it_or_a_comma_after_may_give_a_role() {
+        let text = "Senator’s aide Jo Park and Minister Li Wen met Ana Ruiz, the envoy.";
+        let at = |s: &str| {
+            let a = text.find(s).expect("in text");
+            Span::new(a, a + s.len())
+        };
+        let titles = [at("Senator"), at("aide"), at("Minister")];
+        assert!(may_have_role(text, &titles, at("Jo Park")));
+        assert!(may_have_role(text, &titles, at("Li Wen")));
+        assert!(
+            may_have_role(text, &titles, at("Ana Ruiz")),
+            "a comma follows"
+        );
+        assert!(!may_have_role(text, &titles, at("and")), "a word between");
+        assert!(
+            may_have_role(text, &titles[..1], at("aide")),
+            "a possessive between"
+        );
+    }
 }
