@@ -22,6 +22,7 @@
 use super::Mention;
 use crate::analysis::{AmbiguousMention, Entity, EntityKind};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 
 /// The entities and, for each mention (by index), its entity id.
 pub struct Linked {
@@ -249,7 +250,8 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
         .collect();
     let entity_of: Vec<usize> = group_of.iter().map(|&g| id_of[g]).collect();
     // the distinct forms of each entity, in order of first use
-    let mut surfaces: Vec<Vec<(String, Option<String>)>> = vec![Vec::new(); entities.len()];
+    let mut surfaces: Vec<Vec<(String, Option<Cow<'static, str>>)>> =
+        vec![Vec::new(); entities.len()];
     let mut seen: FxHashSet<(usize, &str)> = FxHashSet::default();
     for (i, m) in mentions.iter().enumerate() {
         let e = entity_of[i];
@@ -287,7 +289,7 @@ fn other_key(m: &Mention, text: &str) -> String {
 }
 
 /// Sets the canonical name (the fullest form in the text) and the aliases.
-fn name_entity(e: &mut Entity, forms: &[(String, Option<String>)]) {
+fn name_entity(e: &mut Entity, forms: &[(String, Option<Cow<'static, str>>)]) {
     let numeric = matches!(
         e.kind,
         EntityKind::Money | EntityKind::Date | EntityKind::Quantity
@@ -296,7 +298,11 @@ fn name_entity(e: &mut Entity, forms: &[(String, Option<String>)]) {
         // the normalised form ("$95 billion" for "$ 95 billion")
         e.name = forms
             .first()
-            .and_then(|f| f.1.clone().or_else(|| Some(f.0.clone())))
+            .and_then(|f| {
+                f.1.as_deref()
+                    .map(str::to_string)
+                    .or_else(|| Some(f.0.clone()))
+            })
             .unwrap_or_default();
     } else {
         let fullness = |s: &str| (s.split_whitespace().count(), s.chars().count());

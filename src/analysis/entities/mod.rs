@@ -27,6 +27,7 @@ mod words;
 
 use super::{Document, Entity, EntityKind, Span};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// How sure the recogniser is of a mention's kind, weakest first.
@@ -54,7 +55,7 @@ pub(crate) struct Mention {
     /// for money, dates, quantities, and once the run is done).
     pub words: Range<usize>,
     /// The name it links by, when known ("United States" for "US", "$95 billion").
-    pub canonical: Option<String>,
+    pub canonical: Option<Cow<'static, str>>,
     /// What the gazetteers call it, when they know it.
     pub known: Option<gazetteer::PhraseKind>,
     pub evidence: Evidence,

@@ -17,6 +17,7 @@ use super::gazetteer::{KnownPhrase, Lexicon, PhraseKind};
 use super::words::{Shape, Words};
 use super::{Evidence, Mention};
 use crate::analysis::EntityKind;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Words that may join the capitalised words of one name ("Bank of England",
@@ -59,7 +60,7 @@ pub struct Found {
 }
 
 /// Finds name mentions and titles in every sentence.
-pub fn find(ws: &Words<'_>, lex: &Lexicon) -> Found {
+pub fn find(ws: &Words<'_>, lex: &'static Lexicon) -> Found {
     let mut found = Found {
         mentions: Vec::new(),
         titles: Vec::new(),
@@ -203,7 +204,7 @@ fn title_at(ws: &Words<'_>, lex: &Lexicon, i: usize, end: usize) -> Option<usize
     best
 }
 
-fn scan_sentence(ws: &Words<'_>, lex: &Lexicon, range: Range<usize>, found: &mut Found) {
+fn scan_sentence(ws: &Words<'_>, lex: &'static Lexicon, range: Range<usize>, found: &mut Found) {
     let mut i = range.start;
     while i < range.end {
         let w = &ws.words[i];
@@ -239,7 +240,7 @@ fn scan_sentence(ws: &Words<'_>, lex: &Lexicon, range: Range<usize>, found: &mut
     }
 }
 
-fn known_mention(ws: &Words<'_>, r: Range<usize>, p: &KnownPhrase) -> Mention {
+fn known_mention(ws: &Words<'_>, r: Range<usize>, p: &'static KnownPhrase) -> Mention {
     let kind = match p.kind {
         PhraseKind::Country | PhraseKind::Region | PhraseKind::City => EntityKind::Place,
         PhraseKind::Group => EntityKind::Group,
@@ -249,7 +250,7 @@ fn known_mention(ws: &Words<'_>, r: Range<usize>, p: &KnownPhrase) -> Mention {
         span: ws.span_of(r.clone()),
         kind,
         words: r,
-        canonical: Some(p.canonical.clone()),
+        canonical: Some(Cow::Borrowed(p.canonical.as_str())),
         known: Some(p.kind),
         evidence: Evidence::Known,
         opens: false,
@@ -259,7 +260,7 @@ fn known_mention(ws: &Words<'_>, r: Range<usize>, p: &KnownPhrase) -> Mention {
 /// Cuts one chunk of capitalised words into known phrases, titles and names.
 fn analyze_chunk(
     ws: &Words<'_>,
-    lex: &Lexicon,
+    lex: &'static Lexicon,
     chunk: Range<usize>,
     sentence_end: usize,
     found: &mut Found,

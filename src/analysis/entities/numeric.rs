@@ -195,14 +195,10 @@ impl<'t> Toks<'_, 't> {
     fn s(&self, i: usize) -> &'t str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
-    /// The token in lowercase, borrowed when it already is (most tokens).
-    fn lower(&self, i: usize) -> Cow<'t, str> {
-        let s = self.s(i);
-        if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-            Cow::Owned(s.to_lowercase())
-        } else {
-            Cow::Borrowed(s)
-        }
+    /// The token in lowercase, borrowed when it already is (most tokens),
+    /// never allocated for a short ASCII word.
+    fn lower(&self, i: usize) -> Lower<'t> {
+        Lower::of(self.s(i))
     }
     fn kind(&self, i: usize) -> Option<TokenKind> {
         self.toks.get(i).map(|t| t.kind)
@@ -215,6 +211,57 @@ impl<'t> Toks<'_, 't> {
             (Some(x), Some(y)) => x.span.end == y.span.start,
             _ => false,
         }
+    }
+}
+
+/// Longest ASCII word [`Lower`] keeps without allocating (longer than any word
+/// the patterns compare with).
+const INLINE: usize = 22;
+
+/// A word in lowercase: borrowed, copied on the stack, or (long non-ASCII
+/// words only) allocated.
+enum Lower<'t> {
+    Borrowed(&'t str),
+    Inline([u8; INLINE], u8),
+    Owned(String),
+}
+
+impl<'t> Lower<'t> {
+    fn of(s: &'t str) -> Lower<'t> {
+        if !s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            return Lower::Borrowed(s);
+        }
+        if s.is_ascii() && s.len() <= INLINE {
+            let mut buf = [0u8; INLINE];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            buf[..s.len()].make_ascii_lowercase();
+            return Lower::Inline(buf, s.len() as u8);
+        }
+        Lower::Owned(s.to_lowercase())
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // ASCII bytes copied from a str
+            Lower::Inline(buf, n) => std::str::from_utf8(&buf[..usize::from(*n)]).unwrap_or(""),
+            Lower::Owned(s) => s,
+        }
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
     }
 }
 
@@ -389,7 +436,7 @@ fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
         let prev = if i > 0 {
             t.lower(i - 1)
         } else {
-            Cow::Borrowed("")
+            Lower::Borrowed("")
         };
         let next_num = i + 1 < end && (day_number(t.s(i + 1)) || year_number(t.s(i + 1)));
         if word_month && !next_num && !BEFORE_MONTH.contains(&prev.as_ref()) {
@@ -420,7 +467,11 @@ fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
     if year_number(s) && i > 0 && BEFORE_MONTH.contains(&t.lower(i - 1).as_ref()) {
         return Some(i);
     }
-    // "earlier this year", "last week", "recent months"
+    // "earlier this year", "last week", "recent months": each starts with
+    // one of the relative words
+    if !relative {
+        return None;
+    }
     let l = t.lower(i);
     let mut j = i;
     if matches!(l.as_ref(), "earlier" | "later" | "early" | "late")
@@ -541,7 +592,7 @@ fn numeric(
         span,
         kind,
         words: 0..0,
-        canonical: Some(canonical),
+        canonical: Some(Cow::Owned(canonical)),
         known: None,
         evidence: Evidence::Known,
         opens: false,
@@ -560,7 +611,7 @@ mod tests {
                 (
                     m.span.of(text).to_string(),
                     m.kind,
-                    m.canonical.unwrap_or_default(),
+                    m.canonical.unwrap_or_default().into_owned(),
                 )
             })
             .collect()
@@ -568,6 +619,17 @@ mod tests {
 
     fn has(v: &[(String, EntityKind, String)], s: &str, k: EntityKind) -> bool {
         v.iter().any(|(t, kk, _)| t == s && *kk == k)
+    }
+
+    #[test]
+    fn lowercase_words_without_allocating() {
+        assert!(matches!(Lower::of("percent"), Lower::Borrowed("percent")));
+        let l = Lower::of("Billion");
+        assert!(matches!(l, Lower::Inline(..)));
+        assert_eq!(&*l, "billion");
+        assert_eq!(&*Lower::of("ÉTÉ"), "été");
+        let long = "A".repeat(INLINE + 1);
+        assert_eq!(&*Lower::of(&long), "a".repeat(INLINE + 1));
     }
 
     #[test]
