@@ -103,11 +103,7 @@ fn article(bytes: usize) -> Analysis {
 }
 
 fn open(analysis: Analysis) -> App {
-    let article = OpenArticle {
-        name: "bench.txt".into(),
-        analysis,
-        warnings: vec![],
-    };
+    let article = OpenArticle::analysed("bench.txt", analysis);
     App::new(article, Config::default(), 200, 60)
 }
 
@@ -174,8 +170,8 @@ fn bench(c: &mut Criterion) {
         ] {
             g.bench_function(format!("key_and_frame_{name}_{place}"), |b| {
                 b.iter(|| {
-                    for k in keys {
-                        update(&mut app, k);
+                    for k in &keys {
+                        update(&mut app, k.clone());
                         buf.reset();
                         draw(&app, &mut buf);
                     }

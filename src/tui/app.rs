@@ -16,17 +16,173 @@ use super::marks::Marks;
 use super::screen::{Panes, Screen};
 use super::theme::Theme;
 use super::wrap::{RowContent, RowPos, WrappedRows};
-use crate::analysis::{Analysis, EntityId, EntityKind, Span};
+use crate::analysis::segment::paragraph_spans;
+use crate::analysis::{Analysis, EntityId, EntityKind, Paragraph, Span, Stage};
 use ratatui::layout::Rect;
 
+/// What the reader has of an article when it opens.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    /// The article, analysed.
+    Analysed(Analysis),
+    /// Only its text: the reader shows it at once, cut into paragraphs the
+    /// way the analysis will cut them, and fills in names, quotes and topics
+    /// when [`crate::tui::update::Action::AnalysisReady`] brings the analysis.
+    Text(String),
+}
+
 /// An article to open in the reader.
+#[derive(Debug, Clone, PartialEq)]
 pub struct OpenArticle {
     /// What to call it on screen (file name).
     pub name: String,
-    /// The article and everything found in it.
-    pub analysis: Analysis,
+    /// The article, analysed or not yet.
+    pub content: Content,
     /// Things the reader should know about how it was loaded.
     pub warnings: Vec<String>,
+    /// The author line ("By Priya Raman"), when the source gives one.
+    pub byline: Option<String>,
+    /// The publication date as the source gives it.
+    pub date: Option<String>,
+}
+
+impl OpenArticle {
+    /// An analysed article called `name`.
+    pub fn analysed(name: impl Into<String>, analysis: Analysis) -> Self {
+        OpenArticle {
+            name: name.into(),
+            content: Content::Analysed(analysis),
+            warnings: Vec::new(),
+            byline: None,
+            date: None,
+        }
+    }
+
+    /// An article called `name` whose analysis will come later.
+    pub fn text(name: impl Into<String>, text: String) -> Self {
+        OpenArticle {
+            content: Content::Text(text),
+            ..OpenArticle::analysed(name, crate::tui::search::empty_analysis(""))
+        }
+    }
+}
+
+/// An analysis with what the reader files from it once (the marks of each
+/// paragraph, the panel's lists). Built where the analysis is made, so a
+/// large article's filing happens off the screen's thread too.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysed {
+    pub(crate) analysis: Analysis,
+    pub(crate) marks: Marks,
+    /// People, most mentioned first.
+    pub(crate) people: Vec<EntityId>,
+    /// Everything else, by kind, then most mentioned first.
+    pub(crate) places: Vec<EntityId>,
+    /// Quote indices in text order.
+    pub(crate) quotes: Vec<usize>,
+}
+
+impl Analysed {
+    /// Files `analysis` for the reader.
+    pub fn new(analysis: Analysis) -> Analysed {
+        let mut people: Vec<EntityId> = Vec::new();
+        let mut places: Vec<EntityId> = Vec::new();
+        for e in &analysis.entities {
+            if e.kind == EntityKind::Person {
+                people.push(e.id);
+            } else {
+                places.push(e.id);
+            }
+        }
+        let count = |id: &EntityId| analysis.entities.get(*id).map_or(0, |e| e.mentions.len());
+        // Places first (the tab's name), then organisations, groups, amounts.
+        let kind = |id: &EntityId| {
+            analysis.entities.get(*id).map(|e| match e.kind {
+                EntityKind::Place => 0,
+                EntityKind::Org => 1,
+                k => 2 + k as usize,
+            })
+        };
+        people.sort_by(|a, b| count(b).cmp(&count(a)).then(a.cmp(b)));
+        places.sort_by(|a, b| {
+            kind(a)
+                .cmp(&kind(b))
+                .then(count(b).cmp(&count(a)))
+                .then(a.cmp(b))
+        });
+        let mut quotes: Vec<usize> = (0..analysis.quotes.len()).collect();
+        quotes.sort_by_key(|&i| (analysis.quotes[i].content.start, i));
+        let marks = Marks::new(&analysis);
+        Analysed {
+            analysis,
+            marks,
+            people,
+            places,
+            quotes,
+        }
+    }
+
+    /// The text alone, in provisional paragraphs: those the analysis's
+    /// segmentation will find ([`paragraph_spans`], one pass over the lines),
+    /// with nothing found in them yet.
+    pub fn provisional(text: String) -> Analysed {
+        let paragraphs = paragraph_spans(&text)
+            .into_iter()
+            .map(|span| Paragraph {
+                span,
+                sentences: 0..0,
+            })
+            .collect();
+        Analysed {
+            analysis: Analysis {
+                paragraphs,
+                text,
+                ..crate::tui::search::empty_analysis("")
+            },
+            marks: Marks::default(),
+            people: Vec::new(),
+            places: Vec::new(),
+            quotes: Vec::new(),
+        }
+    }
+
+    /// The analysis.
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+}
+
+/// How far the background analysis has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// The stage running, once the first has begun.
+    pub stage: Option<Stage>,
+    /// Frames of the spinner shown so far (one per tick while it runs).
+    pub tick: usize,
+}
+
+impl Progress {
+    /// The spinner's frames.
+    const SPINNER: [char; 4] = ['◐', '◓', '◑', '◒'];
+
+    /// What the status line says: "analysing: names 10% ◓".
+    ///
+    /// ```
+    /// use gloss::analysis::Stage;
+    /// let p = gloss::tui::app::Progress { stage: Some(Stage::Entities), tick: 1 };
+    /// assert_eq!(p.label(), "analysing: names 10% ◓");
+    /// ```
+    pub fn label(&self) -> String {
+        let spin = Self::SPINNER[self.tick % Self::SPINNER.len()];
+        match self.stage {
+            None => format!("analysing: starting {spin}"),
+            Some(s) => format!(
+                "analysing: {} {:.0}% {spin}",
+                s.as_str(),
+                s.done_before() * 100.0
+            ),
+        }
+    }
 }
 
 /// The tabs of the side panel.
@@ -148,6 +304,11 @@ pub struct App {
     pub(crate) places: Vec<EntityId>,
     /// Quote indices in text order.
     pub(crate) quotes: Vec<usize>,
+    /// Some while the analysis is still running (the text is then in
+    /// provisional paragraphs, with nothing marked).
+    pub(crate) progress: Option<Progress>,
+    /// "By Priya Raman · 2024-05-02", when the source gives them.
+    pub(crate) byline: Option<String>,
     pub(crate) size: (u16, u16),
     pub(crate) top: RowPos,
     pub(crate) paragraph: usize,
@@ -174,41 +335,32 @@ pub struct App {
     pub(crate) quit_all: bool,
     /// True when the article was opened from a list (q goes back to it).
     pub in_library: bool,
+    /// Ctrl-z: the shell should suspend gloss (and clear this).
+    pub(crate) suspend: bool,
 }
 
 impl App {
     /// Opens `article` for a terminal of `width` x `height`.
     pub fn new(article: OpenArticle, config: Config, width: u16, height: u16) -> App {
-        let analysis = article.analysis;
-        let mut people: Vec<EntityId> = Vec::new();
-        let mut places: Vec<EntityId> = Vec::new();
-        for e in &analysis.entities {
-            if e.kind == EntityKind::Person {
-                people.push(e.id);
-            } else {
-                places.push(e.id);
-            }
-        }
-        let count = |id: &EntityId| analysis.entities.get(*id).map_or(0, |e| e.mentions.len());
-        // Places first (the tab's name), then organisations, groups, amounts.
-        let kind = |id: &EntityId| {
-            analysis.entities.get(*id).map(|e| match e.kind {
-                EntityKind::Place => 0,
-                EntityKind::Org => 1,
-                k => 2 + k as usize,
-            })
+        let (analysed, progress) = match article.content {
+            Content::Analysed(a) => (Analysed::new(a), None),
+            Content::Text(t) => (Analysed::provisional(t), Some(Progress::default())),
         };
-        people.sort_by(|a, b| count(b).cmp(&count(a)).then(a.cmp(b)));
-        places.sort_by(|a, b| {
-            kind(a)
-                .cmp(&kind(b))
-                .then(count(b).cmp(&count(a)))
-                .then(a.cmp(b))
-        });
-        let mut quotes: Vec<usize> = (0..analysis.quotes.len()).collect();
-        quotes.sort_by_key(|&i| (analysis.quotes[i].content.start, i));
-        let marks = Marks::new(&analysis);
+        let Analysed {
+            analysis,
+            marks,
+            people,
+            places,
+            quotes,
+        } = analysed;
         let spans = analysis.paragraphs.iter().map(|p| p.span).collect();
+        let byline = [article.byline, article.date]
+            .into_iter()
+            .flatten()
+            .map(|s| crate::report::sanitize(s.trim()))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>();
+        let byline = (!byline.is_empty()).then(|| byline.join(" · "));
         let theme = Theme::new(config.color);
         let mut app = App {
             name: crate::report::sanitize(&article.name),
@@ -217,6 +369,8 @@ impl App {
             people,
             places,
             quotes,
+            progress,
+            byline,
             size: (width, height),
             top: RowPos::default(),
             paragraph: 0,
@@ -236,6 +390,7 @@ impl App {
             quit: false,
             quit_all: false,
             in_library: false,
+            suspend: false,
             analysis,
             config,
             theme,
@@ -252,9 +407,25 @@ impl App {
         &self.name
     }
 
-    /// The article's analysis.
+    /// The article's analysis (while it runs: the text in provisional
+    /// paragraphs, nothing found yet).
     pub fn analysis(&self) -> &Analysis {
         &self.analysis
+    }
+
+    /// How far the analysis has got, while it runs; None once it is done.
+    pub fn progress(&self) -> Option<Progress> {
+        self.progress
+    }
+
+    /// The author line and date, when the source gives them.
+    pub fn byline(&self) -> Option<&str> {
+        self.byline.as_deref()
+    }
+
+    /// True once Ctrl-z asked the shell to suspend gloss; clears the request.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend)
     }
 
     /// The theme in use.

@@ -9,10 +9,10 @@
 //! `navigate`, the mouse in `mouse`; both are methods of `App` that only
 //! `update` calls.
 
-use super::app::{App, Focus, Search, Tab, Target};
+use super::app::{Analysed, App, Focus, Search, Tab, Target};
 use super::search::{find_text, find_words, match_names};
-use super::wrap::RowPos;
-use crate::analysis::{EntityId, Span};
+use super::wrap::{RowContent, RowPos};
+use crate::analysis::{EntityId, Span, Stage};
 
 /// A direction through the article or a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,8 +21,8 @@ pub enum Dir {
     Backward,
 }
 
-/// Everything the reader can ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Everything the reader can ask for, and what the background analysis reports.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Scroll by rows (negative: up).
     ScrollRows(i64),
@@ -78,12 +78,51 @@ pub enum Action {
     Quit,
     /// Leave gloss (Ctrl-c).
     QuitAll,
+    /// Suspend gloss to the shell (Ctrl-z; `fg` comes back).
+    Suspend,
+    /// The background analysis began a stage.
+    AnalysisProgress(Stage),
+    /// Time passed while the analysis runs (turns the spinner).
+    Tick,
+    /// The background analysis is done: names, quotes and topics appear,
+    /// and its paragraphs replace the provisional ones.
+    AnalysisReady(Box<Analysed>),
 }
+
+impl Action {
+    /// True for the actions that need the analysis (stepping through
+    /// quotes, mentions and topics, the panel's lists).
+    pub fn needs_analysis(&self) -> bool {
+        matches!(
+            self,
+            Action::Step(Target::Quote | Target::Mention | Target::Topic, _)
+                | Action::StepTab(_)
+                | Action::Activate
+                | Action::MoveSelection(_)
+        )
+    }
+}
+
+/// What keys that need the analysis say while it runs.
+pub const STILL_ANALYSING: &str =
+    "still analysing: names, quotes and topics appear when it is done";
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) {
-    if !matches!(action, Action::Resize { .. }) {
+    if !matches!(
+        action,
+        Action::Resize { .. } | Action::AnalysisProgress(_) | Action::Tick
+    ) {
         app.message = None;
+    }
+    if app.progress.is_some()
+        && action.needs_analysis()
+        && !(matches!(action, Action::MoveSelection(_))
+            && matches!(app.search, Search::Prompt { .. }))
+    {
+        app.message = Some(STILL_ANALYSING.into());
+        app.settle();
+        return;
     }
     match action {
         Action::ScrollRows(n) => app.scroll(n),
@@ -207,6 +246,18 @@ pub fn update(app: &mut App, action: Action) {
         Action::Click { column, row } => app.click(column, row),
         Action::Quit => app.quit = true,
         Action::QuitAll => app.quit_all = true,
+        Action::Suspend => app.suspend = true,
+        Action::AnalysisProgress(stage) => {
+            if let Some(p) = &mut app.progress {
+                p.stage = Some(stage);
+            }
+        }
+        Action::Tick => {
+            if let Some(p) = &mut app.progress {
+                p.tick = p.tick.wrapping_add(1);
+            }
+        }
+        Action::AnalysisReady(analysed) => app.analysis_ready(*analysed),
     }
     app.settle();
 }
@@ -224,6 +275,56 @@ pub(crate) fn add_clamped(i: usize, n: i64, len: usize) -> usize {
 }
 
 impl App {
+    /// Takes the finished analysis in place of the provisional one, keeping
+    /// the reader's place by byte offset: the same words stay at the top of
+    /// the screen and the same paragraph stays current.
+    pub(crate) fn analysis_ready(&mut self, analysed: Analysed) {
+        let top_offset = match self.rows.content(self.top) {
+            Some(RowContent::Text { span, .. }) => Some(span.start),
+            _ => None,
+        };
+        let top_paragraph = self
+            .rows
+            .paragraph_span(self.top.paragraph)
+            .map(|s| s.start);
+        let current = self.rows.paragraph_span(self.paragraph).map(|s| s.start);
+        let Analysed {
+            analysis,
+            marks,
+            people,
+            places,
+            quotes,
+        } = analysed;
+        let spans = analysis.paragraphs.iter().map(|p| p.span).collect();
+        self.rows.replace_paragraphs(spans);
+        self.analysis = analysis;
+        self.marks = marks;
+        self.people = people;
+        self.places = places;
+        self.quotes = quotes;
+        self.progress = None;
+        let text = &self.analysis.text;
+        self.top = match (top_offset, top_paragraph) {
+            (Some(offset), _) => self.rows.pos_of_offset(text, offset),
+            // A blank row between paragraphs: the one after the paragraph.
+            (None, Some(start)) => {
+                let p = self.rows.paragraph_of_offset(start);
+                let h = self.rows.height(text, p);
+                RowPos {
+                    paragraph: p,
+                    row: h.saturating_sub(1),
+                }
+            }
+            (None, None) => RowPos::default(),
+        };
+        if let Some(start) = current {
+            self.paragraph = self.rows.paragraph_of_offset(start);
+        }
+        let max = self.max_top();
+        self.top = self.top.min(max);
+        self.follow_view();
+    }
+
     /// Wraps what is on screen and keeps positions in range.
     pub(crate) fn settle(&mut self) {
         let h = self.page_height();

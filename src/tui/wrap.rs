@@ -17,6 +17,7 @@
 //! symbols), and widths are measured on that.
 
 use crate::analysis::Span;
+use rustc_hash::FxHashMap;
 use textwrap::core::Fragment;
 use unicode_width::UnicodeWidthChar;
 
@@ -178,21 +179,35 @@ pub enum RowContent {
 }
 
 /// Every paragraph's rows at one width, wrapped on demand and cached.
+///
+/// Positions are (paragraph, row inside it), so nothing needs a row count
+/// of the whole article: opening, jumping to the end or re-wrapping after
+/// a resize only wraps the paragraphs on screen, whatever the article's
+/// size. Only wrapped paragraphs take memory beyond their span.
 #[derive(Debug, Clone)]
 pub struct WrappedRows {
     width: usize,
     paragraphs: Vec<Span>,
-    rows: Vec<Option<Vec<Span>>>,
+    rows: FxHashMap<usize, Box<[Span]>>,
 }
 
 impl WrappedRows {
     /// Rows of the given paragraphs at `width` columns; nothing is wrapped yet.
     pub fn new(paragraphs: Vec<Span>, width: usize) -> Self {
-        let n = paragraphs.len();
         WrappedRows {
             width: width.max(2),
             paragraphs,
-            rows: vec![None; n],
+            rows: FxHashMap::default(),
+        }
+    }
+
+    /// Puts `paragraphs` in place of the current ones (when the analysis
+    /// replaces provisional paragraphs); the wrapped rows are kept when the
+    /// paragraphs are the same.
+    pub fn replace_paragraphs(&mut self, paragraphs: Vec<Span>) {
+        if paragraphs != self.paragraphs {
+            self.rows.clear();
+            self.paragraphs = paragraphs;
         }
     }
 
@@ -219,7 +234,7 @@ impl WrappedRows {
             return false;
         }
         self.width = width;
-        self.rows.iter_mut().for_each(|r| *r = None);
+        self.rows.clear();
         true
     }
 
@@ -229,12 +244,14 @@ impl WrappedRows {
             return &[];
         };
         let width = self.width;
-        self.rows[p].get_or_insert_with(|| wrap_paragraph(text, span, width))
+        self.rows
+            .entry(p)
+            .or_insert_with(|| wrap_paragraph(text, span, width).into_boxed_slice())
     }
 
     /// The rows of paragraph `p` if it has been wrapped.
     pub fn rows(&self, p: usize) -> Option<&[Span]> {
-        self.rows.get(p)?.as_deref()
+        self.rows.get(&p).map(|r| &r[..])
     }
 
     /// Screen rows paragraph `p` takes, its separating blank row included.

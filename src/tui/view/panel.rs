@@ -128,6 +128,9 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
 
 /// What the list holds and what Enter does, above it.
 fn summary(app: &App) -> String {
+    if let Some(p) = app.progress() {
+        return format!("{} · lists appear when done", p.label());
+    }
     let n = app.list_len(app.tab());
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
