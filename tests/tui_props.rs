@@ -78,7 +78,7 @@ proptest! {
             gloss::tui::view::draw(&app, area, &mut buf);
             prop_assert!(app.paragraph() < app.paragraph_count());
             if let Some(panes) = app.panes() {
-                let text = &app.analysis().text;
+                let text = &app.text();
                 for row in app.visible_rows() {
                     if let RowContent::Text { span, .. } = row {
                         prop_assert!(text_width(span.of(text)) <= panes.text.width as usize);

@@ -19,6 +19,7 @@ use super::wrap::{RowContent, RowPos, WrappedRows};
 use crate::analysis::segment::paragraph_spans;
 use crate::analysis::{Analysis, EntityId, EntityKind, Paragraph, Span, Stage};
 use ratatui::layout::Rect;
+use std::sync::Arc;
 
 /// What the reader has of an article when it opens.
 #[derive(Debug, Clone, PartialEq)]
@@ -293,6 +294,10 @@ pub enum Mode {
 /// The reader's whole state.
 pub struct App {
     pub(crate) name: String,
+    /// The article's text, shared with its analysis while that runs.
+    pub(crate) text: Arc<String>,
+    /// The analysis, its text moved to `text` (while it runs: provisional
+    /// paragraphs and nothing found).
     pub(crate) analysis: Analysis,
     pub(crate) config: Config,
     pub(crate) theme: Theme,
@@ -347,12 +352,13 @@ impl App {
             Content::Text(t) => (Analysed::provisional(t), Some(Progress::default())),
         };
         let Analysed {
-            analysis,
+            mut analysis,
             marks,
             people,
             places,
             quotes,
         } = analysed;
+        let text = Arc::new(std::mem::take(&mut analysis.text));
         let spans = analysis.paragraphs.iter().map(|p| p.span).collect();
         let byline = [article.byline, article.date]
             .into_iter()
@@ -364,6 +370,7 @@ impl App {
         let theme = Theme::new(config.color);
         let mut app = App {
             name: crate::report::sanitize(&article.name),
+            text,
             rows: WrappedRows::new(spans, config.measure as usize),
             marks,
             people,
@@ -407,8 +414,18 @@ impl App {
         &self.name
     }
 
-    /// The article's analysis (while it runs: the text in provisional
-    /// paragraphs, nothing found yet).
+    /// The article's text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The article's text, to share with its analysis.
+    pub fn shared_text(&self) -> Arc<String> {
+        Arc::clone(&self.text)
+    }
+
+    /// The article's analysis, without its text (that is [`App::text`]);
+    /// while the analysis runs: the provisional paragraphs, nothing found.
     pub fn analysis(&self) -> &Analysis {
         &self.analysis
     }

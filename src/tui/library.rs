@@ -97,7 +97,7 @@ impl Library {
             .into_iter()
             .map(|mut app| {
                 app.in_library = true;
-                let text = &app.analysis.text;
+                let text = &app.text;
                 let title = app
                     .rows
                     .paragraph_span(0)

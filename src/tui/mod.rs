@@ -60,6 +60,10 @@ const SIGNAL_POLL: Duration = Duration::from_millis(100);
 /// analysed within it and opens whole; a book opens at once on its text.
 const FIRST_FRAME_WAIT: Duration = Duration::from_millis(50);
 
+/// The first frame waits for the analysis of texts up to this size only
+/// (about 0.1 s of analysis); a larger one opens at once on its text.
+const QUICK_ANALYSIS_BYTES: usize = 1 << 20;
+
 /// Runs the reader on the given articles until the user quits. One article
 /// opens directly; several open a list to pick from and return to.
 ///
@@ -92,21 +96,22 @@ pub fn run(articles: Vec<OpenArticle>) -> anyhow::Result<()> {
         .into_iter()
         .map(|a| App::new(a, config.clone(), size.width, size.height))
         .collect();
-    // The analysis works on its own copy of each text; the reader keeps
-    // its copy until the analysis (which carries the text) takes its place.
-    let texts = apps
+    let mut analyses = background::Analyses::start(apps.iter().map(text_to_analyse).collect());
+    let to_analyse: usize = apps
         .iter()
-        .map(|app| app.progress.is_some().then(|| app.analysis.text.clone()))
-        .collect();
-    let mut analyses = background::Analyses::start(texts);
-    // A short article is analysed in a few milliseconds: show it whole.
-    analyses.wait(FIRST_FRAME_WAIT);
+        .filter(|a| a.progress.is_some())
+        .map(|a| a.text().len())
+        .sum();
+    if to_analyse <= QUICK_ANALYSIS_BYTES {
+        // A news article is analysed in a few milliseconds: show it whole.
+        analyses.wait(FIRST_FRAME_WAIT);
+    }
     let outcome = if single {
         let mut app = apps.into_iter().next().context("no article")?;
         for a in analyses.take(0) {
             update::update(&mut app, a);
         }
-        let key = place::article_key(&app.analysis.text);
+        let key = place::article_key(&app.text);
         restore_place(&mut app, places.as_ref(), &key);
         if let Some(w) = warnings.first()
             && app.message().is_none()
@@ -121,7 +126,7 @@ pub fn run(articles: Vec<OpenArticle>) -> anyhow::Result<()> {
         let keys: Vec<String> = lib
             .entries
             .iter()
-            .map(|e| place::article_key(&e.app.analysis.text))
+            .map(|e| place::article_key(&e.app.text))
             .collect();
         for (i, (entry, key)) in lib.entries.iter_mut().zip(&keys).enumerate() {
             for a in analyses.take(i) {
@@ -141,6 +146,12 @@ pub fn run(articles: Vec<OpenArticle>) -> anyhow::Result<()> {
         Outcome::Quit => Ok(()),
         Outcome::Signal(name) => anyhow::bail!("stopped by {name}; the terminal was restored"),
     }
+}
+
+/// `app`'s text, shared with its analysis, or None when it is analysed
+/// already.
+fn text_to_analyse(app: &App) -> Option<Arc<String>> {
+    app.progress.is_some().then(|| app.shared_text())
 }
 
 /// How a reading session ended.

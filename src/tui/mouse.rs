@@ -75,8 +75,7 @@ impl App {
                 return;
             };
             self.paragraph = paragraph;
-            let Some(offset) =
-                offset_at_column(&self.analysis.text, span, (column - panes.text.x) as usize)
+            let Some(offset) = offset_at_column(&self.text, span, (column - panes.text.x) as usize)
             else {
                 return;
             };

@@ -14,7 +14,7 @@ impl App {
     /// The last row on screen.
     pub(super) fn bottom(&mut self) -> RowPos {
         let h = self.page_height();
-        let text = &self.analysis.text;
+        let text = &self.text;
         self.rows.advance(text, self.top, h.saturating_sub(1))
     }
 
@@ -30,7 +30,7 @@ impl App {
 
     /// Scrolls by `n` rows; the current paragraph follows when it leaves the screen.
     pub(super) fn scroll(&mut self, n: i64) {
-        let text = &self.analysis.text;
+        let text = &self.text;
         let top = if n >= 0 {
             self.rows.advance(text, self.top, n as usize)
         } else {
@@ -94,7 +94,7 @@ impl App {
     /// Brings byte `offset` on screen (about a third down when it was not)
     /// and makes its paragraph current.
     pub(super) fn show_offset(&mut self, offset: usize) {
-        let text = &self.analysis.text;
+        let text = &self.text;
         let pos = self.rows.pos_of_offset(text, offset);
         self.paragraph = pos.paragraph;
         let h = self.page_height();
@@ -102,7 +102,7 @@ impl App {
             .rows
             .advance(text, self.top, h.saturating_sub(2).max(1));
         if !(self.top <= pos && pos < near_bottom) || pos == self.top && h < 3 {
-            let text = &self.analysis.text;
+            let text = &self.text;
             self.top = self.rows.retreat(text, pos, h / 3);
         }
         let max = self.max_top();
@@ -119,7 +119,7 @@ impl App {
         let (what, offset, wrapped) = match target {
             Target::Quote => {
                 let (all, order) = (&self.analysis.quotes, &self.quotes);
-                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
+                let mut view = View::new(&mut self.rows, &self.text, self.top, height);
                 let Some((k, wrapped)) = view.next_item(order.len(), self.quote, dir, |i| {
                     all[order[i]].content.start
                 }) else {
@@ -141,7 +141,7 @@ impl App {
                     return;
                 };
                 let mentions = &entity.mentions;
-                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
+                let mut view = View::new(&mut self.rows, &self.text, self.top, height);
                 let Some((j, wrapped)) =
                     view.next_item(mentions.len(), self.mention, dir, |i| mentions[i].start)
                 else {
@@ -169,7 +169,7 @@ impl App {
                 while list.last().is_some_and(|&p| p >= paragraphs.len()) {
                     list = &list[..list.len() - 1];
                 }
-                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
+                let mut view = View::new(&mut self.rows, &self.text, self.top, height);
                 let Some((j, wrapped)) =
                     view.next_item(list.len(), self.topic_paragraph, dir, |i| {
                         paragraphs[list[i]].span.start
@@ -197,7 +197,7 @@ impl App {
                     self.message = Some("no text search: press / to search".into());
                     return;
                 };
-                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
+                let mut view = View::new(&mut self.rows, &self.text, self.top, height);
                 let found = view.next_item(matches.len(), *current, dir, |i| matches[i].start);
                 let Some((i, wrapped)) = found else {
                     return;

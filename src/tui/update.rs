@@ -289,7 +289,7 @@ impl App {
             .map(|s| s.start);
         let current = self.rows.paragraph_span(self.paragraph).map(|s| s.start);
         let Analysed {
-            analysis,
+            mut analysis,
             marks,
             people,
             places,
@@ -297,13 +297,15 @@ impl App {
         } = analysed;
         let spans = analysis.paragraphs.iter().map(|p| p.span).collect();
         self.rows.replace_paragraphs(spans);
+        // The analysis carries its own copy of the text: keep one.
+        self.text = std::sync::Arc::new(std::mem::take(&mut analysis.text));
         self.analysis = analysis;
         self.marks = marks;
         self.people = people;
         self.places = places;
         self.quotes = quotes;
         self.progress = None;
-        let text = &self.analysis.text;
+        let text = &self.text;
         self.top = match (top_offset, top_paragraph) {
             (Some(offset), _) => self.rows.pos_of_offset(text, offset),
             // A blank row between paragraphs: the one after the paragraph.
@@ -332,7 +334,7 @@ impl App {
         if self.top > max {
             self.top = max;
         }
-        let text = &self.analysis.text;
+        let text = &self.text;
         self.rows.advance(text, self.top, h);
         self.paragraph = self
             .paragraph
@@ -354,7 +356,7 @@ impl App {
         let Some(panes) = self.panes() else {
             return;
         };
-        let text = &self.analysis.text;
+        let text = &self.text;
         let old_rows = self.rows.rows(self.top.paragraph).map_or(1, |r| r.len());
         if self.rows.set_width(panes.text.width as usize) {
             let new_rows = self.rows.ensure(text, self.top.paragraph).len();
@@ -381,7 +383,7 @@ impl App {
     /// The top row that shows the article's last row at the bottom.
     pub(crate) fn max_top(&mut self) -> RowPos {
         let h = self.page_height();
-        let text = &self.analysis.text;
+        let text = &self.text;
         let last = self.rows.last(text);
         self.rows.retreat(text, last, h.saturating_sub(1))
     }
@@ -414,7 +416,7 @@ impl App {
             .collect();
         let mut words: Vec<String> = topic.keywords.clone();
         words.push(topic.label.clone());
-        let mut spans = find_words(&self.analysis.text, &words, &within);
+        let mut spans = find_words(&self.text, &words, &within);
         for id in &topic.entities {
             if let Some(e) = self.analysis.entities.get(*id) {
                 spans.extend(
@@ -542,7 +544,7 @@ impl App {
             self.last_step = Some(Target::Mention);
             return;
         }
-        let matches = find_text(&self.analysis.text, &query);
+        let matches = find_text(&self.text, &query);
         if matches.is_empty() {
             self.message = Some(format!(
                 "no name or text matches “{}”",

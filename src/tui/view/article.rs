@@ -103,7 +103,7 @@ pub fn row_pieces(app: &App, paragraph: usize, row: Span) -> Vec<(Span, Style)> 
 }
 
 fn draw_row(app: &App, paragraph: usize, row: Span, x: u16, y: u16, width: u16, buf: &mut Buffer) {
-    let text = &app.analysis().text;
+    let text = &app.text();
     let end = x + width;
     let mut at = x;
     let mut shown = String::new();

@@ -266,7 +266,7 @@ fn draw_list_row(app: &App, tab: Tab, i: usize, area: Rect, selected: bool, buf:
                 ],
             );
             if area.height > 1 {
-                let words = q.content.of(&a.text);
+                let words = q.content.of(app.text());
                 let shown = match q.kind {
                     QuoteKind::Direct | QuoteKind::Partial => format!("    “{words}”"),
                     QuoteKind::Unmarked | QuoteKind::Indirect => format!("    {words}"),
