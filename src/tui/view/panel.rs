@@ -114,6 +114,13 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             &[(&summary, theme.dim)],
         );
     }
+    if app.progress().is_some() {
+        let note = clip(" the lists fill in when it is done", list.width as usize);
+        if list.height > 0 {
+            put(buf, list.x, list.y, list.width, &[(&note, theme.dim)]);
+        }
+        return;
+    }
     let tab = app.tab();
     let len = app.list_len(tab);
     let offset = app.list_offset[tab.index()];
@@ -129,7 +136,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
 /// What the list holds and what Enter does, above it.
 fn summary(app: &App) -> String {
     if let Some(p) = app.progress() {
-        return format!("{} · lists appear when done", p.label());
+        return p.label();
     }
     let n = app.list_len(app.tab());
     let plural =
