@@ -324,10 +324,14 @@ fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
         crossterm::execute!(
             std::io::stdout(),
             crossterm::terminal::EnterAlternateScreen,
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
             EnableMouseCapture
         )
         .context("cannot set up the terminal again")?;
-        terminal.clear().context("cannot draw on the terminal")?;
+        // Both buffers blank, so the next frame is drawn whole (without
+        // `Terminal::clear`, which asks the terminal where the cursor is).
+        terminal.swap_buffers();
+        terminal.swap_buffers();
     }
     #[cfg(not(unix))]
     let _ = terminal;

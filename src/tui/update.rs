@@ -262,6 +262,19 @@ pub fn update(app: &mut App, action: Action) {
     app.settle();
 }
 
+/// Frees what the reader no longer needs on another thread when it is
+/// large: giving a 100 MB text back to the system takes tens of
+/// milliseconds, longer than a frame may.
+fn free_elsewhere<T: Send + 'static>(garbage: T, large: bool) {
+    if large {
+        let freed = std::thread::Builder::new()
+            .name("gloss-free".into())
+            .spawn(move || drop(garbage));
+        // Without a thread, `freed` holds it and it is freed here.
+        drop(freed);
+    }
+}
+
 fn signed(dir: Dir, n: i64) -> i64 {
     match dir {
         Dir::Forward => n,
@@ -296,10 +309,13 @@ impl App {
             quotes,
         } = analysed;
         let spans = analysis.paragraphs.iter().map(|p| p.span).collect();
-        self.rows.replace_paragraphs(spans);
+        let unused_spans = self.rows.replace_paragraphs(spans);
         // The analysis carries its own copy of the text: keep one.
-        self.text = std::sync::Arc::new(std::mem::take(&mut analysis.text));
-        self.analysis = analysis;
+        let text = std::sync::Arc::new(std::mem::take(&mut analysis.text));
+        let old_text = std::mem::replace(&mut self.text, text);
+        let old_analysis = std::mem::replace(&mut self.analysis, analysis);
+        let large = old_text.len() > 4 << 20;
+        free_elsewhere((old_text, old_analysis, unused_spans), large);
         self.marks = marks;
         self.people = people;
         self.places = places;

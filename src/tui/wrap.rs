@@ -203,12 +203,14 @@ impl WrappedRows {
 
     /// Puts `paragraphs` in place of the current ones (when the analysis
     /// replaces provisional paragraphs); the wrapped rows are kept when the
-    /// paragraphs are the same.
-    pub fn replace_paragraphs(&mut self, paragraphs: Vec<Span>) {
-        if paragraphs != self.paragraphs {
-            self.rows.clear();
-            self.paragraphs = paragraphs;
+    /// paragraphs are the same. Returns the list not kept, for the caller
+    /// to free.
+    pub fn replace_paragraphs(&mut self, paragraphs: Vec<Span>) -> Vec<Span> {
+        if paragraphs == self.paragraphs {
+            return paragraphs;
         }
+        self.rows.clear();
+        std::mem::replace(&mut self.paragraphs, paragraphs)
     }
 
     /// The text width rows are wrapped at.
