@@ -162,3 +162,20 @@ fn the_same_paragraphs_keep_the_exact_position() {
     update(&mut app, Action::Bottom);
     assert_eq!(app.paragraph(), 39);
 }
+
+#[test]
+fn a_web_page_shows_its_byline_and_date_in_the_status_line() {
+    let article = OpenArticle {
+        byline: Some("By Priya Raman".into()),
+        date: Some("2024-05-02".into()),
+        ..OpenArticle::analysed("quay.html", analysis())
+    };
+    let app = App::new(article, Config::default(), 120, 30);
+    assert_eq!(app.byline(), Some("By Priya Raman · 2024-05-02"));
+    let shown = screen(&app, 120, 30);
+    let status = shown.lines().last().expect("a status line");
+    assert!(
+        status.contains("quay.html · By Priya Raman · 2024-05-02 · ¶ 1/7"),
+        "{status}"
+    );
+}

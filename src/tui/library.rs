@@ -272,4 +272,33 @@ mod tests {
         let row: String = (0..80).map(|x| buf[(x, HEADER_ROWS)].symbol()).collect();
         assert!(row.contains("First story."), "{row}");
     }
+
+    #[test]
+    fn entries_say_they_are_analysing_until_the_analysis_comes() {
+        let text = "Mayor Ana Lima said on Monday that the bridge would open.";
+        let mut lib = Library::new(
+            vec![OpenArticle::text("a.txt", text.into())],
+            &Config::default(),
+            80,
+            24,
+        );
+        let line = |lib: &Library| {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+            lib.draw(buf.area, &mut buf);
+            (0..80)
+                .map(|x| buf[(x, HEADER_ROWS + 1)].symbol())
+                .collect::<String>()
+        };
+        assert!(line(&lib).contains("analysing: starting"), "{}", line(&lib));
+        let ready = crate::tui::app::Analysed::new(crate::analysis::analyze(text));
+        crate::tui::update::update(
+            &mut lib.entries[0].app,
+            crate::tui::update::Action::AnalysisReady(Box::new(ready)),
+        );
+        assert!(
+            line(&lib).contains("a.txt · 1 person · 1 quote"),
+            "{}",
+            line(&lib)
+        );
+    }
 }
