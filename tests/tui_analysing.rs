@@ -179,3 +179,32 @@ fn a_web_page_shows_its_byline_and_date_in_the_status_line() {
         "{status}"
     );
 }
+
+#[test]
+fn one_very_long_paragraph_opens_and_ends_like_any_other() {
+    let sentence = "The harbour board met again on Tuesday to vote on the new quay. ";
+    let text = format!("{}The end.", sentence.repeat(6000));
+    let mut app = App::new(
+        OpenArticle::text("long.txt", text.clone()),
+        Config::default(),
+        120,
+        30,
+    );
+    assert_eq!(app.paragraph_count(), 1);
+    update(&mut app, Action::Bottom);
+    let rows = app.visible_rows();
+    let Some(RowContent::Text { span, paragraph }) = rows.last() else {
+        panic!("no text at the end: {rows:?}");
+    };
+    assert_eq!(*paragraph, 0);
+    assert!(span.of(&text).ends_with("The end."));
+    update(&mut app, Action::Top);
+    assert_eq!(top_offset(&app), 0);
+    // Stepping back from the end crosses the blocks the paragraph is cut in.
+    update(&mut app, Action::Bottom);
+    for _ in 0..40 {
+        update(&mut app, Action::Page(Dir::Backward));
+    }
+    assert_eq!(app.paragraph(), 0);
+    assert!(top_offset(&app) < text.len());
+}

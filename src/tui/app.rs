@@ -359,7 +359,7 @@ impl App {
             quotes,
         } = analysed;
         let text = Arc::new(std::mem::take(&mut analysis.text));
-        let spans = analysis.paragraphs.iter().map(|p| p.span).collect();
+        let spans: Vec<Span> = analysis.paragraphs.iter().map(|p| p.span).collect();
         let byline = [article.byline, article.date]
             .into_iter()
             .flatten()
@@ -370,8 +370,8 @@ impl App {
         let theme = Theme::new(config.color);
         let mut app = App {
             name: crate::report::sanitize(&article.name),
+            rows: WrappedRows::new(&text, spans, config.measure as usize),
             text,
-            rows: WrappedRows::new(spans, config.measure as usize),
             marks,
             people,
             places,

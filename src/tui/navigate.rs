@@ -20,12 +20,17 @@ impl App {
 
     /// True when some text row of paragraph `p` is on screen.
     pub(super) fn paragraph_visible(&mut self, p: usize) -> bool {
-        let first_text = match self.rows.content(self.top) {
-            Some(RowContent::Gap { paragraph }) => paragraph + 1,
-            _ => self.top.paragraph,
-        };
+        let first_text = self.first_text_paragraph();
         let bottom = self.bottom();
-        first_text <= p && p <= bottom.paragraph
+        first_text <= p && p <= self.rows.paragraph_of_block(bottom.block)
+    }
+
+    /// The paragraph of the first text row on screen.
+    fn first_text_paragraph(&self) -> usize {
+        match self.rows.content(self.top) {
+            Some(RowContent::Gap { paragraph }) => paragraph + 1,
+            _ => self.rows.paragraph_of_block(self.top.block),
+        }
     }
 
     /// Scrolls by `n` rows; the current paragraph follows when it leaves the screen.
@@ -46,16 +51,14 @@ impl App {
         if self.paragraph_visible(self.paragraph) {
             return;
         }
-        let first_text = match self.rows.content(self.top) {
-            Some(RowContent::Gap { paragraph }) => paragraph + 1,
-            _ => self.top.paragraph,
-        };
+        let first_text = self.first_text_paragraph();
         if self.paragraph < first_text {
             // Prefer the first paragraph that starts on screen.
-            let start_on_screen = if self.top.row == 0 {
-                self.top.paragraph
+            let top_paragraph = self.rows.paragraph_of_block(self.top.block);
+            let start_on_screen = if self.rows.starts_paragraph(self.top) {
+                top_paragraph
             } else {
-                self.top.paragraph + 1
+                top_paragraph + 1
             };
             self.paragraph = if self.paragraph_visible(start_on_screen) {
                 start_on_screen
@@ -63,7 +66,8 @@ impl App {
                 first_text
             };
         } else {
-            self.paragraph = self.bottom().paragraph;
+            let bottom = self.bottom();
+            self.paragraph = self.rows.paragraph_of_block(bottom.block);
         }
         self.paragraph = self
             .paragraph
@@ -78,7 +82,7 @@ impl App {
         let p = match dir {
             Dir::Forward => (self.paragraph + 1).min(n - 1),
             Dir::Backward => {
-                if self.top > RowPos::paragraph_start(self.paragraph) {
+                if self.top > self.rows.paragraph_start(self.paragraph) {
                     // The current paragraph starts above the screen: show its start first.
                     self.paragraph
                 } else {
@@ -88,7 +92,7 @@ impl App {
         };
         self.paragraph = p;
         let max = self.max_top();
-        self.top = RowPos::paragraph_start(p).min(max);
+        self.top = self.rows.paragraph_start(p).min(max);
     }
 
     /// Brings byte `offset` on screen (about a third down when it was not)
@@ -96,7 +100,7 @@ impl App {
     pub(super) fn show_offset(&mut self, offset: usize) {
         let text = &self.text;
         let pos = self.rows.pos_of_offset(text, offset);
-        self.paragraph = pos.paragraph;
+        self.paragraph = self.rows.paragraph_of_block(pos.block);
         let h = self.page_height();
         let near_bottom = self
             .rows
@@ -182,7 +186,7 @@ impl App {
                 let p = list[j];
                 self.paragraph = p;
                 let max = self.max_top();
-                self.top = RowPos::paragraph_start(p).min(max);
+                self.top = self.rows.paragraph_start(p).min(max);
                 self.last_step = Some(target);
                 if wrapped {
                     self.message = Some(wrap_note("paragraph of the topic", dir));

@@ -146,7 +146,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::GoToParagraph(p) => {
             app.paragraph = p.min(app.paragraph_count().saturating_sub(1));
             let max = app.max_top();
-            app.top = RowPos::paragraph_start(app.paragraph).min(max);
+            app.top = app.rows.paragraph_start(app.paragraph).min(max);
         }
         Action::Step(target, dir) => app.step(target, dir),
         Action::StepTab(dir) => app.step_tab(dir),
@@ -296,10 +296,13 @@ impl App {
             Some(RowContent::Text { span, .. }) => Some(span.start),
             _ => None,
         };
-        let top_paragraph = self
-            .rows
-            .paragraph_span(self.top.paragraph)
-            .map(|s| s.start);
+        // A blank row between paragraphs: where the paragraph above ends.
+        let gap_above = match self.rows.content(self.top) {
+            Some(RowContent::Gap { paragraph }) => {
+                self.rows.paragraph_span(paragraph).map(|s| s.end)
+            }
+            _ => None,
+        };
         let current = self.rows.paragraph_span(self.paragraph).map(|s| s.start);
         let Analysed {
             mut analysis,
@@ -309,7 +312,7 @@ impl App {
             quotes,
         } = analysed;
         let spans = analysis.paragraphs.iter().map(|p| p.span).collect();
-        let unused_spans = self.rows.replace_paragraphs(spans);
+        let unused_spans = self.rows.replace_paragraphs(&analysis.text, spans);
         // The analysis carries its own copy of the text: keep one.
         let text = std::sync::Arc::new(std::mem::take(&mut analysis.text));
         let old_text = std::mem::replace(&mut self.text, text);
@@ -322,16 +325,11 @@ impl App {
         self.quotes = quotes;
         self.progress = None;
         let text = &self.text;
-        self.top = match (top_offset, top_paragraph) {
+        self.top = match (top_offset, gap_above) {
             (Some(offset), _) => self.rows.pos_of_offset(text, offset),
-            // A blank row between paragraphs: the one after the paragraph.
-            (None, Some(start)) => {
-                let p = self.rows.paragraph_of_offset(start);
-                let h = self.rows.height(text, p);
-                RowPos {
-                    paragraph: p,
-                    row: h.saturating_sub(1),
-                }
+            (None, Some(end)) => {
+                let last_row = self.rows.pos_of_offset(text, end.saturating_sub(1));
+                self.rows.advance(text, last_row, 1)
             }
             (None, None) => RowPos::default(),
         };
@@ -373,9 +371,9 @@ impl App {
             return;
         };
         let text = &self.text;
-        let old_rows = self.rows.rows(self.top.paragraph).map_or(1, |r| r.len());
+        let old_rows = self.rows.rows(self.top.block).map_or(1, |r| r.len());
         if self.rows.set_width(panes.text.width as usize) {
-            let new_rows = self.rows.ensure(text, self.top.paragraph).len();
+            let new_rows = self.rows.ensure(text, self.top.block).len();
             let row = if self.top.row >= old_rows {
                 new_rows
             } else {
@@ -384,13 +382,13 @@ impl App {
             self.top = self.rows.clamp(
                 text,
                 RowPos {
-                    paragraph: self.top.paragraph,
+                    block: self.top.block,
                     row,
                 },
             );
         }
         if !self.paragraph_visible(self.paragraph) {
-            self.top = RowPos::paragraph_start(self.paragraph);
+            self.top = self.rows.paragraph_start(self.paragraph);
         }
         let max = self.max_top();
         self.top = self.top.min(max);
@@ -494,7 +492,7 @@ impl App {
                         self.topic_paragraph = Some(0);
                         self.paragraph = p.min(self.paragraph_count().saturating_sub(1));
                         let max = self.max_top();
-                        self.top = RowPos::paragraph_start(self.paragraph).min(max);
+                        self.top = self.rows.paragraph_start(self.paragraph).min(max);
                     }
                 }
             }
