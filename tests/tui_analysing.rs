@@ -9,8 +9,8 @@ mod tui_fixture;
 use gloss::analysis::{Analysis, Paragraph, Span, Stage};
 use gloss::tui::app::{Analysed, Target};
 use gloss::tui::config::Config;
+use gloss::tui::rows::RowContent;
 use gloss::tui::update::{Action, Dir, STILL_ANALYSING, update};
-use gloss::tui::wrap::RowContent;
 use gloss::tui::{App, OpenArticle};
 use tui_fixture::{TEXT, analysis, screen};
 

@@ -5,8 +5,9 @@
 mod tui_fixture;
 
 use gloss::tui::app::Target;
+use gloss::tui::rows::RowContent;
 use gloss::tui::update::{Action, Dir, update};
-use gloss::tui::wrap::{RowContent, text_width};
+use gloss::tui::wrap::text_width;
 use proptest::prelude::*;
 
 fn dir() -> impl Strategy<Value = Dir> {

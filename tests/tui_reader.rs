@@ -7,8 +7,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gloss::tui::App;
 use gloss::tui::app::{Focus, Search, Tab};
 use gloss::tui::keys::key_action;
+use gloss::tui::rows::RowContent;
 use gloss::tui::update::{Action, Dir, update};
-use gloss::tui::wrap::RowContent;
 use tui_fixture::{app, at};
 
 /// Presses keys given as a string; `<Enter>`, `<Esc>`, `<Tab>` and

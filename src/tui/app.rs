@@ -13,9 +13,9 @@
 
 use super::config::Config;
 use super::marks::Marks;
+use super::rows::{RowContent, RowPos, WrappedRows};
 use super::screen::{Panes, Screen};
 use super::theme::Theme;
-use super::wrap::{RowContent, RowPos, WrappedRows};
 use crate::analysis::segment::paragraph_spans;
 use crate::analysis::{Analysis, EntityId, EntityKind, Paragraph, Span, Stage};
 use ratatui::layout::Rect;

@@ -4,9 +4,10 @@
 //! - [`update::Action`] and [`update::update`]: the only way the model changes.
 //! - [`keys`]: keys and mouse to actions, a pure function of the mode.
 //! - [`view`]: pure drawing, one module per pane.
-//! - [`wrap`], [`marks`], [`search`], [`screen`], [`theme`], [`config`]:
-//!   the pieces they share (row wrapping, styles per paragraph, name and
-//!   text search, pane geometry, styles, settings).
+//! - [`rows`], [`wrap`], [`marks`], [`search`], [`screen`], [`theme`],
+//!   [`config`]: the pieces they share (the article as screen rows, line
+//!   breaking, styles per paragraph, name and text search, pane geometry,
+//!   styles, settings).
 //!
 //! Entry point: [`run`], the thin imperative shell: it sets up the terminal,
 //! reads events, turns them into actions, updates and draws, and restores
@@ -35,6 +36,7 @@ pub mod marks;
 mod mouse;
 mod navigate;
 pub mod place;
+pub mod rows;
 pub mod screen;
 pub mod search;
 pub mod theme;

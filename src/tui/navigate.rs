@@ -7,8 +7,8 @@
 //! Either way the counter wraps around at the ends, with a message saying so.
 
 use super::app::{App, Focus, Search, Tab, Target};
+use super::rows::{RowContent, RowPos, WrappedRows};
 use super::update::Dir;
-use super::wrap::{RowContent, RowPos, WrappedRows};
 
 impl App {
     /// The last row on screen.

@@ -10,8 +10,8 @@
 //! `update` calls.
 
 use super::app::{Analysed, App, Focus, Search, Tab, Target};
+use super::rows::{RowContent, RowPos};
 use super::search::{find_text, find_words, match_names};
-use super::wrap::{RowContent, RowPos};
 use crate::analysis::{EntityId, Span, Stage};
 
 /// A direction through the article or a list.

@@ -8,8 +8,9 @@
 
 use super::super::app::{App, Focus, Search};
 use super::super::marks::{MarkKind, spans_in};
+use super::super::rows::RowContent;
 use super::super::screen::Panes;
-use super::super::wrap::{RowContent, display_char};
+use super::super::wrap::display_char;
 use crate::analysis::Span;
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
