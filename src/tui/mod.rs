@@ -1,6 +1,7 @@
 //! The terminal reader, built as The Elm Architecture.
 //!
-//! - [`app::App`]: the model (article, wrapped rows, position, selection, search).
+//! - [`app::App`]: the model (article, wrapped rows, position, selection, search);
+//!   [`analysed`]: the analysis as the reader files it, and its progress.
 //! - [`update::Action`] and [`update::update`]: the only way the model changes.
 //! - [`keys`]: keys and mouse to actions, a pure function of the mode.
 //! - [`view`]: pure drawing, one module per pane.
@@ -27,6 +28,7 @@
 //! assert_eq!(app.paragraph(), 1);
 //! ```
 
+pub mod analysed;
 pub mod app;
 pub mod background;
 pub mod config;
