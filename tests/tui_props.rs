@@ -55,6 +55,11 @@ fn action() -> impl Strategy<Value = Action> {
             down
         }),
         (0u16..130, 0u16..50).prop_map(|(column, row)| Action::Click { column, row }),
+        Just(Action::Tick),
+        Just(Action::AnalysisProgress(gloss::analysis::Stage::Quotes)),
+        Just(Action::AnalysisReady(Box::new(
+            gloss::tui::app::Analysed::new(tui_fixture::analysis())
+        ))),
     ]
 }
 
@@ -66,8 +71,20 @@ proptest! {
         w in 1u16..140,
         h in 1u16..50,
         actions in proptest::collection::vec(action(), 0..24),
+        unanalysed in proptest::bool::ANY,
     ) {
-        let mut app = tui_fixture::app(w, h);
+        // Opened analysed, or on its text alone (the analysis may then
+        // arrive at any point among the keys).
+        let mut app = if unanalysed {
+            gloss::tui::App::new(
+                gloss::tui::OpenArticle::text("fixture.txt", tui_fixture::TEXT.to_string()),
+                gloss::tui::config::Config::default(),
+                w,
+                h,
+            )
+        } else {
+            tui_fixture::app(w, h)
+        };
         let (mut w, mut h) = (w, h);
         for a in actions {
             if let Action::Resize { width, height } = a {
