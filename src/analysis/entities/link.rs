@@ -117,7 +117,6 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
 
     // people: full names first
     let mut person_by_word: FxHashMap<String, Vec<(usize, bool)>> = FxHashMap::default(); // word -> (group, is_last_word)
-    let mut person_words: Vec<Option<Vec<String>>> = vec![None; n];
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != EntityKind::Person {
             continue;
@@ -142,7 +141,6 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
                 }
             }
         }
-        person_words[i] = Some(words);
     }
 
     // then everything in text order; the same words of the same kind link
@@ -154,7 +152,8 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
         if group_of[i] == usize::MAX {
             let g = match m.kind {
                 EntityKind::Person => {
-                    let words = person_words[i].clone().unwrap_or_default();
+                    // a single name word (full names got their group above)
+                    let words = name_words(text, m);
                     let word = words.last().cloned().unwrap_or_default();
                     let cands = person_by_word.get(&word).cloned().unwrap_or_default();
                     let lasts: Vec<usize> = cands.iter().filter(|c| c.1).map(|c| c.0).collect();

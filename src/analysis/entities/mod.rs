@@ -225,26 +225,25 @@ fn reconsidered_single(m: &Mention, surface: &str) -> bool {
 }
 
 /// Sorts mentions by position; of two that overlap, keeps the longer (then
-/// the better evidenced).
+/// the better evidenced). In place: a long document's mentions are not
+/// held twice.
 fn resolve_overlaps(mut mentions: Vec<Mention>) -> Vec<Mention> {
     mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-    for m in mentions {
-        if m.span.is_empty() {
-            continue;
-        }
-        if let Some(last) = out.last_mut()
-            && last.span.overlaps(&m.span)
-        {
-            let better = (m.span.len(), m.evidence) > (last.span.len(), last.evidence);
-            if better {
-                *last = m;
+    mentions.retain(|m| !m.span.is_empty());
+    let mut kept = 0;
+    for i in 0..mentions.len() {
+        if kept > 0 && mentions[kept - 1].span.overlaps(&mentions[i].span) {
+            let (m, last) = (&mentions[i], &mentions[kept - 1]);
+            if (m.span.len(), m.evidence) > (last.span.len(), last.evidence) {
+                mentions.swap(kept - 1, i);
             }
             continue;
         }
-        out.push(m);
+        mentions.swap(kept, i);
+        kept += 1;
     }
-    out
+    mentions.truncate(kept);
+    mentions
 }
 
 #[cfg(test)]
