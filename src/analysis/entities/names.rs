@@ -143,7 +143,8 @@ fn phrase_at<'l>(
     if !lex.may_start(ws.key(i)) || !lex.is_prefix(ws.key(i)) {
         return None;
     }
-    let mut key = String::new();
+    let mut key = ws.scratch.take();
+    key.clear();
     let mut best = None;
     for j in i..end.min(i + lex.max_phrase_words) {
         let w = &ws.words[j];
@@ -175,6 +176,7 @@ fn phrase_at<'l>(
             }
         }
     }
+    ws.scratch.set(key);
     best
 }
 
@@ -183,7 +185,8 @@ fn title_at(ws: &Words<'_>, lex: &Lexicon, i: usize, end: usize) -> Option<usize
     if !lex.may_start(ws.key(i)) || !lex.is_prefix(ws.key(i)) {
         return None;
     }
-    let mut key = String::new();
+    let mut key = ws.scratch.take();
+    key.clear();
     let mut best = None;
     for j in i..end.min(i + lex.max_phrase_words) {
         let w = &ws.words[j];
@@ -201,6 +204,7 @@ fn title_at(ws: &Words<'_>, lex: &Lexicon, i: usize, end: usize) -> Option<usize
             best = Some(j + 1 - i);
         }
     }
+    ws.scratch.set(key);
     best
 }
 

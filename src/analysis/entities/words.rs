@@ -65,6 +65,8 @@ pub struct Words<'t> {
     /// For each sentence, the range of its words.
     pub sentences: Vec<Range<usize>>,
     keys: String,
+    /// A buffer for building phrase keys, reused from lookup to lookup.
+    pub scratch: std::cell::Cell<String>,
 }
 
 /// Strips a possessive ending ("’s", "'s") or a dangling hyphen ("China- US") from a word span.
@@ -124,6 +126,7 @@ impl<'t> Words<'t> {
             words: Vec::new(),
             sentences: Vec::new(),
             keys: String::new(),
+            scratch: std::cell::Cell::new(String::new()),
         }
     }
 
