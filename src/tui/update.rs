@@ -115,6 +115,12 @@ pub fn update(app: &mut App, action: Action) {
     ) {
         app.message = None;
     }
+    if !matches!(
+        action,
+        Action::Resize { .. } | Action::TogglePanel | Action::AnalysisProgress(_) | Action::Tick
+    ) {
+        app.resize_anchor = None;
+    }
     if app.progress.is_some()
         && action.needs_analysis()
         && !(matches!(action, Action::MoveSelection(_))
@@ -365,27 +371,30 @@ impl App {
     }
 
     /// Re-wraps at the width the current layout gives the text, keeping
-    /// the current paragraph on screen.
+    /// the words at the top of the screen there (by byte offset) and the
+    /// current paragraph on screen.
     pub(super) fn rewrap(&mut self) {
         let Some(panes) = self.panes() else {
             return;
         };
+        // Successive resizes keep the first one's words, not a row start
+        // that drifts a little earlier each time.
+        let top_offset = self.resize_anchor.or(match self.rows.content(self.top) {
+            Some(RowContent::Text { span, .. }) => Some(span.start),
+            _ => None,
+        });
+        self.resize_anchor = top_offset;
         let text = &self.text;
-        let old_rows = self.rows.rows(self.top.block).map_or(1, |r| r.len());
         if self.rows.set_width(panes.text.width as usize) {
-            let new_rows = self.rows.ensure(text, self.top.block).len();
-            let row = if self.top.row >= old_rows {
-                new_rows
-            } else {
-                self.top.row * new_rows / old_rows.max(1)
+            self.top = match top_offset {
+                Some(offset) => self.rows.pos_of_offset(text, offset),
+                // The blank row after a paragraph stays that row.
+                None => {
+                    let row = self.rows.ensure(text, self.top.block).len();
+                    let block = self.top.block;
+                    self.rows.clamp(text, RowPos { block, row })
+                }
             };
-            self.top = self.rows.clamp(
-                text,
-                RowPos {
-                    block: self.top.block,
-                    row,
-                },
-            );
         }
         if !self.paragraph_visible(self.paragraph) {
             self.top = self.rows.paragraph_start(self.paragraph);
