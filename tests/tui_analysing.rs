@@ -34,7 +34,10 @@ fn the_text_shows_at_once_with_the_progress() {
     assert!(app.progress().is_some());
     assert_eq!(app.paragraph_count(), 7, "the analysis's paragraph rule");
     update(&mut app, Action::AnalysisProgress(Stage::Entities));
-    update(&mut app, Action::Tick);
+    update(
+        &mut app,
+        Action::Tick(std::time::Duration::from_millis(2500)),
+    );
     insta::assert_snapshot!(screen(&app, 120, 30));
 }
 

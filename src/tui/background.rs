@@ -26,6 +26,7 @@ pub struct Analyses {
     waiting: Vec<Vec<Action>>,
     /// Analyses not finished yet.
     running: usize,
+    started: Instant,
 }
 
 impl Analyses {
@@ -62,7 +63,13 @@ impl Analyses {
             reports,
             waiting,
             running,
+            started: Instant::now(),
         }
+    }
+
+    /// How long since the analyses started.
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
     }
 
     /// True while some analysis has not finished.

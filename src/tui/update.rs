@@ -82,8 +82,9 @@ pub enum Action {
     Suspend,
     /// The background analysis began a stage.
     AnalysisProgress(Stage),
-    /// Time passed while the analysis runs (turns the spinner).
-    Tick,
+    /// Time passed while the analysis runs: how long it has run so far
+    /// (turns the spinner, counts the seconds).
+    Tick(std::time::Duration),
     /// The background analysis is done: names, quotes and topics appear,
     /// and its paragraphs replace the provisional ones.
     AnalysisReady(Box<Analysed>),
@@ -111,13 +112,13 @@ pub const STILL_ANALYSING: &str =
 pub fn update(app: &mut App, action: Action) {
     if !matches!(
         action,
-        Action::Resize { .. } | Action::AnalysisProgress(_) | Action::Tick
+        Action::Resize { .. } | Action::AnalysisProgress(_) | Action::Tick(_)
     ) {
         app.message = None;
     }
     if !matches!(
         action,
-        Action::Resize { .. } | Action::TogglePanel | Action::AnalysisProgress(_) | Action::Tick
+        Action::Resize { .. } | Action::TogglePanel | Action::AnalysisProgress(_) | Action::Tick(_)
     ) {
         app.resize_anchor = None;
     }
@@ -258,9 +259,10 @@ pub fn update(app: &mut App, action: Action) {
                 p.stage = Some(stage);
             }
         }
-        Action::Tick => {
+        Action::Tick(elapsed) => {
             if let Some(p) = &mut app.progress {
                 p.tick = p.tick.wrapping_add(1);
+                p.seconds = elapsed.as_secs();
             }
         }
         Action::AnalysisReady(analysed) => app.analysis_ready(*analysed),
