@@ -34,7 +34,10 @@ fn the_text_shows_at_once_with_the_progress() {
     assert!(app.progress().is_some());
     assert_eq!(app.paragraph_count(), 7, "the analysis's paragraph rule");
     update(&mut app, Action::AnalysisProgress(Stage::Entities));
-    update(&mut app, Action::Tick);
+    update(
+        &mut app,
+        Action::Tick(std::time::Duration::from_millis(2500)),
+    );
     insta::assert_snapshot!(screen(&app, 120, 30));
 }
 
@@ -207,4 +210,29 @@ fn one_very_long_paragraph_opens_and_ends_like_any_other() {
     }
     assert_eq!(app.paragraph(), 0);
     assert!(top_offset(&app) < text.len());
+}
+
+#[test]
+fn a_resize_keeps_the_words_at_the_top_of_the_screen() {
+    let text = long_text(100);
+    let mut app = App::new(
+        OpenArticle::analysed("long.txt", gloss::analysis::analyze(&text)),
+        Config::default(),
+        120,
+        30,
+    );
+    update(&mut app, Action::GoToParagraph(20));
+    update(&mut app, Action::ScrollRows(1));
+    let before = top_offset(&app);
+    for (width, height) in [(50, 30), (34, 12), (200, 60)] {
+        update(&mut app, Action::Resize { width, height });
+        let rows = app.visible_rows();
+        let Some(RowContent::Text { span, .. }) = rows.first() else {
+            panic!("no text row at the top: {rows:?}");
+        };
+        assert!(
+            span.start <= before && before < span.end,
+            "{width}x{height}: {span:?} should hold byte {before}"
+        );
+    }
 }

@@ -55,7 +55,7 @@ fn action() -> impl Strategy<Value = Action> {
             down
         }),
         (0u16..130, 0u16..50).prop_map(|(column, row)| Action::Click { column, row }),
-        Just(Action::Tick),
+        Just(Action::Tick(std::time::Duration::from_secs(3))),
         Just(Action::AnalysisProgress(gloss::analysis::Stage::Quotes)),
         Just(Action::AnalysisReady(Box::new(
             gloss::tui::app::Analysed::new(tui_fixture::analysis())

@@ -103,28 +103,33 @@ pub struct Progress {
     pub stage: Option<Stage>,
     /// Frames of the spinner shown so far (one per tick while it runs).
     pub tick: usize,
+    /// Whole seconds it has run, as of the last tick.
+    pub seconds: u64,
 }
 
 impl Progress {
     /// The spinner's frames.
     const SPINNER: [char; 4] = ['◐', '◓', '◑', '◒'];
 
-    /// What the status line says: "analysing: names 10% ◓".
+    /// What the status line says: "analysing: names 10% · 12 s ◓" (the
+    /// seconds once there is at least one).
     ///
     /// ```
     /// use gloss::analysis::Stage;
-    /// let p = gloss::tui::app::Progress { stage: Some(Stage::Entities), tick: 1 };
+    /// let mut p = gloss::tui::app::Progress { stage: Some(Stage::Entities), tick: 1, seconds: 0 };
     /// assert_eq!(p.label(), "analysing: names 10% ◓");
+    /// p.seconds = 12;
+    /// assert_eq!(p.label(), "analysing: names 10% · 12 s ◓");
     /// ```
     pub fn label(&self) -> String {
         let spin = Self::SPINNER[self.tick % Self::SPINNER.len()];
-        match self.stage {
-            None => format!("analysing: starting {spin}"),
-            Some(s) => format!(
-                "analysing: {} {:.0}% {spin}",
-                s.as_str(),
-                s.done_before() * 100.0
-            ),
+        let stage = match self.stage {
+            None => "starting".to_string(),
+            Some(s) => format!("{} {:.0}%", s.as_str(), s.done_before() * 100.0),
+        };
+        match self.seconds {
+            0 => format!("analysing: {stage} {spin}"),
+            n => format!("analysing: {stage} · {n} s {spin}"),
         }
     }
 }

@@ -198,6 +198,9 @@ pub struct App {
     pub(crate) byline: Option<String>,
     pub(crate) size: (u16, u16),
     pub(crate) top: RowPos,
+    /// The byte offset at the top of the screen when a resize began, kept
+    /// through the resizes that follow it (none after other actions).
+    pub(crate) resize_anchor: Option<usize>,
     pub(crate) paragraph: usize,
     pub(crate) tab: Tab,
     pub(crate) list_cursor: [usize; 4],
@@ -262,6 +265,7 @@ impl App {
             byline,
             size: (width, height),
             top: RowPos::default(),
+            resize_anchor: None,
             paragraph: 0,
             tab: Tab::People,
             list_cursor: [0; 4],

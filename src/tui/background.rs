@@ -15,7 +15,7 @@
 use super::app::Analysed;
 use super::update::Action;
 use crate::analysis::analyze_with_progress;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -26,6 +26,7 @@ pub struct Analyses {
     waiting: Vec<Vec<Action>>,
     /// Analyses not finished yet.
     running: usize,
+    started: Instant,
 }
 
 impl Analyses {
@@ -44,39 +45,31 @@ impl Analyses {
             .map_or(1, |n| n.get())
             .min(todo.len());
         // Taken from the front, so the first article is analysed first.
-        let queue = Arc::new(Mutex::new(todo.into_iter().rev().collect::<Vec<_>>()));
+        let queue: Queue = Arc::new(Mutex::new(todo.into_iter().rev().collect()));
+        let mut spawned = 0;
         for _ in 0..threads {
             let (queue, tx) = (queue.clone(), tx.clone());
-            let spawned = std::thread::Builder::new()
+            let thread = std::thread::Builder::new()
                 .name("gloss-analysis".into())
-                .spawn(move || {
-                    loop {
-                        let next = queue.lock().ok().and_then(|mut q| q.pop());
-                        let Some((i, shared)) = next else { break };
-                        // The analysis takes a text of its own: copied here,
-                        // off the screen's thread (0.1 s for 100 MB).
-                        let text = String::clone(&shared);
-                        drop(shared);
-                        let analysis = analyze_with_progress(text, |stage| {
-                            let _ = tx.send((i, Action::AnalysisProgress(stage)));
-                        });
-                        let analysed = Analysed::new(analysis);
-                        if tx
-                            .send((i, Action::AnalysisReady(Box::new(analysed))))
-                            .is_err()
-                        {
-                            break; // the reader has gone
-                        }
-                    }
-                });
-            // Without a thread the articles stay unanalysed; the reader still shows them.
-            drop(spawned);
+                .spawn(move || work(&queue, &tx));
+            spawned += usize::from(thread.is_ok());
+        }
+        if spawned == 0 && running > 0 {
+            // No thread to be had: analyse here, before the first frame,
+            // rather than show "analysing" for ever.
+            work(&queue, &tx);
         }
         Analyses {
             reports,
             waiting,
             running,
+            started: Instant::now(),
         }
+    }
+
+    /// How long since the analyses started.
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
     }
 
     /// True while some analysis has not finished.
@@ -114,6 +107,31 @@ impl Analyses {
         }
         if let Some(w) = self.waiting.get_mut(i) {
             w.push(action);
+        }
+    }
+}
+
+/// The texts left to analyse, last to be taken first.
+type Queue = Arc<Mutex<Vec<(usize, Arc<String>)>>>;
+
+/// Analyses the texts in `queue` until it is empty, reporting on `tx`.
+fn work(queue: &Queue, tx: &Sender<(usize, Action)>) {
+    loop {
+        let next = queue.lock().ok().and_then(|mut q| q.pop());
+        let Some((i, shared)) = next else { break };
+        // The analysis takes a text of its own: copied here, off the
+        // screen's thread (0.1 s for 100 MB).
+        let text = String::clone(&shared);
+        drop(shared);
+        let analysis = analyze_with_progress(text, |stage| {
+            let _ = tx.send((i, Action::AnalysisProgress(stage)));
+        });
+        let analysed = Analysed::new(analysis);
+        if tx
+            .send((i, Action::AnalysisReady(Box::new(analysed))))
+            .is_err()
+        {
+            break; // the reader has gone
         }
     }
 }

@@ -223,7 +223,7 @@ fn read_article(
         }
         if !event::poll(SIGNAL_POLL).context("cannot read keys from the terminal")? {
             if app.progress().is_some() {
-                update::update(app, update::Action::Tick);
+                update::update(app, update::Action::Tick(analyses.elapsed()));
             }
             continue;
         }

@@ -82,8 +82,9 @@ pub enum Action {
     Suspend,
     /// The background analysis began a stage.
     AnalysisProgress(Stage),
-    /// Time passed while the analysis runs (turns the spinner).
-    Tick,
+    /// Time passed while the analysis runs: how long it has run so far
+    /// (turns the spinner, counts the seconds).
+    Tick(std::time::Duration),
     /// The background analysis is done: names, quotes and topics appear,
     /// and its paragraphs replace the provisional ones.
     AnalysisReady(Box<Analysed>),
@@ -111,9 +112,15 @@ pub const STILL_ANALYSING: &str =
 pub fn update(app: &mut App, action: Action) {
     if !matches!(
         action,
-        Action::Resize { .. } | Action::AnalysisProgress(_) | Action::Tick
+        Action::Resize { .. } | Action::AnalysisProgress(_) | Action::Tick(_)
     ) {
         app.message = None;
+    }
+    if !matches!(
+        action,
+        Action::Resize { .. } | Action::TogglePanel | Action::AnalysisProgress(_) | Action::Tick(_)
+    ) {
+        app.resize_anchor = None;
     }
     if app.progress.is_some()
         && action.needs_analysis()
@@ -252,9 +259,10 @@ pub fn update(app: &mut App, action: Action) {
                 p.stage = Some(stage);
             }
         }
-        Action::Tick => {
+        Action::Tick(elapsed) => {
             if let Some(p) = &mut app.progress {
                 p.tick = p.tick.wrapping_add(1);
+                p.seconds = elapsed.as_secs();
             }
         }
         Action::AnalysisReady(analysed) => app.analysis_ready(*analysed),
@@ -365,27 +373,30 @@ impl App {
     }
 
     /// Re-wraps at the width the current layout gives the text, keeping
-    /// the current paragraph on screen.
+    /// the words at the top of the screen there (by byte offset) and the
+    /// current paragraph on screen.
     pub(super) fn rewrap(&mut self) {
         let Some(panes) = self.panes() else {
             return;
         };
+        // Successive resizes keep the first one's words, not a row start
+        // that drifts a little earlier each time.
+        let top_offset = self.resize_anchor.or(match self.rows.content(self.top) {
+            Some(RowContent::Text { span, .. }) => Some(span.start),
+            _ => None,
+        });
+        self.resize_anchor = top_offset;
         let text = &self.text;
-        let old_rows = self.rows.rows(self.top.block).map_or(1, |r| r.len());
         if self.rows.set_width(panes.text.width as usize) {
-            let new_rows = self.rows.ensure(text, self.top.block).len();
-            let row = if self.top.row >= old_rows {
-                new_rows
-            } else {
-                self.top.row * new_rows / old_rows.max(1)
+            self.top = match top_offset {
+                Some(offset) => self.rows.pos_of_offset(text, offset),
+                // The blank row after a paragraph stays that row.
+                None => {
+                    let row = self.rows.ensure(text, self.top.block).len();
+                    let block = self.top.block;
+                    self.rows.clamp(text, RowPos { block, row })
+                }
             };
-            self.top = self.rows.clamp(
-                text,
-                RowPos {
-                    block: self.top.block,
-                    row,
-                },
-            );
         }
         if !self.paragraph_visible(self.paragraph) {
             self.top = self.rows.paragraph_start(self.paragraph);
