@@ -222,8 +222,7 @@ fn subject_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Fr
 }
 
 fn according(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize, si: usize) -> Option<Frame> {
-    let _ = lo;
-    let source = np_from(cx, i + 2, hi)?;
+    let source = np_from(cx, i + 2, hi).or_else(|| long_source(cx, i, lo, hi))?;
     Some(Frame {
         cue: Span::new(cx.span(i).start, cx.span(i + 1).end),
         cue_tok: i,
@@ -237,6 +236,35 @@ fn according(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize, si: usize) -> Opt
         layout: Layout::According,
         embedded: false,
         turn_end: None,
+    })
+}
+
+/// Longest source after a sentence-opening "according to", in tokens.
+const MAX_LONG_SOURCE: usize = 30;
+
+/// "According to early results of exit polls conducted for the networks,
+/// ...": at a sentence's start, the whole phrase up to the comma names the
+/// source, however long.
+fn long_source(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize) -> Option<Source> {
+    if i != lo || i + 2 >= hi {
+        return None;
+    }
+    let first = i + 2;
+    let comma = (first..hi.min(first + MAX_LONG_SOURCE))
+        .take_while(|&k| !cx.quoted(k) && !matches!(cx.word(k), "." | ";" | ":"))
+        .find(|&k| cx.is_char(k, b','))?;
+    if comma <= first || hi - comma < 4 {
+        return None;
+    }
+    let last = comma - 1;
+    let span = Span::new(cx.span(first).start, cx.span(last).end);
+    Some(Source {
+        span,
+        name: span,
+        kind: SourceKind::Description,
+        plural: false,
+        first,
+        last,
     })
 }
 

@@ -458,3 +458,22 @@ fn transcript_labels_in_capitals_speak_the_whole_paragraph() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "The bridge will open in May");
 }
+
+#[test]
+fn a_long_source_after_an_opening_according_to() {
+    let q = said(
+        "According to early figures from a survey of commuters taken by the city council, most riders want a later last train.",
+    );
+    assert_eq!(
+        q,
+        vec![pair(
+            "most riders want a later last train",
+            "early figures from a survey of commuters taken by the city council"
+        )]
+    );
+    // mid-sentence, no phrase up to a comma is taken as the source
+    assert!(
+        quotes("The plan went ahead according to what the council had agreed, and work began.")
+            .is_empty()
+    );
+}
