@@ -90,7 +90,7 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
         }
         while i < hi {
             // most words are no cue: one look at the classes skips them
-            let maybe_according = cx.span(i).len() == 9;
+            let maybe_according = cx.classes[i] & ACCORDING != 0;
             if (cx.classes[i] & CUE_ANY == 0 && !maybe_according) || cx.quoted(i) || !cx.is_word(i)
             {
                 i += 1;
