@@ -56,6 +56,20 @@ fn mark(tok: &str, kind: TokenKind) -> Mark {
     Mark::Other
 }
 
+/// True for a token that is neither a [`Mark`] nor a double quote mark,
+/// told from its first and last bytes alone: most words, numbers, commas
+/// and brackets. The rest go through [`mark`].
+#[inline]
+fn cannot_end_sentence(bytes: &[u8], t: Token) -> bool {
+    match t.kind {
+        // a word or number marks nothing unless it ends in a dot
+        TokenKind::Word | TokenKind::Number => bytes.get(t.span.end.wrapping_sub(1)) != Some(&b'.'),
+        TokenKind::Punct => bytes
+            .get(t.span.start)
+            .is_some_and(|&b| b.is_ascii() && !matches!(b, b'.' | b'?' | b'!' | b'"')),
+    }
+}
+
 /// Closing quote marks and brackets that stay with the sentence before them.
 fn is_closer(tok: &str) -> bool {
     matches!(tok, "\"" | "”" | "’" | "'" | "»" | "›" | ")" | "]" | "}")
@@ -218,7 +232,12 @@ pub(crate) fn sentence_ends(text: &str, tokens: &[Token], out: &mut Vec<Sentence
     // which tells a closing mark from an opening one written with the same
     // glyph ('” We agree,” he said.').
     let mut open_quotes = 0usize;
+    let bytes = text.as_bytes();
     while i < n {
+        if cannot_end_sentence(bytes, tokens[i]) {
+            i += 1;
+            continue;
+        }
         let first = tokens[i].text(text);
         let m = mark(first, tokens[i].kind);
         if m == Mark::Other {

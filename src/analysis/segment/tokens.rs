@@ -49,7 +49,25 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let Some(c) = char_at(text, i) else { break };
+        // The common case: a plain ASCII word that starts after a space or
+        // a mark (after a word character it may be a clitic: "n't").
+        if ASCII_CLASS[usize::from(b)] & ASCII_WORD != 0
+            && (!matches!(b, b'n' | b'N') || !char_before(text, i).is_some_and(is_word_char))
+            && let Some((end, kind)) = scan_plain_word(bytes, i)
+        {
+            out.push(Token {
+                span: Span::new(i, end),
+                kind,
+            });
+            i = end;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            let Some(c) = char_at(text, i) else { break };
+            c
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -67,13 +85,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// The character starting at byte `i`, if any.
+#[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    }
 }
 
 /// The character ending at byte `i`, if any.
+#[inline]
 fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|s| s.chars().next_back())
+    match i.checked_sub(1).and_then(|p| text.as_bytes().get(p)) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(..i).and_then(|s| s.chars().next_back()),
+        None => None,
+    }
 }
 
 /// Letters, digits, `_` and combining marks: what words are made of.
@@ -81,6 +109,11 @@ fn char_before(text: &str, i: usize) -> Option<char> {
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
+    }
+    // General Punctuation (dashes, curly quotes, "…"): common in news and
+    // none of it letters or digits; answered without the Unicode tables.
+    if ('\u{2010}'..='\u{205E}').contains(&c) {
+        return false;
     }
     c.is_alphanumeric() || c == '_' || is_combining(c)
 }
@@ -145,6 +178,11 @@ fn scan_token(text: &str, i: usize, c: char) -> (usize, TokenKind) {
 /// Length in bytes of a clitic starting at `i` ("'s", "'re", "n't", ...),
 /// when one starts there and is followed by a non-word character.
 fn clitic_len(text: &str, i: usize) -> Option<usize> {
+    // every clitic starts with 'n', 'N' or an apostrophe ('\'' or '’')
+    let &b = text.as_bytes().get(i)?;
+    if b.is_ascii() && !matches!(b, b'n' | b'N' | b'\'') {
+        return None;
+    }
     let rest = text.get(i..)?;
     let mut chars = rest.char_indices();
     let (_, first) = chars.next()?;
@@ -234,6 +272,19 @@ impl WordShape {
         self.chars += 1;
     }
 
+    /// Adds `n` ASCII word characters at once: `all` holds the
+    /// [`ASCII_DIGIT`] and [`ASCII_UPPER`] bits every one of them has.
+    #[inline]
+    fn push_ascii_run(&mut self, n: usize, all: u8, last: char) {
+        let digits = all & ASCII_DIGIT != 0;
+        // `numeric` starts true, so and-ing also covers the first character
+        self.numeric &= digits;
+        self.digits &= digits;
+        self.capitals &= all & ASCII_UPPER != 0;
+        self.last = Some(last);
+        self.chars += n;
+    }
+
     /// Closes a run of `n` word characters: an initialism's parts are single letters.
     fn end_run(&mut self, n: usize) {
         self.initialism &= n == 1 && self.last.is_some_and(char::is_alphabetic);
@@ -251,30 +302,122 @@ impl WordShape {
     }
 }
 
+/// [`ASCII_CLASS`] bit: a word character (letter, digit, `_`).
+const ASCII_WORD: u8 = 1;
+/// [`ASCII_CLASS`] bit: a digit.
+const ASCII_DIGIT: u8 = 2;
+/// [`ASCII_CLASS`] bit: a capital letter.
+const ASCII_UPPER: u8 = 4;
+
+/// The class bits of each ASCII byte (0 for other bytes).
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            table[b] |= ASCII_WORD;
+        }
+        if c.is_ascii_digit() {
+            table[b] |= ASCII_DIGIT;
+        }
+        if c.is_ascii_uppercase() {
+            table[b] |= ASCII_UPPER;
+        }
+        b += 1;
+    }
+    table
+};
+
 fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
+    match scan_plain_word(text.as_bytes(), start) {
+        Some(found) => found,
+        None => scan_joined_word(text, start),
+    }
+}
+
+/// The common case of [`scan_word`]: ASCII letters and digits up to a byte
+/// that cannot join a word (a space, most punctuation). `None` when a
+/// joining mark or a character outside ASCII follows (or none is there).
+#[inline(always)]
+fn scan_plain_word(bytes: &[u8], start: usize) -> Option<(usize, TokenKind)> {
+    let mut end = start;
+    let mut all = ASCII_DIGIT;
+    while let Some(&b) = bytes.get(end) {
+        let class = ASCII_CLASS[usize::from(b)];
+        if class & ASCII_WORD == 0 {
+            break;
+        }
+        all &= class;
+        end += 1;
+    }
+    let ends_here = match bytes.get(end) {
+        None => true,
+        Some(&b) => b.is_ascii() && !may_join_word(b),
+    };
+    if end == start || !ends_here {
+        return None;
+    }
+    let kind = if all & ASCII_DIGIT != 0 {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    Some((end, kind))
+}
+
+/// True for the ASCII marks that may continue a word ("U.S.", "1,000",
+/// "Indo-Pacific", "O'Brien", "S&P", "5:30", "1/2", "C$").
+#[inline]
+fn may_join_word(b: u8) -> bool {
+    matches!(b, b'\'' | b'-' | b'.' | b',' | b':' | b'/' | b'&' | b'$')
+}
+
+/// [`scan_word`] for words with inner marks or characters outside ASCII.
+#[inline(never)]
+fn scan_joined_word(text: &str, start: usize) -> (usize, TokenKind) {
     let mut end = start;
     let mut shape = WordShape::new();
+    let bytes = text.as_bytes();
     loop {
         let mut run = 0;
-        let bytes = text.as_bytes();
-        while let Some(&b) = bytes.get(end) {
-            let c = if b.is_ascii() {
-                if !(b.is_ascii_alphanumeric() || b == b'_') {
+        loop {
+            // a run of ASCII word characters, read a byte at a time
+            let from = end;
+            let mut all = ASCII_DIGIT | ASCII_UPPER;
+            while let Some(&b) = bytes.get(end) {
+                let class = ASCII_CLASS[usize::from(b)];
+                if class & ASCII_WORD == 0 {
                     break;
                 }
-                char::from(b)
-            } else {
-                match char_at(text, end) {
-                    Some(c) if is_word_char(c) => c,
+                all &= class;
+                end += 1;
+            }
+            if end > from {
+                shape.push_ascii_run(end - from, all, char::from(bytes[end - 1]));
+                run += end - from;
+            }
+            // then a word character outside ASCII, if one follows
+            match bytes.get(end) {
+                Some(&b) if !b.is_ascii() => match char_at(text, end) {
+                    Some(c) if is_word_char(c) => {
+                        shape.push_char(c);
+                        run += 1;
+                        end += c.len_utf8();
+                    }
                     _ => break,
-                }
-            };
-            shape.push_char(c);
-            run += 1;
-            end += c.len_utf8();
+                },
+                _ => break,
+            }
         }
         if run > 0 {
             shape.end_run(run);
+        }
+        // Only these marks can join a word; anything else ends it.
+        match bytes.get(end) {
+            None => break,
+            Some(&b) if b.is_ascii() && !may_join_word(b) => break,
+            _ => {}
         }
         let Some(d) = char_at(text, end) else { break };
         let after = end + d.len_utf8();
@@ -566,6 +709,17 @@ mod tests {
             [
                 "\"", "We", "won", ",", "\"", "he", "said", ".", "«", "Oui", "»", "'", "no", "'",
                 "“", "yes", "”"
+            ]
+        );
+    }
+
+    #[test]
+    fn dashes_and_curly_quotes_glued_to_words_are_their_own_tokens() {
+        assert_eq!(
+            toks("peace—for now… “Naïve”, said Zoë‘s aide"),
+            [
+                "peace", "—", "for", "now", "…", "“", "Naïve", "”", ",", "said", "Zoë", "‘", "s",
+                "aide"
             ]
         );
     }

@@ -6,7 +6,7 @@
 //! time) into `LazyLock` tables. This module only answers questions about
 //! single words; it knows nothing about a document.
 
-use super::fast_hash::{FastMap, FastSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 const STOP_WORDS: &str = include_str!("../../../assets/topics/stop_words.txt");
@@ -24,21 +24,21 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-static STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+static STOP: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     data_lines(STOP_WORDS)
         .flat_map(str::split_whitespace)
         .collect()
 });
 
-static GENERIC: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+static GENERIC: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     data_lines(GENERIC_WORDS)
         .flat_map(str::split_whitespace)
         .collect()
 });
 
 /// Zipf frequency (log10 of occurrences per billion words) by lowercase word.
-static ZIPF: LazyLock<FastMap<&'static str, f32>> = LazyLock::new(|| {
-    let mut map = FastMap::with_capacity_and_hasher(41_000, Default::default());
+static ZIPF: LazyLock<FxHashMap<&'static str, f32>> = LazyLock::new(|| {
+    let mut map = FxHashMap::with_capacity_and_hasher(41_000, Default::default());
     for line in data_lines(BACKGROUND) {
         let mut parts = line.split_whitespace();
         let Some(zipf) = parts.next().and_then(|z| z.parse::<u32>().ok()) else {
@@ -224,11 +224,11 @@ pub enum PlaceWord {
 
 /// Lowercase lemma of every linked word (name, short name, nationality
 /// word, capital) -> index into the list of places, and how it points.
-type PlaceTable = (Vec<PlaceLink>, FastMap<String, (usize, PlaceWord)>);
+type PlaceTable = (Vec<PlaceLink>, FxHashMap<String, (usize, PlaceWord)>);
 
 static PLACE_WORDS: LazyLock<PlaceTable> = LazyLock::new(|| {
     let mut places = Vec::new();
-    let mut words = FastMap::default();
+    let mut words = FxHashMap::default();
     let mut buf = String::new();
     for line in data_lines(PLACE_LINKS) {
         let mut fields = line.split('|').map(str::trim);
@@ -335,6 +335,41 @@ pub fn is_title_word(lower: &str) -> bool {
             | "state"
             | "of"
     )
+}
+
+/// The lowercase form of a short ASCII word, held on the stack; `None` for
+/// longer or non-ASCII words (which are in none of the short word lists).
+///
+/// ```
+/// # use gloss::analysis::topics::lexicon::ShortLower;
+/// assert_eq!(ShortLower::of("President").as_deref(), Some("president"));
+/// assert!(ShortLower::of("Zürich").is_none());
+/// ```
+pub struct ShortLower {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl ShortLower {
+    pub fn of(word: &str) -> Option<Self> {
+        let b = word.as_bytes();
+        if b.len() > 24 || !word.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        Some(ShortLower { buf, len: b.len() })
+    }
+}
+
+impl std::ops::Deref for ShortLower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        // only ASCII bytes were copied
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
 }
 
 #[cfg(test)]

@@ -22,7 +22,6 @@
 //! news words ("said", "officials"), numbers, money and dates never make a
 //! topic.
 
-pub mod fast_hash;
 pub mod lexicon;
 pub mod terms;
 pub mod threads;

@@ -13,11 +13,10 @@
 //! per phrase window, and the number of distinct terms and phrases is
 //! capped. This module decides nothing about topics.
 
-pub use super::fast_hash::FastMap;
-use super::fast_hash::ShortLower;
-use super::lexicon;
+use super::lexicon::{self, ShortLower};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::{Document, Entity, EntityId, EntityKind};
+use rustc_hash::FxHashMap;
 
 /// Index of a term in [`TermTable::terms`].
 pub type TermId = u32;
@@ -183,10 +182,10 @@ impl Default for Tally {
 pub struct TermTable {
     pub terms: Vec<Term>,
     tallies: Vec<Tally>,
-    index: FastMap<String, TermId>,
-    phrases: FastMap<[TermId; 3], TermId>,
+    index: FxHashMap<String, TermId>,
+    phrases: FxHashMap<[TermId; 3], TermId>,
     /// Term of each entity, by entity id.
-    entity_terms: FastMap<EntityId, TermId>,
+    entity_terms: FxHashMap<EntityId, TermId>,
 }
 
 /// One position in a sentence as the phrase finder sees it.
@@ -717,8 +716,8 @@ struct Scratch<'t> {
     /// The term of each spelling seen (`NO_TERM` for words that never
     /// make a topic): spellings of up to 16 bytes held in the key itself
     /// (no pointer to follow, the common case), longer ones owned.
-    short_spellings: FastMap<u128, TermId>,
-    long_spellings: FastMap<Box<str>, TermId>,
+    short_spellings: FxHashMap<u128, TermId>,
+    long_spellings: FxHashMap<Box<str>, TermId>,
     _text: std::marker::PhantomData<&'t str>,
 }
 

@@ -29,8 +29,9 @@
 //! Deterministic: ties are broken by term order.
 
 use super::lexicon;
-use super::terms::{FastMap, Term, TermId, TermKind, TermTable};
+use super::terms::{Term, TermId, TermKind, TermTable};
 use crate::analysis::{EntityId, EntityKind, Topic};
+use rustc_hash::FxHashMap;
 
 /// Most topics reported.
 pub const MAX_TOPICS: usize = 12;
@@ -255,7 +256,7 @@ fn name_candidates(table: &TermTable) -> Vec<Candidate> {
         .collect();
     let mut groups = Groups::new(terms.len());
     // a country with its short names, nationality words and capital
-    let mut place_terms: FastMap<usize, TermId> = FastMap::default();
+    let mut place_terms: FxHashMap<usize, TermId> = FxHashMap::default();
     for &i in &names {
         if let Some(p) = place_id(&terms[i as usize]) {
             match place_terms.get(&p) {
@@ -267,7 +268,7 @@ fn name_candidates(table: &TermTable) -> Vec<Candidate> {
         }
     }
     // a single word that ends exactly one multi-word name ("Blinken")
-    let mut last_words: FastMap<&str, Option<TermId>> = FastMap::default();
+    let mut last_words: FxHashMap<&str, Option<TermId>> = FxHashMap::default();
     for &i in &names {
         let t = &terms[i as usize];
         if t.kind == TermKind::Name
@@ -288,7 +289,7 @@ fn name_candidates(table: &TermTable) -> Vec<Candidate> {
         }
     }
     // names written alike are one (two entities both called "Trump")
-    let mut by_spelling: FastMap<String, TermId> = FastMap::default();
+    let mut by_spelling: FxHashMap<String, TermId> = FxHashMap::default();
     for &i in &names {
         let spelling = terms[i as usize].surface().to_lowercase();
         match by_spelling.get(&spelling) {
@@ -300,7 +301,7 @@ fn name_candidates(table: &TermTable) -> Vec<Candidate> {
     }
     // a body named after a person joins the person ("Biden
     // administration", "Trump campaign")
-    let mut surnames: FastMap<String, TermId> = FastMap::default();
+    let mut surnames: FxHashMap<String, TermId> = FxHashMap::default();
     for &i in &names {
         let t = &terms[i as usize];
         if is_person(t) {
@@ -323,7 +324,7 @@ fn name_candidates(table: &TermTable) -> Vec<Candidate> {
     }
     // group sizes, then people into the country of their title when they
     // are mentioned less than it
-    let mut counts: FastMap<u32, u32> = FastMap::default();
+    let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
     for &i in &names {
         *counts.entry(groups.find(i)).or_default() += terms[i as usize].count;
     }
@@ -344,7 +345,7 @@ fn name_candidates(table: &TermTable) -> Vec<Candidate> {
             *counts.entry(rp).or_default() += moved;
         }
     }
-    let mut by_group: FastMap<u32, Vec<TermId>> = FastMap::default();
+    let mut by_group: FxHashMap<u32, Vec<TermId>> = FxHashMap::default();
     for &i in &names {
         by_group.entry(groups.find(i)).or_default().push(i);
     }
