@@ -57,6 +57,9 @@ pub struct Frame {
     /// Part of the reported clause of an earlier frame ("Smith said he
     /// *believed* ..."): the words are the earlier speaker's.
     pub embedded: bool,
+    /// For a transcript turn ("PENCE: ..." opening a paragraph), the token
+    /// where the turn ends: the speaker's words run to the paragraph's end.
+    pub turn_end: Option<usize>,
 }
 
 const MAX_ADVERBIAL: usize = 8;
@@ -64,18 +67,30 @@ const MAX_ADVERBIAL: usize = 8;
 /// Finds every attribution frame outside quotation marks, in text order.
 pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
     let mut frames: Vec<Frame> = Vec::new();
+    let mut turn_end = 0; // sentences before this token belong to a transcript turn
     for (si, range) in cx.doc.sentence_tokens.iter().enumerate() {
         let sentence_first = frames.len();
         let lo = range.start;
         let hi = range.end;
+        if lo < turn_end {
+            // the speaker's own words: any verb here is part of them
+            continue;
+        }
         let mut i = lo;
-        if let Some(f) = colon_frame(cx, lo, hi, si) {
+        if let Some(mut f) = colon_frame(cx, lo, hi, si) {
             i = f.cue_tok + 1;
+            let paragraph = &cx.doc.paragraphs[cx.doc.sentences[si].paragraph];
+            let opens_paragraph = paragraph.sentences.start == si;
+            if opens_paragraph && shouted(cx, f.source.first, f.source.last) {
+                let end = cx.doc.sentence_tokens[paragraph.sentences.end - 1].end;
+                f.turn_end = Some(end);
+                turn_end = end;
+            }
             frames.push(f);
         }
         while i < hi {
             // most words are no cue: one look at the classes skips them
-            let maybe_according = cx.span(i).len() == 9;
+            let maybe_according = cx.classes[i] & ACCORDING != 0;
             if (cx.classes[i] & CUE_ANY == 0 && !maybe_according) || cx.quoted(i) || !cx.is_word(i)
             {
                 i += 1;
@@ -93,6 +108,15 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
             } else {
                 None
             };
+            // an attitude inside someone's reported words is part of them
+            // ("Smith said she plans to ..."), not a frame of its own
+            let frame = frame.filter(|f| {
+                f.class & ATTITUDE == 0
+                    || f.class & CUE_QUOTE != 0
+                    || frames[sentence_first..]
+                        .last()
+                        .is_none_or(|e| e.complement.is_none_or(|c| c > f.first))
+            });
             if let Some(mut f) = frame {
                 i = f.cue_tok + 1;
                 // only the frame just before can have its clause start here
@@ -151,7 +175,17 @@ fn colon_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Fram
         sentence: si,
         layout: Layout::Colon,
         embedded: false,
+        turn_end: None,
     })
+}
+
+/// True when tokens `first..=last` are a speaker label in capitals
+/// ("PENCE", "JAKE TAPPER"), as transcripts print them.
+fn shouted(cx: &Ctx<'_, '_>, first: usize, last: usize) -> bool {
+    (first..=last).all(|k| {
+        let w = cx.word(k);
+        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+    }) && (first..=last).any(|k| cx.word(k).chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
 
 /// The subject of a sentence with a quotation but no speech verb, when it
@@ -183,12 +217,12 @@ fn subject_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Fr
         sentence: si,
         layout: Layout::Subject,
         embedded: false,
+        turn_end: None,
     })
 }
 
 fn according(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize, si: usize) -> Option<Frame> {
-    let _ = lo;
-    let source = np_from(cx, i + 2, hi)?;
+    let source = np_from(cx, i + 2, hi).or_else(|| long_source(cx, i, lo, hi))?;
     Some(Frame {
         cue: Span::new(cx.span(i).start, cx.span(i + 1).end),
         cue_tok: i,
@@ -201,6 +235,36 @@ fn according(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize, si: usize) -> Opt
         sentence: si,
         layout: Layout::According,
         embedded: false,
+        turn_end: None,
+    })
+}
+
+/// Longest source after a sentence-opening "according to", in tokens.
+const MAX_LONG_SOURCE: usize = 30;
+
+/// "According to early results of exit polls conducted for the networks,
+/// ...": at a sentence's start, the whole phrase up to the comma names the
+/// source, however long.
+fn long_source(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize) -> Option<Source> {
+    if i != lo || i + 2 >= hi {
+        return None;
+    }
+    let first = i + 2;
+    let comma = (first..hi.min(first + MAX_LONG_SOURCE))
+        .take_while(|&k| !cx.quoted(k) && !matches!(cx.word(k), "." | ";" | ":"))
+        .find(|&k| cx.is_char(k, b','))?;
+    if comma <= first || hi - comma < 4 {
+        return None;
+    }
+    let last = comma - 1;
+    let span = Span::new(cx.span(first).start, cx.span(last).end);
+    Some(Source {
+        span,
+        name: span,
+        kind: SourceKind::Description,
+        plural: false,
+        first,
+        last,
     })
 }
 
@@ -245,6 +309,12 @@ fn cue_frame(
     } else {
         return None;
     };
+    // "wants", "refused": someone's attitude counts as reported only when a
+    // main clause says whose it is ("Smith wants to ...", not "if you want")
+    if class & ATTITUDE != 0 && class & CUE_QUOTE == 0 && !attitude_holder(cx, &source, layout, lo)
+    {
+        return None;
+    }
     // the addressee: "told Blinken", "said to Blinken"
     let mut addressee = None;
     if layout != Layout::Passive && after < hi && !cx.quoted(after) {
@@ -308,6 +378,25 @@ fn cue_frame(
         sentence: si,
         layout,
         embedded: false,
+        turn_end: None,
+    })
+}
+
+/// True when `source` can hold an attitude reported by the text: named (or
+/// he/she), before its verb, and not the subject of a conditional or
+/// relative clause.
+fn attitude_holder(cx: &Ctx<'_, '_>, source: &Source, layout: Layout, lo: usize) -> bool {
+    if layout != Layout::Active {
+        return false;
+    }
+    if source.kind == SourceKind::Pronoun && cx.classes[source.first] & PERSON_PRONOUN == 0 {
+        return false;
+    }
+    let before = source.first.checked_sub(1).filter(|&b| b >= lo);
+    !before.is_some_and(|b| {
+        ["if", "who", "when", "whether", "unless", "which", "that"]
+            .iter()
+            .any(|w| cx.word(b).eq_ignore_ascii_case(w))
     })
 }
 

@@ -69,7 +69,22 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
             };
             let after_comma = |k: usize| {
                 let n = if cx.quoted(k) { k + 2 } else { k + 1 };
-                n < end && matches!(cx.word(n), "and" | "but")
+                n < end
+                    && matches!(
+                        cx.word(n),
+                        "and"
+                            | "but"
+                            | "while"
+                            | "whereas"
+                            | "compared"
+                            | "versus"
+                            | "however"
+                            | "although"
+                            | "though"
+                            | "up"
+                            | "down"
+                            | "according"
+                    )
             };
             // "... and has since left": a second verb of the speaker's own
             let second_verb = |k: usize| {
@@ -84,6 +99,10 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
                     || second_verb(k)
             }) {
                 end = k;
+            }
+            if let Some(t) = f.turn_end {
+                // a transcript turn: the paragraph's sentences are all the speaker's
+                end = t;
             }
             let kind = if f.layout == Layout::Colon {
                 QuoteKind::Unmarked

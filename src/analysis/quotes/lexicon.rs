@@ -24,6 +24,12 @@ pub const CUE_ADDRESSEE: WordClass = 1 << 3;
 pub const CUE_QUESTION: WordClass = 1 << 4;
 /// Takes a noun phrase as what was said ("praised the plan", "called for a ban").
 pub const CUE_NOMINAL: WordClass = 1 << 19;
+/// An attitude or intention rather than speech ("wants", "plans",
+/// "refused"): reported only with a named subject (or he/she) in a main clause.
+pub const ATTITUDE: WordClass = 1 << 20;
+/// "according" (of "according to"), so the frame finder need not read
+/// the text of every word to spot it.
+pub const ACCORDING: WordClass = 1 << 21;
 /// Any cue flag.
 pub const CUE_ANY: WordClass =
     CUE_QUOTE | CUE_BARE | CUE_THAT | CUE_ADDRESSEE | CUE_QUESTION | CUE_NOMINAL;
@@ -68,6 +74,7 @@ const FUNCTION_WORDS: &[(&str, WordClass)] = &[
     ("it", PRONOUN),
     ("you", PRONOUN),
     ("who", RELATIVE),
+    ("according", ACCORDING),
     ("the", DETERMINER),
     ("a", DETERMINER),
     ("an", DETERMINER),
@@ -300,6 +307,7 @@ impl Lexicon {
                     "a" => CUE_ADDRESSEE,
                     "k" => CUE_QUESTION,
                     "n" => CUE_NOMINAL,
+                    "w" => ATTITUDE,
                     _ => 0,
                 };
             }

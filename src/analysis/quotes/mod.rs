@@ -269,7 +269,6 @@ fn attach(cx: &Ctx<'_, '_>, quoted: &[Quoted], frames: &[Frame]) -> Vec<Found> {
             if title_like(cx, q) && (kind == QuoteKind::Partial || !ends_sentence) {
                 return None;
             }
-
             Some(Found {
                 kind,
                 content,

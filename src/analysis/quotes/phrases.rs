@@ -127,8 +127,152 @@ pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
         }
         return None;
     }
-    np_ending(cx, h, lo)
+    np_ending(cx, h, lo).or_else(|| quantity(cx, h, lo))
 }
+
+/// Longest quantity phrase, in tokens ("about 4 in 10 Republican voters in
+/// each state").
+const MAX_QUANTITY: usize = 12;
+
+/// A share of people named by a number, ending at token `h`: "47 percent",
+/// "Six in 10", "Nearly half", "52 percent of registered voters",
+/// "majorities in all five states" (how polls report what people say).
+pub(super) fn quantity(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> {
+    let head_ok = |k: usize| {
+        !cx.quoted(k)
+            && (cx.doc.tokens[k].kind == crate::analysis::segment::TokenKind::Number
+                || (cx.is_word(k)
+                    && cx.classes[k]
+                        & (CUE_ANY
+                            | BE
+                            | BETWEEN
+                            | STOP
+                            | PRONOUN
+                            | RELATIVE
+                            | PREPOSITION
+                            | DETERMINER
+                            | TIME)
+                        == 0))
+    };
+    // "five states say": a noun that can also be a verb, after a number
+    let counted_noun = h > lo && cx.classes[h] & CUE_ANY != 0 && quantity_word(cx, h - 1);
+    if !head_ok(h) && !counted_noun {
+        return None;
+    }
+    let stop = h.saturating_sub(MAX_QUANTITY).max(lo);
+    let mut anchor = None;
+    let mut k = h;
+    loop {
+        if quantity_word(cx, k) {
+            anchor = Some(k);
+        }
+        if k == stop {
+            break;
+        }
+        let p = k - 1;
+        let w = cx.word(p);
+        let inner = head_ok(p) || w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("in");
+        if !inner {
+            break;
+        }
+        k = p;
+    }
+    let mut first = anchor?;
+    // "about", "nearly", "more than", "at least", "a" (majority)
+    for _ in 0..2 {
+        if first > lo + 1
+            && cx.word(first - 1).eq_ignore_ascii_case("least")
+            && cx.word(first - 2).eq_ignore_ascii_case("at")
+        {
+            first -= 2;
+        } else if first > lo
+            && !cx.quoted(first - 1)
+            && QUANTITY_MODIFIERS
+                .iter()
+                .any(|m| cx.word(first - 1).eq_ignore_ascii_case(m))
+        {
+            first -= 1;
+        }
+    }
+    // the phrase starts a clause ("..., 47 percent said"), not the object of
+    // a verb ("costs $20 million experts") or of a preposition
+    let opens_clause = first == lo
+        || matches!(cx.word(first - 1), "," | ";" | ":" | "—" | "–" | "(")
+        || cx.classes[first - 1] & (STOP | TIME) != 0;
+    if !opens_clause {
+        return None;
+    }
+    // names come only after "of" or "in" ("of Democrats", not "A QUARTER Let's")
+    let mut joined = false;
+    for k in first..=h {
+        let w = cx.word(k);
+        if w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("in") {
+            joined = true;
+        } else if !joined && cx.capitalised(k) && !quantity_word(cx, k) && k != first {
+            return None;
+        }
+    }
+    Some(Source {
+        span: Span::new(cx.span(first).start, cx.span(h).end),
+        name: Span::new(cx.span(first).start, cx.span(h).end),
+        kind: SourceKind::Description,
+        plural: true,
+        first,
+        last: h,
+    })
+}
+
+/// Words that may stand before a quantity ("about half", "more than 4 in 10").
+const QUANTITY_MODIFIERS: &[&str] = &[
+    "about", "nearly", "almost", "around", "roughly", "only", "just", "some", "over", "under",
+    "than", "more", "fewer", "less", "a", "the", "all", "still",
+];
+
+/// A number or a word for a share of people: "47", "Sixty-six", "half",
+/// "two-thirds", "majorities", "percent". A year ("2016") is not one.
+fn quantity_word(cx: &Ctx<'_, '_>, k: usize) -> bool {
+    let w = cx.word(k);
+    if cx.doc.tokens[k].kind == crate::analysis::segment::TokenKind::Number {
+        let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+        return !year;
+    }
+    let first = w.split('-').next().unwrap_or(w);
+    QUANTITY_WORDS.iter().any(|q| first.eq_ignore_ascii_case(q))
+}
+
+const QUANTITY_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousands",
+    "half",
+    "thirds",
+    "quarters",
+    "majority",
+    "majorities",
+    "plurality",
+    "percent",
+    "dozens",
+];
 
 pub(super) fn pronoun(cx: &Ctx<'_, '_>, k: usize) -> Source {
     Source {

@@ -233,9 +233,7 @@ fn sentence_subjects(cx: &Ctx<'_, '_>, mentions: &Mentions<'_>) -> Vec<(usize, E
         if mentions.kind(id) != Some(EntityKind::Person) {
             continue;
         }
-        while t + 1 < tokens.len() && tokens[t].span.end <= m.start {
-            t += 1;
-        }
+        t = first_token_ending_after(tokens, t, m.start);
         if cx.quoted(t) {
             continue;
         }
@@ -246,4 +244,58 @@ fn sentence_subjects(cx: &Ctx<'_, '_>, mentions: &Mentions<'_>) -> Vec<(usize, E
         }
     }
     out
+}
+
+/// The first token from `t` on that ends after byte `pos` (or the last
+/// token): a galloping search, so walking all mentions reads few tokens.
+fn first_token_ending_after(
+    tokens: &[crate::analysis::segment::Token],
+    t: usize,
+    pos: usize,
+) -> usize {
+    let last = tokens.len().saturating_sub(1);
+    if t >= last || tokens[t].span.end > pos {
+        return t.min(last);
+    }
+    // tokens[lo] ends at or before pos; find hi with tokens[hi] ending after it
+    let mut lo = t;
+    let mut step = 1;
+    let hi = loop {
+        let probe = lo + step;
+        if probe >= last {
+            break last;
+        }
+        if tokens[probe].span.end > pos {
+            break probe;
+        }
+        lo = probe;
+        step *= 2;
+    };
+    lo + 1 + tokens[lo + 1..hi].partition_point(|x| x.span.end <= pos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Document;
+
+    #[test]
+    fn galloping_finds_the_same_token_as_a_walk() {
+        let text = "Ana Ruiz said the bridge would open, and Tom Berg agreed on Monday.";
+        let doc = Document::new(text);
+        let tokens = &doc.tokens;
+        for from in 0..tokens.len() {
+            for pos in 0..=text.len() + 2 {
+                let mut walk = from;
+                while walk + 1 < tokens.len() && tokens[walk].span.end <= pos {
+                    walk += 1;
+                }
+                assert_eq!(
+                    first_token_ending_after(tokens, from, pos),
+                    walk,
+                    "{from} {pos}"
+                );
+            }
+        }
+    }
 }

@@ -355,3 +355,125 @@ fn a_noun_phrase_cue_reports_its_object_up_to_a_second_verb() {
     assert_eq!(q[0].1, "the pay offer as unfair");
     assert_eq!(q[0].2, "union");
 }
+
+#[test]
+fn shares_of_people_in_polls_are_speakers() {
+    let cases = [
+        (
+            "In the survey, 47 percent said the bridge should be rebuilt.",
+            "47 percent",
+        ),
+        (
+            "Sixty-one percent of likely voters say the tunnel is too costly.",
+            "voters",
+        ),
+        (
+            "About 4 in 10 say the harbour plan goes too far.",
+            "About 4 in 10",
+        ),
+        (
+            "Nearly half said they would ride the new tram line.",
+            "Nearly half",
+        ),
+        (
+            "At least half of residents in each district say the rents are too high.",
+            "At least half of residents in each district",
+        ),
+    ];
+    for (t, speaker) in cases {
+        let q = quotes(t);
+        assert_eq!(q.len(), 1, "{t}: {q:?}");
+        assert_eq!(q[0].0, QuoteKind::Indirect, "{t}");
+        assert!(q[0].2.ends_with(speaker), "{t}: {:?}", q[0].2);
+    }
+}
+
+#[test]
+fn numbers_that_are_not_shares_of_people_name_no_one() {
+    // an ordinal, a sum and a year are not people
+    for t in [
+        "For the third time the council said the vote was delayed.",
+        "The repairs cost $20 million, engineers said on Monday.",
+        "In 2019 the council said the vote was delayed.",
+    ] {
+        let q = quotes(t);
+        assert!(
+            q.iter().all(|q| !q.2.contains("third")
+                && !q.2.contains("million")
+                && !q.2.contains("2019")),
+            "{t}: {q:?}"
+        );
+    }
+}
+
+#[test]
+fn hopes_and_suggestions_report_their_clause() {
+    let q = said("The mayor suggested the bridge would reopen in May.");
+    assert_eq!(q, vec![pair("the bridge would reopen in May", "mayor")]);
+    let q = said("Ruiz hopes to finish the harbour wall before winter.");
+    assert_eq!(
+        q,
+        vec![pair("to finish the harbour wall before winter", "Ruiz")]
+    );
+}
+
+#[test]
+fn an_attitude_needs_a_named_holder_in_a_main_clause() {
+    // generic "you", a conditional and a relative clause report no one
+    assert!(quotes("If you hope to find parking downtown, arrive early.").is_empty());
+    assert!(quotes("Residents who hope to stay in the district face rising rents.").is_empty());
+    // inside someone's reported words, the attitude is part of them
+    let q = said("Berg said the council hopes to open the bridge in May.");
+    assert_eq!(
+        q,
+        vec![pair("the council hopes to open the bridge in May", "Berg")]
+    );
+}
+
+#[test]
+fn a_clause_ends_before_a_comparison() {
+    let q = said("Tenants said rents were too high, while landlords disagreed.");
+    assert_eq!(q, vec![pair("rents were too high", "Tenants")]);
+}
+
+#[test]
+fn transcript_labels_in_capitals_speak_the_whole_paragraph() {
+    let t = "The mayor spoke with Ana Ruiz on the radio.\n\n\
+             RUIZ: Will the bridge open in May? Many listeners asked me.\n\n\
+             MAYOR BERG: I think it will. We said so in March, and the engineers agree.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        q[0].1,
+        "Will the bridge open in May? Many listeners asked me"
+    );
+    assert_eq!(q[0].2, "RUIZ");
+    assert_eq!(
+        q[1].1,
+        "I think it will. We said so in March, and the engineers agree"
+    );
+    assert!(q[1].2.ends_with("BERG"), "{q:?}");
+    // a headline label in ordinary case keeps to its sentence
+    let q = quotes("Ruiz: The bridge will open in May. Critics doubt it.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "The bridge will open in May");
+}
+
+#[test]
+fn a_long_source_after_an_opening_according_to() {
+    let q = said(
+        "According to early figures from a survey of commuters taken by the city council, most riders want a later last train.",
+    );
+    assert_eq!(
+        q,
+        vec![pair(
+            "most riders want a later last train",
+            "early figures from a survey of commuters taken by the city council"
+        )]
+    );
+    // mid-sentence, no phrase up to a comma is taken as the source
+    assert!(
+        quotes("The plan went ahead according to what the council had agreed, and work began.")
+            .is_empty()
+    );
+}
