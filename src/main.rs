@@ -2,7 +2,8 @@
 //! the reader, the report or the JSON export. Everything else is in the library.
 //!
 //! Several articles are loaded and analysed in parallel, one worker per core
-//! ([`in_order`]), and printed in the order given. A file that cannot be read
+//! ([`in_order`]), and printed in the order given. The reader gets the
+//! articles loaded but not analysed: it analyses them in the background. A file that cannot be read
 //! is reported on standard error (naming it and saying what to do) while the
 //! others go on; the exit status is then 1. A closed output pipe ends gloss
 //! quietly.
@@ -93,29 +94,27 @@ fn run() -> anyhow::Result<ExitCode> {
             out.flush()?;
         }
         Output::Reader => {
+            // Loaded only: the reader opens on the text at once and
+            // analyses in the background.
             let mut open = Vec::new();
-            in_order(
-                &config.sources,
-                |source| {
-                    let mut article = load_source(source)?;
-                    let analysis = analyze_owned(std::mem::take(&mut article.text));
-                    Ok((article, analysis))
-                },
-                |result| {
-                    match result {
-                        Ok((article, analysis)) => open.push(gloss::tui::OpenArticle {
-                            name: display_name(&article),
-                            analysis,
+            in_order(&config.sources, load_source, |result| {
+                match result {
+                    Ok(article) => {
+                        let name = display_name(&article);
+                        open.push(gloss::tui::OpenArticle {
                             warnings: article.warnings,
-                        }),
-                        Err(err) => {
-                            eprintln!("gloss: {err:#}");
-                            failed = true;
-                        }
+                            byline: article.byline,
+                            date: article.date,
+                            ..gloss::tui::OpenArticle::text(name, article.text)
+                        });
                     }
-                    Ok(())
-                },
-            )?;
+                    Err(err) => {
+                        eprintln!("gloss: {err:#}");
+                        failed = true;
+                    }
+                }
+                Ok(())
+            })?;
             if open.is_empty() {
                 return Ok(ExitCode::FAILURE);
             }

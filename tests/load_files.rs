@@ -35,6 +35,43 @@ fn utf16_big_endian_with_bom() {
 }
 
 #[test]
+fn utf16_without_bom_in_both_byte_orders() {
+    let dir = scratch("utf16nobom");
+    let le = dir.join("le.txt");
+    std::fs::write(
+        &le,
+        STORY
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    let be = dir.join("be.txt");
+    std::fs::write(
+        &be,
+        STORY
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    for path in [le, be] {
+        let a = load_path(&path).unwrap();
+        assert_eq!(a.text, STORY, "{}", path.display());
+        assert!(a.warnings.is_empty());
+    }
+}
+
+#[test]
+fn a_binary_file_with_nul_bytes_is_still_refused() {
+    let path = scratch("binary").join("photo.txt");
+    let mut bytes = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x01\x00".to_vec();
+    bytes.extend((0..2000u32).map(|i| (i * 7 % 256) as u8));
+    std::fs::write(&path, bytes).unwrap();
+    assert!(matches!(load_path(&path), Err(LoadError::Binary { .. })));
+}
+
+#[test]
 fn an_htm_file_is_a_web_page_even_without_a_doctype() {
     let path = scratch("htm").join("quay.htm");
     let body = "<div id=\"menu\"><a href=\"/\">Front page</a> | <a href=\"/local\">Local</a></div>\

@@ -390,3 +390,89 @@ fn several_files_open_a_list_to_pick_from_and_return_to() {
     assert!(s.wait_exit());
     s.assert_restored();
 }
+
+/// A large article (about `mb` MB) from sentences written for these tests,
+/// one numbered paragraph a line.
+fn large_article(mb: usize) -> String {
+    const LINES: &[&str] = &[
+        "The harbour board of Lindhaven met again on Tuesday to discuss the new quay and its cost.",
+        "\u{201C}We will not raise the fees this year,\u{201D} said its chair, Eva Lind, after the vote.",
+        "Engineers from the port authority warned that the sea wall needs repairs before the winter.",
+    ];
+    let mut text = String::with_capacity(mb << 20);
+    let mut i = 0;
+    while text.len() < mb << 20 {
+        text.push_str(&format!("{i}. {}\n", LINES[i % LINES.len()]));
+        i += 1;
+    }
+    text
+}
+
+#[test]
+fn a_large_article_opens_at_once_and_q_quits_while_it_is_analysed() {
+    let article = large_article(6);
+    let paragraphs = article.lines().count();
+    let mut s = Session::start("large", &article, 100, 30, &[], None);
+    s.wait_for("0. The harbour board of Lindhaven");
+    s.wait_for("analysing:");
+    s.wait_for(&format!("¶ 1/{paragraphs}"));
+    s.send("'");
+    s.wait_for("still analysing");
+    s.send("G");
+    s.wait_for(&format!("¶ {paragraphs}/{paragraphs}"));
+    assert!(
+        s.screen().contains("analysing:"),
+        "still running:\n{}",
+        s.screen()
+    );
+    s.send("q");
+    assert!(s.wait_exit(), "exit status 0");
+    s.assert_restored();
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_sigcont_brings_the_reader_back() {
+    let mut s = Session::start("suspend", ARTICLE, 80, 24, &[], None);
+    s.wait_for("¶ 1/4");
+    let pid = s.child.process_id().expect("pid");
+    let seen = s.raw().len();
+    s.send("\x1a");
+    // The terminal is restored before gloss stops. (Under this test's
+    // pseudo-terminal gloss leads an orphaned process group, where the
+    // kernel ignores SIGTSTP, so it may also go on at once.)
+    let after = |s: &Session, needle: &str| {
+        let raw = s.raw();
+        raw[seen.min(raw.len())..]
+            .windows(needle.len())
+            .position(|w| w == needle.as_bytes())
+    };
+    let start = Instant::now();
+    while after(&s, "\x1b[?1049l").is_none() {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "the alternate screen was not left"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(after(&s, "\x1b[?1000l").is_some(), "mouse capture off");
+    let resumed = std::process::Command::new("kill")
+        .args(["-CONT", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(resumed.success());
+    let start = Instant::now();
+    while !s.parser.lock().expect("parser").screen().alternate_screen() {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "gloss did not take the screen back"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    s.wait_for("¶ 1/4");
+    s.send("}");
+    s.wait_for("¶ 2/4");
+    s.send("q");
+    assert!(s.wait_exit());
+    s.assert_restored();
+}

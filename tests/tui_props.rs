@@ -5,8 +5,9 @@
 mod tui_fixture;
 
 use gloss::tui::app::Target;
+use gloss::tui::rows::RowContent;
 use gloss::tui::update::{Action, Dir, update};
-use gloss::tui::wrap::{RowContent, text_width};
+use gloss::tui::wrap::text_width;
 use proptest::prelude::*;
 
 fn dir() -> impl Strategy<Value = Dir> {
@@ -54,6 +55,11 @@ fn action() -> impl Strategy<Value = Action> {
             down
         }),
         (0u16..130, 0u16..50).prop_map(|(column, row)| Action::Click { column, row }),
+        Just(Action::Tick),
+        Just(Action::AnalysisProgress(gloss::analysis::Stage::Quotes)),
+        Just(Action::AnalysisReady(Box::new(
+            gloss::tui::app::Analysed::new(tui_fixture::analysis())
+        ))),
     ]
 }
 
@@ -65,8 +71,20 @@ proptest! {
         w in 1u16..140,
         h in 1u16..50,
         actions in proptest::collection::vec(action(), 0..24),
+        unanalysed in proptest::bool::ANY,
     ) {
-        let mut app = tui_fixture::app(w, h);
+        // Opened analysed, or on its text alone (the analysis may then
+        // arrive at any point among the keys).
+        let mut app = if unanalysed {
+            gloss::tui::App::new(
+                gloss::tui::OpenArticle::text("fixture.txt", tui_fixture::TEXT.to_string()),
+                gloss::tui::config::Config::default(),
+                w,
+                h,
+            )
+        } else {
+            tui_fixture::app(w, h)
+        };
         let (mut w, mut h) = (w, h);
         for a in actions {
             if let Action::Resize { width, height } = a {
@@ -78,7 +96,7 @@ proptest! {
             gloss::tui::view::draw(&app, area, &mut buf);
             prop_assert!(app.paragraph() < app.paragraph_count());
             if let Some(panes) = app.panes() {
-                let text = &app.analysis().text;
+                let text = &app.text();
                 for row in app.visible_rows() {
                     if let RowContent::Text { span, .. } = row {
                         prop_assert!(text_width(span.of(text)) <= panes.text.width as usize);

@@ -7,8 +7,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gloss::tui::App;
 use gloss::tui::app::{Focus, Search, Tab};
 use gloss::tui::keys::key_action;
+use gloss::tui::rows::RowContent;
 use gloss::tui::update::{Action, Dir, update};
-use gloss::tui::wrap::RowContent;
 use tui_fixture::{app, at};
 
 /// Presses keys given as a string; `<Enter>`, `<Esc>`, `<Tab>` and
@@ -65,7 +65,7 @@ fn braces_move_by_paragraph() {
     let mut a = app(60, 12);
     press(&mut a, "}}");
     assert_eq!(a.paragraph(), 2);
-    assert_eq!(a.top().paragraph, 2);
+    assert_eq!(a.top().block, 2);
     assert_eq!(a.top().row, 0);
     press(&mut a, "{");
     assert_eq!(a.paragraph(), 1);
@@ -74,20 +74,20 @@ fn braces_move_by_paragraph() {
     press(&mut a, "G");
     assert_eq!(a.paragraph(), 6);
     press(&mut a, "g");
-    assert_eq!((a.paragraph(), a.top().paragraph), (0, 0));
+    assert_eq!((a.paragraph(), a.top().block), (0, 0));
 }
 
 #[test]
 fn scrolling_drags_the_current_paragraph_along() {
     let mut a = app(60, 8);
     press(&mut a, "jjjjjjjj");
-    assert!(a.top().paragraph >= 1);
+    assert!(a.top().block >= 1);
     assert!(shown_paragraphs(&a).contains(&a.paragraph()));
     press(&mut a, "<C-d><C-d>");
     assert!(shown_paragraphs(&a).contains(&a.paragraph()));
     // Paging back to the start makes the first paragraph current again.
     press(&mut a, "bbbbbbbb");
-    assert_eq!(a.top().paragraph, 0);
+    assert_eq!(a.top().block, 0);
     assert!(shown_paragraphs(&a).contains(&a.paragraph()));
 }
 
@@ -340,7 +340,7 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
             down: true,
         },
     );
-    assert_eq!(a.top().row + a.top().paragraph, 3);
+    assert_eq!(a.top().row + a.top().block, 3);
     update(
         &mut a,
         Action::Wheel {

@@ -10,7 +10,7 @@ use tui_fixture::{app, app_with, draw, sample_app, screen};
 
 fn act(app: &mut gloss::tui::App, actions: &[Action]) {
     for a in actions {
-        update(app, *a);
+        update(app, a.clone());
     }
 }
 
@@ -45,7 +45,7 @@ fn fixture_quotes_tab_on_a_quote() {
     let mut a = app(120, 30);
     act(
         &mut a,
-        &[Action::Step(gloss::tui::app::Target::Quote, Dir::Forward); 2],
+        &[const { Action::Step(gloss::tui::app::Target::Quote, Dir::Forward) }; 2],
     );
     insta::assert_snapshot!(screen(&a, 120, 30));
 }

@@ -1,8 +1,10 @@
 //! Bytes to text: which encoding a file is in, and whether it is text at all.
 //!
 //! Entry point: [`decode`]. In order: a byte order mark decides (UTF-8,
-//! UTF-16 LE/BE); NUL bytes or a high share of control bytes mean a binary
-//! file, refused; valid UTF-8 is taken as it is; otherwise text that is
+//! UTF-16 LE/BE); UTF-16 without one is recognised by its NUL bytes, nearly
+//! all in the odd positions (little-endian) or the even ones (big-endian);
+//! other NUL bytes or a high share of control bytes mean a binary file,
+//! refused; valid UTF-8 is taken as it is; otherwise text that is
 //! mostly valid UTF-8 with a few broken bytes keeps its UTF-8 and shows the
 //! broken bytes as U+FFFD, and the rest is read as Windows-1252 (the legacy
 //! Western encoding of Word and old web pages) when every byte is defined
@@ -10,7 +12,7 @@
 //! An HTML page's declared charset is honoured by the caller through
 //! [`decode_as`]. Nothing here changes line endings or looks at content.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// Text decoded from bytes, with what the reader should know about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +46,13 @@ const SNIFF_LEN: usize = 64 * 1024;
 pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return Ok(decode_as(encoding, &bytes[bom_len..]));
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let d = decode_as(encoding, bytes);
+        // NUL or control characters once decoded: binary after all.
+        if !looks_binary(d.text.as_bytes()) {
+            return Ok(d);
+        }
     }
     if looks_binary(bytes) {
         return Err(NotText::Binary);
@@ -107,6 +116,33 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     controls * 10 > head.len()
 }
 
+/// UTF-16 without a byte order mark, told by where the NUL bytes are: in
+/// text mostly in the Latin script, most code units have a NUL high byte,
+/// so at least 70% of the pairs in the first bytes have a NUL on the same
+/// side and almost none on the other. A binary file's NULs have no such
+/// pattern.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let (mut even, mut odd) = (0, 0);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let mostly = |n: usize| n * 10 >= pairs * 7;
+    let hardly = |n: usize| n * 50 <= pairs;
+    if mostly(odd) && hardly(even) {
+        Some(UTF_16LE)
+    } else if mostly(even) && hardly(odd) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
 /// Counts valid multi-byte UTF-8 sequences and invalid bytes.
 fn utf8_census(bytes: &[u8]) -> (usize, usize) {
     let (mut valid, mut invalid) = (0, 0);
@@ -163,6 +199,36 @@ mod tests {
             assert!(d.encoding.starts_with("UTF-16"));
             assert!(d.warnings.is_empty());
         }
+    }
+
+    fn utf16_bare(text: &str, little: bool) -> Vec<u8> {
+        utf16(text, little)[2..].to_vec()
+    }
+
+    #[test]
+    fn utf16_without_bom_both_byte_orders() {
+        let text = "The mayor of Zürich said: “We will rebuild the bridge.”\nIt opens in May.";
+        let d = decode(&utf16_bare(text, true)).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, "UTF-16LE"));
+        let d = decode(&utf16_bare(text, false)).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, "UTF-16BE"));
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn binary_with_nul_bytes_is_not_taken_for_utf16() {
+        // An executable's header: NULs on both sides.
+        let elf = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00";
+        assert_eq!(decode(elf), Err(NotText::Binary));
+        // The UTF-16 pattern, but the characters are control codes.
+        let controls: Vec<u8> = (1u8..=40).flat_map(|b| [b % 8 + 1, 0]).collect();
+        assert_eq!(decode(&controls), Err(NotText::Binary));
+        // UTF-32: three NULs a character.
+        let utf32: Vec<u8> = "Plain words"
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        assert_eq!(decode(&utf32), Err(NotText::Binary));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! Entry points: [`load_path`], [`load_reader`] and [`from_bytes`]. Loading
 //! decodes the bytes ([`decode`]: UTF-8 with or without BOM, UTF-16 with
-//! BOM, Windows-1252; binary files refused), opens a saved web page as its
+//! or without BOM, Windows-1252; binary files refused), opens a saved web page as its
 //! article ([`html`]), then [`normalize`]s line endings (CRLF and lone CR
 //! become LF) and drops a byte order mark. It does nothing else to the
 //! text: control characters stay (the screen and the report make them

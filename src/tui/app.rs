@@ -11,22 +11,61 @@
 //! The methods here are small reads and geometry helpers that `update` and
 //! the views share (page height, what is visible, panel lists).
 
+pub use super::analysed::{Analysed, Progress};
 use super::config::Config;
 use super::marks::Marks;
+use super::rows::{RowContent, RowPos, WrappedRows};
 use super::screen::{Panes, Screen};
 use super::theme::Theme;
-use super::wrap::{RowContent, RowPos, WrappedRows};
 use crate::analysis::{Analysis, EntityId, EntityKind, Span};
 use ratatui::layout::Rect;
+use std::sync::Arc;
+
+/// What the reader has of an article when it opens.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    /// The article, analysed.
+    Analysed(Analysis),
+    /// Only its text: the reader shows it at once, cut into paragraphs the
+    /// way the analysis will cut them, and fills in names, quotes and topics
+    /// when [`crate::tui::update::Action::AnalysisReady`] brings the analysis.
+    Text(String),
+}
 
 /// An article to open in the reader.
+#[derive(Debug, Clone, PartialEq)]
 pub struct OpenArticle {
     /// What to call it on screen (file name).
     pub name: String,
-    /// The article and everything found in it.
-    pub analysis: Analysis,
+    /// The article, analysed or not yet.
+    pub content: Content,
     /// Things the reader should know about how it was loaded.
     pub warnings: Vec<String>,
+    /// The author line ("By Priya Raman"), when the source gives one.
+    pub byline: Option<String>,
+    /// The publication date as the source gives it.
+    pub date: Option<String>,
+}
+
+impl OpenArticle {
+    /// An analysed article called `name`.
+    pub fn analysed(name: impl Into<String>, analysis: Analysis) -> Self {
+        OpenArticle {
+            name: name.into(),
+            content: Content::Analysed(analysis),
+            warnings: Vec::new(),
+            byline: None,
+            date: None,
+        }
+    }
+
+    /// An article called `name` whose analysis will come later.
+    pub fn text(name: impl Into<String>, text: String) -> Self {
+        OpenArticle {
+            content: Content::Text(text),
+            ..OpenArticle::analysed(name, crate::tui::search::empty_analysis(""))
+        }
+    }
 }
 
 /// The tabs of the side panel.
@@ -137,6 +176,10 @@ pub enum Mode {
 /// The reader's whole state.
 pub struct App {
     pub(crate) name: String,
+    /// The article's text, shared with its analysis while that runs.
+    pub(crate) text: Arc<String>,
+    /// The analysis, its text moved to `text` (while it runs: provisional
+    /// paragraphs and nothing found).
     pub(crate) analysis: Analysis,
     pub(crate) config: Config,
     pub(crate) theme: Theme,
@@ -148,6 +191,11 @@ pub struct App {
     pub(crate) places: Vec<EntityId>,
     /// Quote indices in text order.
     pub(crate) quotes: Vec<usize>,
+    /// Some while the analysis is still running (the text is then in
+    /// provisional paragraphs, with nothing marked).
+    pub(crate) progress: Option<Progress>,
+    /// "By Priya Raman · 2024-05-02", when the source gives them.
+    pub(crate) byline: Option<String>,
     pub(crate) size: (u16, u16),
     pub(crate) top: RowPos,
     pub(crate) paragraph: usize,
@@ -174,49 +222,44 @@ pub struct App {
     pub(crate) quit_all: bool,
     /// True when the article was opened from a list (q goes back to it).
     pub in_library: bool,
+    /// Ctrl-z: the shell should suspend gloss (and clear this).
+    pub(crate) suspend: bool,
 }
 
 impl App {
     /// Opens `article` for a terminal of `width` x `height`.
     pub fn new(article: OpenArticle, config: Config, width: u16, height: u16) -> App {
-        let analysis = article.analysis;
-        let mut people: Vec<EntityId> = Vec::new();
-        let mut places: Vec<EntityId> = Vec::new();
-        for e in &analysis.entities {
-            if e.kind == EntityKind::Person {
-                people.push(e.id);
-            } else {
-                places.push(e.id);
-            }
-        }
-        let count = |id: &EntityId| analysis.entities.get(*id).map_or(0, |e| e.mentions.len());
-        // Places first (the tab's name), then organisations, groups, amounts.
-        let kind = |id: &EntityId| {
-            analysis.entities.get(*id).map(|e| match e.kind {
-                EntityKind::Place => 0,
-                EntityKind::Org => 1,
-                k => 2 + k as usize,
-            })
+        let (analysed, progress) = match article.content {
+            Content::Analysed(a) => (Analysed::new(a), None),
+            Content::Text(t) => (Analysed::provisional(t), Some(Progress::default())),
         };
-        people.sort_by(|a, b| count(b).cmp(&count(a)).then(a.cmp(b)));
-        places.sort_by(|a, b| {
-            kind(a)
-                .cmp(&kind(b))
-                .then(count(b).cmp(&count(a)))
-                .then(a.cmp(b))
-        });
-        let mut quotes: Vec<usize> = (0..analysis.quotes.len()).collect();
-        quotes.sort_by_key(|&i| (analysis.quotes[i].content.start, i));
-        let marks = Marks::new(&analysis);
-        let spans = analysis.paragraphs.iter().map(|p| p.span).collect();
-        let theme = Theme::new(config.color);
-        let mut app = App {
-            name: crate::report::sanitize(&article.name),
-            rows: WrappedRows::new(spans, config.measure as usize),
+        let Analysed {
+            mut analysis,
             marks,
             people,
             places,
             quotes,
+        } = analysed;
+        let text = Arc::new(std::mem::take(&mut analysis.text));
+        let spans: Vec<Span> = analysis.paragraphs.iter().map(|p| p.span).collect();
+        let byline = [article.byline, article.date]
+            .into_iter()
+            .flatten()
+            .map(|s| crate::report::sanitize(s.trim()))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>();
+        let byline = (!byline.is_empty()).then(|| byline.join(" · "));
+        let theme = Theme::new(config.color);
+        let mut app = App {
+            name: crate::report::sanitize(&article.name),
+            rows: WrappedRows::new(&text, spans, config.measure as usize),
+            text,
+            marks,
+            people,
+            places,
+            quotes,
+            progress,
+            byline,
             size: (width, height),
             top: RowPos::default(),
             paragraph: 0,
@@ -236,6 +279,7 @@ impl App {
             quit: false,
             quit_all: false,
             in_library: false,
+            suspend: false,
             analysis,
             config,
             theme,
@@ -252,9 +296,35 @@ impl App {
         &self.name
     }
 
-    /// The article's analysis.
+    /// The article's text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The article's text, to share with its analysis.
+    pub fn shared_text(&self) -> Arc<String> {
+        Arc::clone(&self.text)
+    }
+
+    /// The article's analysis, without its text (that is [`App::text`]);
+    /// while the analysis runs: the provisional paragraphs, nothing found.
     pub fn analysis(&self) -> &Analysis {
         &self.analysis
+    }
+
+    /// How far the analysis has got, while it runs; None once it is done.
+    pub fn progress(&self) -> Option<Progress> {
+        self.progress
+    }
+
+    /// The author line and date, when the source gives them.
+    pub fn byline(&self) -> Option<&str> {
+        self.byline.as_deref()
+    }
+
+    /// True once Ctrl-z asked the shell to suspend gloss; clears the request.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend)
     }
 
     /// The theme in use.

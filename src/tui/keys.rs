@@ -62,6 +62,7 @@ pub const KEYS: &[KeyHelp] = &[
     k("?", "open / close this help"),
     k("q", "quit (with several articles: back to the list)"),
     k("Ctrl-c", "quit"),
+    k("Ctrl-z", "suspend to the shell (fg comes back)"),
 ];
 
 /// The action for `key` in `mode`, if the key means anything there.
@@ -81,6 +82,9 @@ pub fn key_action(mode: Mode, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(A::QuitAll);
+    }
+    if ctrl && key.code == KeyCode::Char('z') {
+        return Some(A::Suspend);
     }
     match mode {
         Mode::Help => match key.code {

@@ -11,7 +11,6 @@ use super::config::Config;
 use super::view::{clip, put};
 use super::wrap::text_width;
 use super::{OpenArticle, theme::Theme};
-use crate::analysis::EntityKind;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -23,8 +22,6 @@ pub struct Entry {
     pub app: App,
     /// Its first paragraph, as a title.
     pub title: String,
-    pub people: usize,
-    pub quotes: usize,
 }
 
 /// The list of articles.
@@ -37,6 +34,8 @@ pub struct Library {
     /// The article being read, if any.
     pub open: Option<usize>,
     pub quit: bool,
+    /// Ctrl-z: the shell should suspend gloss (and clear this).
+    pub suspend: bool,
 }
 
 /// What the reader can do in the list.
@@ -53,6 +52,8 @@ pub enum LibraryAction {
         height: u16,
     },
     Quit,
+    /// Ctrl-z.
+    Suspend,
 }
 
 /// Rows each entry takes: the title, then the source and counts.
@@ -69,6 +70,7 @@ pub fn library_key(key: KeyEvent) -> Option<LibraryAction> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char('c') if ctrl => Some(L::Quit),
+        KeyCode::Char('z') if ctrl => Some(L::Suspend),
         KeyCode::Char('j') | KeyCode::Down => Some(L::Move(1)),
         KeyCode::Char('k') | KeyCode::Up => Some(L::Move(-1)),
         KeyCode::Char('g') | KeyCode::Home => Some(L::Top),
@@ -82,30 +84,26 @@ pub fn library_key(key: KeyEvent) -> Option<LibraryAction> {
 impl Library {
     /// A list of `articles` for a `width` x `height` terminal.
     pub fn new(articles: Vec<OpenArticle>, config: &Config, width: u16, height: u16) -> Library {
-        let entries = articles
+        let apps = articles
             .into_iter()
-            .map(|a| {
-                let title = a
-                    .analysis
-                    .paragraphs
-                    .first()
-                    .map(|p| p.span.of(&a.analysis.text).to_string())
-                    .unwrap_or_default();
-                let people = a
-                    .analysis
-                    .entities
-                    .iter()
-                    .filter(|e| e.kind == EntityKind::Person)
-                    .count();
-                let quotes = a.analysis.quotes.len();
-                let mut app = App::new(a, config.clone(), width, height);
+            .map(|a| App::new(a, config.clone(), width, height))
+            .collect();
+        Library::from_apps(apps, config, width, height)
+    }
+
+    /// A list of articles already opened in readers.
+    pub fn from_apps(apps: Vec<App>, config: &Config, width: u16, height: u16) -> Library {
+        let entries = apps
+            .into_iter()
+            .map(|mut app| {
                 app.in_library = true;
-                Entry {
-                    app,
-                    title,
-                    people,
-                    quotes,
-                }
+                let text = &app.text;
+                let title = app
+                    .rows
+                    .paragraph_span(0)
+                    .map(|p| p.of(text).chars().take(200).collect())
+                    .unwrap_or_default();
+                Entry { app, title }
             })
             .collect();
         Library {
@@ -116,6 +114,7 @@ impl Library {
             theme: Theme::new(config.color),
             open: None,
             quit: false,
+            suspend: false,
         }
     }
 
@@ -149,6 +148,7 @@ impl Library {
             }
             LibraryAction::Resize { width, height } => self.size = (width, height),
             LibraryAction::Quit => self.quit = true,
+            LibraryAction::Suspend => self.suspend = true,
         }
         let h = self.visible_entries();
         if self.cursor < self.offset {
@@ -203,11 +203,17 @@ impl Library {
             let plural = |n: usize, one: &str, many: &str| {
                 format!("{n} {}", if n == 1 { one } else { many })
             };
+            let found = match e.app.progress() {
+                Some(p) => p.label(),
+                None => format!(
+                    "{} · {}",
+                    plural(e.app.people.len(), "person", "people"),
+                    plural(e.app.quotes.len(), "quote", "quotes"),
+                ),
+            };
             let line = format!(
-                "   {} · {} · {} · {}",
+                "   {} · {found} · {}",
                 e.app.name(),
-                plural(e.people, "person", "people"),
-                plural(e.quotes, "quote", "quotes"),
                 plural(e.app.paragraph_count(), "paragraph", "paragraphs"),
             );
             let line = clip(&line, w);
@@ -238,11 +244,7 @@ mod tests {
     use super::*;
 
     fn article(name: &str, text: &str) -> OpenArticle {
-        OpenArticle {
-            name: name.into(),
-            analysis: crate::analysis::analyze(text),
-            warnings: vec![],
-        }
+        OpenArticle::analysed(name, crate::analysis::analyze(text))
     }
 
     #[test]
@@ -269,5 +271,34 @@ mod tests {
         lib.draw(buf.area, &mut buf);
         let row: String = (0..80).map(|x| buf[(x, HEADER_ROWS)].symbol()).collect();
         assert!(row.contains("First story."), "{row}");
+    }
+
+    #[test]
+    fn entries_say_they_are_analysing_until_the_analysis_comes() {
+        let text = "Mayor Ana Lima said on Monday that the bridge would open.";
+        let mut lib = Library::new(
+            vec![OpenArticle::text("a.txt", text.into())],
+            &Config::default(),
+            80,
+            24,
+        );
+        let line = |lib: &Library| {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+            lib.draw(buf.area, &mut buf);
+            (0..80)
+                .map(|x| buf[(x, HEADER_ROWS + 1)].symbol())
+                .collect::<String>()
+        };
+        assert!(line(&lib).contains("analysing: starting"), "{}", line(&lib));
+        let ready = crate::tui::app::Analysed::new(crate::analysis::analyze(text));
+        crate::tui::update::update(
+            &mut lib.entries[0].app,
+            crate::tui::update::Action::AnalysisReady(Box::new(ready)),
+        );
+        assert!(
+            line(&lib).contains("a.txt · 1 person · 1 quote"),
+            "{}",
+            line(&lib)
+        );
     }
 }

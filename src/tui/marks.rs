@@ -29,7 +29,7 @@ pub struct Mark {
 /// Every paragraph's marks, filed in two lists (quotes, mentions), each in
 /// text order, so a row finds its marks by binary search even in a
 /// paragraph with thousands of them.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Marks {
     quotes: Filed,
     mentions: Filed,
@@ -37,7 +37,7 @@ pub struct Marks {
 
 /// Marks grouped by paragraph: paragraph `p` has
 /// `marks[by_paragraph[p]..by_paragraph[p + 1]]`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Filed {
     marks: Vec<Mark>,
     by_paragraph: Vec<usize>,

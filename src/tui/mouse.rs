@@ -4,9 +4,9 @@
 //! Part of `update` (methods of [`App`] that only `update` calls).
 
 use super::app::{App, Search, Tab, Target};
+use super::rows::RowContent;
 use super::screen::{PANEL_HEADER, Screen, panel_inner};
 use super::update::add_clamped;
-use super::wrap::RowContent;
 use crate::analysis::Span;
 
 /// Rows the mouse wheel scrolls.
@@ -75,8 +75,7 @@ impl App {
                 return;
             };
             self.paragraph = paragraph;
-            let Some(offset) =
-                offset_at_column(&self.analysis.text, span, (column - panes.text.x) as usize)
+            let Some(offset) = offset_at_column(&self.text, span, (column - panes.text.x) as usize)
             else {
                 return;
             };

@@ -7,30 +7,35 @@
 //! Either way the counter wraps around at the ends, with a message saying so.
 
 use super::app::{App, Focus, Search, Tab, Target};
+use super::rows::{RowContent, RowPos, WrappedRows};
 use super::update::Dir;
-use super::wrap::{RowContent, RowPos, WrappedRows};
 
 impl App {
     /// The last row on screen.
     pub(super) fn bottom(&mut self) -> RowPos {
         let h = self.page_height();
-        let text = &self.analysis.text;
+        let text = &self.text;
         self.rows.advance(text, self.top, h.saturating_sub(1))
     }
 
     /// True when some text row of paragraph `p` is on screen.
     pub(super) fn paragraph_visible(&mut self, p: usize) -> bool {
-        let first_text = match self.rows.content(self.top) {
-            Some(RowContent::Gap { paragraph }) => paragraph + 1,
-            _ => self.top.paragraph,
-        };
+        let first_text = self.first_text_paragraph();
         let bottom = self.bottom();
-        first_text <= p && p <= bottom.paragraph
+        first_text <= p && p <= self.rows.paragraph_of_block(bottom.block)
+    }
+
+    /// The paragraph of the first text row on screen.
+    fn first_text_paragraph(&self) -> usize {
+        match self.rows.content(self.top) {
+            Some(RowContent::Gap { paragraph }) => paragraph + 1,
+            _ => self.rows.paragraph_of_block(self.top.block),
+        }
     }
 
     /// Scrolls by `n` rows; the current paragraph follows when it leaves the screen.
     pub(super) fn scroll(&mut self, n: i64) {
-        let text = &self.analysis.text;
+        let text = &self.text;
         let top = if n >= 0 {
             self.rows.advance(text, self.top, n as usize)
         } else {
@@ -46,16 +51,14 @@ impl App {
         if self.paragraph_visible(self.paragraph) {
             return;
         }
-        let first_text = match self.rows.content(self.top) {
-            Some(RowContent::Gap { paragraph }) => paragraph + 1,
-            _ => self.top.paragraph,
-        };
+        let first_text = self.first_text_paragraph();
         if self.paragraph < first_text {
             // Prefer the first paragraph that starts on screen.
-            let start_on_screen = if self.top.row == 0 {
-                self.top.paragraph
+            let top_paragraph = self.rows.paragraph_of_block(self.top.block);
+            let start_on_screen = if self.rows.starts_paragraph(self.top) {
+                top_paragraph
             } else {
-                self.top.paragraph + 1
+                top_paragraph + 1
             };
             self.paragraph = if self.paragraph_visible(start_on_screen) {
                 start_on_screen
@@ -63,7 +66,8 @@ impl App {
                 first_text
             };
         } else {
-            self.paragraph = self.bottom().paragraph;
+            let bottom = self.bottom();
+            self.paragraph = self.rows.paragraph_of_block(bottom.block);
         }
         self.paragraph = self
             .paragraph
@@ -78,7 +82,7 @@ impl App {
         let p = match dir {
             Dir::Forward => (self.paragraph + 1).min(n - 1),
             Dir::Backward => {
-                if self.top > RowPos::paragraph_start(self.paragraph) {
+                if self.top > self.rows.paragraph_start(self.paragraph) {
                     // The current paragraph starts above the screen: show its start first.
                     self.paragraph
                 } else {
@@ -88,21 +92,21 @@ impl App {
         };
         self.paragraph = p;
         let max = self.max_top();
-        self.top = RowPos::paragraph_start(p).min(max);
+        self.top = self.rows.paragraph_start(p).min(max);
     }
 
     /// Brings byte `offset` on screen (about a third down when it was not)
     /// and makes its paragraph current.
     pub(super) fn show_offset(&mut self, offset: usize) {
-        let text = &self.analysis.text;
+        let text = &self.text;
         let pos = self.rows.pos_of_offset(text, offset);
-        self.paragraph = pos.paragraph;
+        self.paragraph = self.rows.paragraph_of_block(pos.block);
         let h = self.page_height();
         let near_bottom = self
             .rows
             .advance(text, self.top, h.saturating_sub(2).max(1));
         if !(self.top <= pos && pos < near_bottom) || pos == self.top && h < 3 {
-            let text = &self.analysis.text;
+            let text = &self.text;
             self.top = self.rows.retreat(text, pos, h / 3);
         }
         let max = self.max_top();
@@ -119,7 +123,7 @@ impl App {
         let (what, offset, wrapped) = match target {
             Target::Quote => {
                 let (all, order) = (&self.analysis.quotes, &self.quotes);
-                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
+                let mut view = View::new(&mut self.rows, &self.text, self.top, height);
                 let Some((k, wrapped)) = view.next_item(order.len(), self.quote, dir, |i| {
                     all[order[i]].content.start
                 }) else {
@@ -141,7 +145,7 @@ impl App {
                     return;
                 };
                 let mentions = &entity.mentions;
-                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
+                let mut view = View::new(&mut self.rows, &self.text, self.top, height);
                 let Some((j, wrapped)) =
                     view.next_item(mentions.len(), self.mention, dir, |i| mentions[i].start)
                 else {
@@ -169,7 +173,7 @@ impl App {
                 while list.last().is_some_and(|&p| p >= paragraphs.len()) {
                     list = &list[..list.len() - 1];
                 }
-                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
+                let mut view = View::new(&mut self.rows, &self.text, self.top, height);
                 let Some((j, wrapped)) =
                     view.next_item(list.len(), self.topic_paragraph, dir, |i| {
                         paragraphs[list[i]].span.start
@@ -182,7 +186,7 @@ impl App {
                 let p = list[j];
                 self.paragraph = p;
                 let max = self.max_top();
-                self.top = RowPos::paragraph_start(p).min(max);
+                self.top = self.rows.paragraph_start(p).min(max);
                 self.last_step = Some(target);
                 if wrapped {
                     self.message = Some(wrap_note("paragraph of the topic", dir));
@@ -197,7 +201,7 @@ impl App {
                     self.message = Some("no text search: press / to search".into());
                     return;
                 };
-                let mut view = View::new(&mut self.rows, &self.analysis.text, self.top, height);
+                let mut view = View::new(&mut self.rows, &self.text, self.top, height);
                 let found = view.next_item(matches.len(), *current, dir, |i| matches[i].start);
                 let Some((i, wrapped)) = found else {
                     return;

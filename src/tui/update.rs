@@ -9,10 +9,10 @@
 //! `navigate`, the mouse in `mouse`; both are methods of `App` that only
 //! `update` calls.
 
-use super::app::{App, Focus, Search, Tab, Target};
+use super::app::{Analysed, App, Focus, Search, Tab, Target};
+use super::rows::{RowContent, RowPos};
 use super::search::{find_text, find_words, match_names};
-use super::wrap::RowPos;
-use crate::analysis::{EntityId, Span};
+use crate::analysis::{EntityId, Span, Stage};
 
 /// A direction through the article or a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,8 +21,8 @@ pub enum Dir {
     Backward,
 }
 
-/// Everything the reader can ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Everything the reader can ask for, and what the background analysis reports.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Scroll by rows (negative: up).
     ScrollRows(i64),
@@ -78,12 +78,51 @@ pub enum Action {
     Quit,
     /// Leave gloss (Ctrl-c).
     QuitAll,
+    /// Suspend gloss to the shell (Ctrl-z; `fg` comes back).
+    Suspend,
+    /// The background analysis began a stage.
+    AnalysisProgress(Stage),
+    /// Time passed while the analysis runs (turns the spinner).
+    Tick,
+    /// The background analysis is done: names, quotes and topics appear,
+    /// and its paragraphs replace the provisional ones.
+    AnalysisReady(Box<Analysed>),
 }
+
+impl Action {
+    /// True for the actions that need the analysis (stepping through
+    /// quotes, mentions and topics, the panel's lists).
+    pub fn needs_analysis(&self) -> bool {
+        matches!(
+            self,
+            Action::Step(Target::Quote | Target::Mention | Target::Topic, _)
+                | Action::StepTab(_)
+                | Action::Activate
+                | Action::MoveSelection(_)
+        )
+    }
+}
+
+/// What keys that need the analysis say while it runs.
+pub const STILL_ANALYSING: &str =
+    "still analysing: names, quotes and topics appear when it is done";
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) {
-    if !matches!(action, Action::Resize { .. }) {
+    if !matches!(
+        action,
+        Action::Resize { .. } | Action::AnalysisProgress(_) | Action::Tick
+    ) {
         app.message = None;
+    }
+    if app.progress.is_some()
+        && action.needs_analysis()
+        && !(matches!(action, Action::MoveSelection(_))
+            && matches!(app.search, Search::Prompt { .. }))
+    {
+        app.message = Some(STILL_ANALYSING.into());
+        app.settle();
+        return;
     }
     match action {
         Action::ScrollRows(n) => app.scroll(n),
@@ -107,7 +146,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::GoToParagraph(p) => {
             app.paragraph = p.min(app.paragraph_count().saturating_sub(1));
             let max = app.max_top();
-            app.top = RowPos::paragraph_start(app.paragraph).min(max);
+            app.top = app.rows.paragraph_start(app.paragraph).min(max);
         }
         Action::Step(target, dir) => app.step(target, dir),
         Action::StepTab(dir) => app.step_tab(dir),
@@ -207,8 +246,33 @@ pub fn update(app: &mut App, action: Action) {
         Action::Click { column, row } => app.click(column, row),
         Action::Quit => app.quit = true,
         Action::QuitAll => app.quit_all = true,
+        Action::Suspend => app.suspend = true,
+        Action::AnalysisProgress(stage) => {
+            if let Some(p) = &mut app.progress {
+                p.stage = Some(stage);
+            }
+        }
+        Action::Tick => {
+            if let Some(p) = &mut app.progress {
+                p.tick = p.tick.wrapping_add(1);
+            }
+        }
+        Action::AnalysisReady(analysed) => app.analysis_ready(*analysed),
     }
     app.settle();
+}
+
+/// Frees what the reader no longer needs on another thread when it is
+/// large: giving a 100 MB text back to the system takes tens of
+/// milliseconds, longer than a frame may.
+fn free_elsewhere<T: Send + 'static>(garbage: T, large: bool) {
+    if large {
+        let freed = std::thread::Builder::new()
+            .name("gloss-free".into())
+            .spawn(move || drop(garbage));
+        // Without a thread, `freed` holds it and it is freed here.
+        drop(freed);
+    }
 }
 
 fn signed(dir: Dir, n: i64) -> i64 {
@@ -224,6 +288,59 @@ pub(crate) fn add_clamped(i: usize, n: i64, len: usize) -> usize {
 }
 
 impl App {
+    /// Takes the finished analysis in place of the provisional one, keeping
+    /// the reader's place by byte offset: the same words stay at the top of
+    /// the screen and the same paragraph stays current.
+    pub(crate) fn analysis_ready(&mut self, analysed: Analysed) {
+        let top_offset = match self.rows.content(self.top) {
+            Some(RowContent::Text { span, .. }) => Some(span.start),
+            _ => None,
+        };
+        // A blank row between paragraphs: where the paragraph above ends.
+        let gap_above = match self.rows.content(self.top) {
+            Some(RowContent::Gap { paragraph }) => {
+                self.rows.paragraph_span(paragraph).map(|s| s.end)
+            }
+            _ => None,
+        };
+        let current = self.rows.paragraph_span(self.paragraph).map(|s| s.start);
+        let Analysed {
+            mut analysis,
+            marks,
+            people,
+            places,
+            quotes,
+        } = analysed;
+        let spans = analysis.paragraphs.iter().map(|p| p.span).collect();
+        let unused_spans = self.rows.replace_paragraphs(&analysis.text, spans);
+        // The analysis carries its own copy of the text: keep one.
+        let text = std::sync::Arc::new(std::mem::take(&mut analysis.text));
+        let old_text = std::mem::replace(&mut self.text, text);
+        let old_analysis = std::mem::replace(&mut self.analysis, analysis);
+        let large = old_text.len() > 4 << 20;
+        free_elsewhere((old_text, old_analysis, unused_spans), large);
+        self.marks = marks;
+        self.people = people;
+        self.places = places;
+        self.quotes = quotes;
+        self.progress = None;
+        let text = &self.text;
+        self.top = match (top_offset, gap_above) {
+            (Some(offset), _) => self.rows.pos_of_offset(text, offset),
+            (None, Some(end)) => {
+                let last_row = self.rows.pos_of_offset(text, end.saturating_sub(1));
+                self.rows.advance(text, last_row, 1)
+            }
+            (None, None) => RowPos::default(),
+        };
+        if let Some(start) = current {
+            self.paragraph = self.rows.paragraph_of_offset(start);
+        }
+        let max = self.max_top();
+        self.top = self.top.min(max);
+        self.follow_view();
+    }
+
     /// Wraps what is on screen and keeps positions in range.
     pub(crate) fn settle(&mut self) {
         let h = self.page_height();
@@ -231,7 +348,7 @@ impl App {
         if self.top > max {
             self.top = max;
         }
-        let text = &self.analysis.text;
+        let text = &self.text;
         self.rows.advance(text, self.top, h);
         self.paragraph = self
             .paragraph
@@ -253,10 +370,10 @@ impl App {
         let Some(panes) = self.panes() else {
             return;
         };
-        let text = &self.analysis.text;
-        let old_rows = self.rows.rows(self.top.paragraph).map_or(1, |r| r.len());
+        let text = &self.text;
+        let old_rows = self.rows.rows(self.top.block).map_or(1, |r| r.len());
         if self.rows.set_width(panes.text.width as usize) {
-            let new_rows = self.rows.ensure(text, self.top.paragraph).len();
+            let new_rows = self.rows.ensure(text, self.top.block).len();
             let row = if self.top.row >= old_rows {
                 new_rows
             } else {
@@ -265,13 +382,13 @@ impl App {
             self.top = self.rows.clamp(
                 text,
                 RowPos {
-                    paragraph: self.top.paragraph,
+                    block: self.top.block,
                     row,
                 },
             );
         }
         if !self.paragraph_visible(self.paragraph) {
-            self.top = RowPos::paragraph_start(self.paragraph);
+            self.top = self.rows.paragraph_start(self.paragraph);
         }
         let max = self.max_top();
         self.top = self.top.min(max);
@@ -280,7 +397,7 @@ impl App {
     /// The top row that shows the article's last row at the bottom.
     pub(crate) fn max_top(&mut self) -> RowPos {
         let h = self.page_height();
-        let text = &self.analysis.text;
+        let text = &self.text;
         let last = self.rows.last(text);
         self.rows.retreat(text, last, h.saturating_sub(1))
     }
@@ -313,7 +430,7 @@ impl App {
             .collect();
         let mut words: Vec<String> = topic.keywords.clone();
         words.push(topic.label.clone());
-        let mut spans = find_words(&self.analysis.text, &words, &within);
+        let mut spans = find_words(&self.text, &words, &within);
         for id in &topic.entities {
             if let Some(e) = self.analysis.entities.get(*id) {
                 spans.extend(
@@ -375,7 +492,7 @@ impl App {
                         self.topic_paragraph = Some(0);
                         self.paragraph = p.min(self.paragraph_count().saturating_sub(1));
                         let max = self.max_top();
-                        self.top = RowPos::paragraph_start(self.paragraph).min(max);
+                        self.top = self.rows.paragraph_start(self.paragraph).min(max);
                     }
                 }
             }
@@ -441,7 +558,7 @@ impl App {
             self.last_step = Some(Target::Mention);
             return;
         }
-        let matches = find_text(&self.analysis.text, &query);
+        let matches = find_text(&self.text, &query);
         if matches.is_empty() {
             self.message = Some(format!(
                 "no name or text matches “{}”",

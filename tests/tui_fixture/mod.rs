@@ -211,21 +211,16 @@ pub fn app(width: u16, height: u16) -> App {
 
 /// The reader opened on the fixture with `config`.
 pub fn app_with(config: Config, width: u16, height: u16) -> App {
-    let article = OpenArticle {
-        name: "fixture.txt".into(),
-        analysis: analysis(),
-        warnings: vec![],
-    };
+    let article = OpenArticle::analysed("fixture.txt", analysis());
     App::new(article, config, width, height)
 }
 
 /// The reader opened on the bundled sample article, analysed for real.
 pub fn sample_app(width: u16, height: u16) -> App {
-    let article = OpenArticle {
-        name: gloss::SAMPLE_NAME.into(),
-        analysis: gloss::analysis::analyze(&gloss::load::normalize(gloss::SAMPLE_ARTICLE)),
-        warnings: vec![],
-    };
+    let article = OpenArticle::analysed(
+        gloss::SAMPLE_NAME,
+        gloss::analysis::analyze(&gloss::load::normalize(gloss::SAMPLE_ARTICLE)),
+    );
     App::new(article, Config::default(), width, height)
 }
 

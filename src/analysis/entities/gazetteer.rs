@@ -7,37 +7,8 @@
 //! given name, a surname, a common English word? It does not look at any
 //! article: deciding what a phrase is *in context* belongs to [`super::names`].
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
-
-/// A small, fast, non-cryptographic hasher (the Fx hash of rustc) for the
-/// lookups done per word; the keys are words, not attacker-chosen in bulk.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A hash map with [`FxHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A hash set with [`FxHasher`].
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
 const CITIES: &str = include_str!("../../../assets/gazetteer/cities.tsv");
@@ -81,22 +52,22 @@ pub struct KnownPhrase {
 
 /// All word lists, looked up by lowercase words joined with single spaces.
 pub struct Lexicon {
-    phrases: FastMap<String, KnownPhrase>,
-    titles: FastSet<String>,
+    phrases: FxHashMap<String, KnownPhrase>,
+    titles: FxHashSet<String>,
     /// Every word-prefix of a phrase or title ("south", "south china"), for
     /// longest-match scans that stop as soon as no entry can follow.
-    prefixes: FastSet<String>,
+    prefixes: FxHashSet<String>,
     /// A bit filter over first words of phrases and titles: a word not
     /// in it starts none, and most words are ruled out without hashing.
     first_words: Vec<u64>,
     /// The longest phrase or title, in words.
     pub max_phrase_words: usize,
-    org_heads: FastSet<String>,
-    org_suffixes: FastSet<String>,
-    common: FastSet<String>,
-    given: FastSet<String>,
+    org_heads: FxHashSet<String>,
+    org_suffixes: FxHashSet<String>,
+    common: FxHashSet<String>,
+    given: FxHashSet<String>,
     /// Surname -> frequency rank (0 = most frequent).
-    surnames: FastMap<String, u32>,
+    surnames: FxHashMap<String, u32>,
 }
 
 /// The lexicon, built on first use.
@@ -146,16 +117,16 @@ fn is_acronym(s: &str) -> bool {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut lex = Lexicon {
-            phrases: FastMap::default(),
-            titles: FastSet::default(),
-            prefixes: FastSet::default(),
+            phrases: FxHashMap::default(),
+            titles: FxHashSet::default(),
+            prefixes: FxHashSet::default(),
             first_words: vec![0; FILTER_BITS / 64],
             max_phrase_words: 1,
-            org_heads: FastSet::default(),
-            org_suffixes: FastSet::default(),
-            common: FastSet::default(),
-            given: FastSet::default(),
-            surnames: FastMap::default(),
+            org_heads: FxHashSet::default(),
+            org_suffixes: FxHashSet::default(),
+            common: FxHashSet::default(),
+            given: FxHashSet::default(),
+            surnames: FxHashMap::default(),
         };
         // Order matters: the first kind given to a phrase wins, so countries
         // and hand-written lists come before the long city list.
@@ -357,7 +328,7 @@ impl Lexicon {
 
 /// The common words alone, so that [`Lexicon::add`] can consult them while
 /// the lexicon is being built.
-static COMMON_LOOKUP: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static COMMON_LOOKUP: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     data_lines(COMMON)
         .flat_map(|l| l.split_whitespace().map(key_of).collect::<Vec<_>>())
         .collect()

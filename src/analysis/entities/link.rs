@@ -20,9 +20,8 @@
 //! its aliases. Entities are ordered by kind, then by first mention.
 
 use super::Mention;
-use super::gazetteer::{FastMap, FastSet};
-use super::words::Words;
 use crate::analysis::{AmbiguousMention, Entity, EntityKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The entities and, for each mention (by index), its entity id.
 pub struct Linked {
@@ -38,8 +37,8 @@ struct Key {
 }
 
 /// The name words of a mention, lowercased ("antony", "blinken").
-fn name_words(ws: &Words<'_>, m: &Mention) -> Vec<String> {
-    let text = m.span.of(ws.text);
+fn name_words(text: &str, m: &Mention) -> Vec<String> {
+    let text = m.span.of(text);
     text.split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty() && w.chars().next().is_some_and(char::is_uppercase))
@@ -73,13 +72,12 @@ fn initials(text: &str) -> String {
 }
 
 /// Links `mentions` (sorted by start, not overlapping) into entities.
-pub fn link(ws: &Words<'_>, mentions: &[Mention]) -> Linked {
-    let text = ws.text;
+pub fn link(text: &str, mentions: &[Mention]) -> Linked {
     let n = mentions.len();
     // provisional group per mention, then renumbered by kind and position
     let mut group_of: Vec<usize> = vec![usize::MAX; n];
     let mut groups: Vec<Key> = Vec::new();
-    let mut by_key: FastMap<Key, usize> = FastMap::default();
+    let mut by_key: FxHashMap<Key, usize> = FxHashMap::default();
     let mut ambiguous: Vec<(usize, Vec<usize>)> = Vec::new(); // (mention, other groups)
 
     let mut intern = |key: Key, groups: &mut Vec<Key>| -> usize {
@@ -92,7 +90,7 @@ pub fn link(ws: &Words<'_>, mentions: &[Mention]) -> Linked {
     };
 
     // acronyms defined in the text, and initials of multi-word names
-    let mut acronym_of: FastMap<String, (EntityKind, String)> = FastMap::default();
+    let mut acronym_of: FxHashMap<String, (EntityKind, String)> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if !matches!(m.kind, EntityKind::Org | EntityKind::Place) {
             continue;
@@ -117,13 +115,13 @@ pub fn link(ws: &Words<'_>, mentions: &[Mention]) -> Linked {
     }
 
     // people: full names first
-    let mut person_by_word: FastMap<String, Vec<(usize, bool)>> = FastMap::default(); // word -> (group, is_last_word)
+    let mut person_by_word: FxHashMap<String, Vec<(usize, bool)>> = FxHashMap::default(); // word -> (group, is_last_word)
     let mut person_words: Vec<Option<Vec<String>>> = vec![None; n];
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != EntityKind::Person {
             continue;
         }
-        let words = name_words(ws, m);
+        let words = name_words(text, m);
         if words.len() >= 2 {
             let g = intern(
                 Key {
@@ -148,9 +146,9 @@ pub fn link(ws: &Words<'_>, mentions: &[Mention]) -> Linked {
 
     // then everything in text order; the same words of the same kind link
     // the same way, so each distinct surface is keyed once
-    let mut surface_group: FastMap<(EntityKind, &str), usize> = FastMap::default();
-    let mut count: FastMap<usize, usize> = FastMap::default();
-    let mut first_seen: FastMap<usize, usize> = FastMap::default();
+    let mut surface_group: FxHashMap<(EntityKind, &str), usize> = FxHashMap::default();
+    let mut count: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut first_seen: FxHashMap<usize, usize> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if group_of[i] == usize::MAX {
             let g = match m.kind {
@@ -252,7 +250,7 @@ pub fn link(ws: &Words<'_>, mentions: &[Mention]) -> Linked {
     let entity_of: Vec<usize> = group_of.iter().map(|&g| id_of[g]).collect();
     // the distinct forms of each entity, in order of first use
     let mut surfaces: Vec<Vec<(String, Option<String>)>> = vec![Vec::new(); entities.len()];
-    let mut seen: FastSet<(usize, &str)> = FastSet::default();
+    let mut seen: FxHashSet<(usize, &str)> = FxHashSet::default();
     for (i, m) in mentions.iter().enumerate() {
         let e = entity_of[i];
         entities[e].mentions.push(m.span);

@@ -39,15 +39,16 @@ pub fn tagger(ws: &Words<'_>, lex: &Lexicon, mentions: &mut Vec<Mention>, tagged
     if tagged.is_empty() {
         return;
     }
-    // the first word of each token
-    let mut first_word = vec![usize::MAX; ws.words.last().map_or(0, |w| w.token + 1)];
+    // the first word of each token of the view (from its first token on)
+    let base = ws.words.first().map_or(0, |w| w.token);
+    let mut first_word = vec![usize::MAX; ws.words.last().map_or(0, |w| w.token + 1 - base)];
     for (i, w) in ws.words.iter().enumerate().rev() {
-        if let Some(slot) = first_word.get_mut(w.token) {
+        if let Some(slot) = first_word.get_mut(w.token - base) {
             *slot = i;
         }
     }
     let word_range = |tokens: &Range<usize>| -> Option<Range<usize>> {
-        let start = *first_word.get(tokens.start)?;
+        let start = *first_word.get(tokens.start.checked_sub(base)?)?;
         let mut end = start;
         while end < ws.words.len() && ws.words[end].token < tokens.end {
             end += 1;
@@ -158,6 +159,7 @@ pub fn tagger(ws: &Words<'_>, lex: &Lexicon, mentions: &mut Vec<Mention>, tagged
             canonical: None,
             known: None,
             evidence: Evidence::Tagger,
+            opens: false,
         });
     }
     let mut i = 0;

@@ -26,7 +26,7 @@ mod role;
 mod words;
 
 use super::{Document, Entity, EntityKind, Span};
-use gazetteer::{FastMap, FastSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 /// How sure the recogniser is of a mention's kind, weakest first.
@@ -50,13 +50,16 @@ pub(crate) enum Evidence {
 pub(crate) struct Mention {
     pub span: Span,
     pub kind: EntityKind,
-    /// The words it covers in the word view (empty for money, dates, quantities).
+    /// The words it covers in the word view of its run of sentences (empty
+    /// for money, dates, quantities, and once the run is done).
     pub words: Range<usize>,
     /// The name it links by, when known ("United States" for "US", "$95 billion").
     pub canonical: Option<String>,
     /// What the gazetteers call it, when they know it.
     pub known: Option<gazetteer::PhraseKind>,
     pub evidence: Evidence,
+    /// Its first word opens a sentence or a quotation (a capital there says nothing).
+    pub opens: bool,
 }
 
 /// Finds every entity the document names, each with all its mentions.
@@ -72,37 +75,88 @@ pub(crate) struct Mention {
 /// ```
 pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     let lex = gazetteer::lexicon();
-    let ws = words::Words::new(doc, lex);
-    let found = names::find(&ws, lex);
-    let mut mentions = found.mentions;
-    let tagged = super::ner::tag(doc);
-    merge::tagger(&ws, lex, &mut mentions, &tagged);
-    reconcile(&ws, &mut mentions);
+    let text = doc.text;
+    let mut ws = words::Words::empty(text);
+    let mut tagger = super::ner::DocTagger::new(doc);
+    let mut tagged = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    // words capitalised where a capital means a name
+    let mut capitals: FxHashSet<&str> = FxHashSet::default();
+    // the titles' spans, for the roles
+    let mut titles: Vec<Span> = Vec::new();
+    for run in runs(doc) {
+        ws.fill(doc, lex, run.clone());
+        let found = names::find(&ws, lex);
+        titles.extend(found.titles.iter().map(|t| ws.span_of(t.clone())));
+        let mut found = found.mentions;
+        tagged.clear();
+        tagger.tag(run, &mut tagged);
+        merge::tagger(&ws, lex, &mut found, &tagged);
+        for (i, w) in ws.words.iter().enumerate() {
+            if w.is_capital() && !w.opens && !w.in_caps_line {
+                capitals.insert(ws.text_of(i));
+            }
+        }
+        mentions.extend(found.into_iter().map(|mut m| {
+            m.opens = ws.words.get(m.words.start).is_some_and(|w| w.opens);
+            m.words = 0..0;
+            m
+        }));
+    }
+    drop(ws);
+    drop(tagger);
+    reconcile(text, &mut mentions, &capitals);
+    drop(capitals);
     mentions.extend(numeric::find(doc));
     let mentions = resolve_overlaps(mentions);
-    let linked = link::link(&ws, &mentions);
+    let linked = link::link(text, &mentions);
     let mut entities = linked.entities;
+    titles.sort_by_key(|t| t.start);
     role::assign(
-        &ws,
+        doc,
         lex,
         &mentions,
-        &found.titles,
+        &titles,
         &linked.entity_of,
         &mut entities,
     );
     entities
 }
 
+/// Tokens per run of sentences read at once: large enough that the
+/// per-run work is nothing, small enough that its buffers stay in cache.
+const RUN_TOKENS: usize = 4096;
+
+/// The document's sentences in runs of about [`RUN_TOKENS`] tokens (a
+/// longer sentence is a run of its own).
+fn runs<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = Range<usize>> + 'd {
+    let n = doc.sentence_tokens.len();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= n {
+            return None;
+        }
+        let first_token = doc.sentence_tokens[start].start;
+        let mut end = start + 1;
+        while end < n && doc.sentence_tokens[end].end.saturating_sub(first_token) <= RUN_TOKENS {
+            end += 1;
+        }
+        let run = start..end;
+        start = end;
+        Some(run)
+    })
+}
+
 /// Document-level decisions: a word that is part of a person's full name is
 /// that person elsewhere too; a capitalised first word of a sentence that
-/// nothing else explains is dropped unless the text capitalises it elsewhere;
+/// nothing else explains is dropped unless the text capitalises it elsewhere
+/// (`capitals`: the words written with a capital where it means a name);
 /// a guess takes the kind the same words got from stronger evidence.
-fn reconcile(ws: &words::Words<'_>, mentions: &mut Vec<Mention>) {
-    let text = ws.text;
+fn reconcile(text: &str, mentions: &mut Vec<Mention>, capitals: &FxHashSet<&str>) {
     // Only guesses and single tagged words are reconsidered: index just what
     // they need (most mentions are neither).
-    let mut guesses: FastSet<&str> = FastSet::default();
-    let mut singles: FastSet<&str> = FastSet::default();
+    let mut guesses: FxHashSet<&str> = FxHashSet::default();
+    let mut singles: FxHashSet<&str> = FxHashSet::default();
     for m in mentions.iter() {
         let s = m.span.of(text);
         if m.evidence == Evidence::Guess {
@@ -115,8 +169,8 @@ fn reconcile(ws: &words::Words<'_>, mentions: &mut Vec<Mention>) {
     if guesses.is_empty() && singles.is_empty() {
         return;
     }
-    let mut person_word: FastSet<&str> = FastSet::default();
-    let mut strong_kind: FastMap<&str, (EntityKind, Evidence)> = FastMap::default();
+    let mut person_word: FxHashSet<&str> = FxHashSet::default();
+    let mut strong_kind: FxHashMap<&str, (EntityKind, Evidence)> = FxHashMap::default();
     for m in mentions.iter() {
         if m.evidence < Evidence::Tagger {
             continue;
@@ -136,16 +190,6 @@ fn reconcile(ws: &words::Words<'_>, mentions: &mut Vec<Mention>) {
             }
         }
     }
-    // guessed words that the text also capitalises where a capital means a name
-    let mut capital_inside: FastSet<&str> = FastSet::default();
-    for (i, w) in ws.words.iter().enumerate() {
-        if w.is_capital() && !w.opens && !w.in_caps_line {
-            let t = ws.text_of(i);
-            if guesses.contains(t) {
-                capital_inside.insert(t);
-            }
-        }
-    }
     mentions.retain_mut(|m| {
         let s = m.span.of(text);
         let single = !s.contains(' ');
@@ -159,8 +203,7 @@ fn reconcile(ws: &words::Words<'_>, mentions: &mut Vec<Mention>) {
                 m.kind = *kind;
                 return true;
             }
-            let opens = ws.words.get(m.words.start).is_some_and(|w| w.opens);
-            if opens && single && !capital_inside.contains(s) {
+            if m.opens && single && !capitals.contains(s) {
                 return false;
             }
         }

@@ -252,6 +252,7 @@ fn known_mention(ws: &Words<'_>, r: Range<usize>, p: &KnownPhrase) -> Mention {
         canonical: Some(p.canonical.clone()),
         known: Some(p.kind),
         evidence: Evidence::Known,
+        opens: false,
     }
 }
 
@@ -423,6 +424,7 @@ fn fused_org(ws: &Words<'_>, words: Range<usize>) -> Mention {
         canonical: None,
         known: None,
         evidence: Evidence::Context,
+        opens: false,
     }
 }
 
@@ -542,6 +544,7 @@ fn type_name(
         canonical: None,
         known: None,
         evidence,
+        opens: false,
     };
     // "the Biden administration"
     if r.end < sentence_end && ORG_AFTER_NAME.contains(&key(r.end)) && n <= 2 {

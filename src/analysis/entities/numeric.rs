@@ -544,6 +544,7 @@ fn numeric(
         canonical: Some(canonical),
         known: None,
         evidence: Evidence::Known,
+        opens: false,
     }
 }
 

@@ -9,11 +9,11 @@
 //! [`super::names`] already cut titles out of names.
 
 use super::Mention;
-use super::gazetteer::FastMap;
 use super::gazetteer::Lexicon;
 use super::names::{HONORIFICS, appositive_title};
 use super::words::{Shape, Words};
-use crate::analysis::{Entity, EntityKind};
+use crate::analysis::{Document, Entity, EntityKind, Span};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Lowercase words that may qualify a title ("former", "deputy").
@@ -54,42 +54,49 @@ const QUALIFIERS: &[&str] = &[
 ];
 
 /// Gives each person entity the first role the text gives one of its mentions.
+///
+/// `mentions` are the document's final mentions (sorted, not overlapping),
+/// `titles` the spans of the titles [`names::find`] found, in text order.
+/// The words around a person are read again, one sentence at a time, only
+/// where an entity still has no role and a title ends right before the
+/// person or a comma follows: the word view of the whole document is never
+/// held at once.
 pub fn assign(
-    ws: &Words<'_>,
+    doc: &Document<'_>,
     lex: &Lexicon,
     mentions: &[Mention],
-    titles: &[Range<usize>],
+    titles: &[Span],
     entity_of: &[usize],
     entities: &mut [Entity],
 ) {
-    let title_ending_at: FastMap<usize, &Range<usize>> =
-        titles.iter().map(|t| (t.end, t)).collect();
-    let mention_ending_at: FastMap<usize, &Mention> = mentions
-        .iter()
-        .filter(|m| !m.words.is_empty())
-        .map(|m| (m.words.end, m))
-        .collect();
+    let mut view = SentenceView::new(doc);
     for (mi, m) in mentions.iter().enumerate() {
-        if m.kind != EntityKind::Person || m.words.is_empty() {
+        if m.kind != EntityKind::Person {
             continue;
         }
         let Some(entity) = entity_of.get(mi).and_then(|&e| entities.get_mut(e)) else {
             continue;
         };
-        if entity.role.is_some() {
+        if entity.role.is_some() || !may_have_role(doc.text, titles, m.span) {
             continue;
         }
-        let role =
-            title_before(ws, m.words.start, &title_ending_at, &mention_ending_at).or_else(|| {
-                let sentence_end = ws
-                    .sentences
-                    .get(ws.words[m.words.start].sentence)
-                    .map_or(ws.len(), |r| r.end);
-                appositive_title(ws, lex, m.words.end, sentence_end).map(|r| ws.span_of(r))
-            });
+        let Some(words) = view.load(doc, lex, mentions, titles, m.span) else {
+            continue;
+        };
+        let ws = &view.words;
+        let role = title_before(
+            ws,
+            words.start,
+            &view.title_ending_at,
+            &view.mention_ending_at,
+        )
+        .or_else(|| {
+            let sentence_end = ws.len();
+            appositive_title(ws, lex, words.end, sentence_end).map(|r| ws.span_of(r))
+        });
         if let Some(span) = role {
             let text = span
-                .of(ws.text)
+                .of(doc.text)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -100,13 +107,105 @@ pub fn assign(
     }
 }
 
+/// False when the words around `span` cannot give it a role: no title ends
+/// right before it (only spaces or a possessive between) and no comma
+/// follows it for an appositive. Cheap, and never false where
+/// [`title_before`] or [`appositive_title`] could find a role.
+fn may_have_role(text: &str, titles: &[Span], span: Span) -> bool {
+    let before = titles.partition_point(|t| t.end <= span.start);
+    let title_next_to_it = before.checked_sub(1).is_some_and(|i| {
+        let gap = text.get(titles[i].end..span.start).unwrap_or("");
+        // a word between them has a letter or digit that no possessive
+        // ending or hyphen cut from the title explains
+        let rest = gap.trim();
+        let rest = ["'s", "’s", "'S", "’S", "-"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .unwrap_or(rest);
+        !rest.chars().any(char::is_alphanumeric)
+    });
+    let after = text.get(span.end..).unwrap_or("");
+    let comma_next = after
+        .char_indices()
+        .take_while(|(i, _)| *i < 12)
+        .any(|(_, c)| c == ',');
+    title_next_to_it || comma_next
+}
+
+/// The word view of one sentence, with its titles and the mentions in it
+/// (as word ranges), read again when a person in it needs a role.
+struct SentenceView<'t> {
+    words: Words<'t>,
+    /// The loaded sentence (index of `Document::sentence_tokens`).
+    loaded: Option<usize>,
+    title_ending_at: FxHashMap<usize, Range<usize>>,
+    /// The loaded sentence's name mentions by the word they end before: (kind, words).
+    mention_ending_at: FxHashMap<usize, (EntityKind, Range<usize>)>,
+}
+
+impl<'t> SentenceView<'t> {
+    fn new(doc: &Document<'t>) -> Self {
+        SentenceView {
+            words: Words::empty(doc.text),
+            loaded: None,
+            title_ending_at: FxHashMap::default(),
+            mention_ending_at: FxHashMap::default(),
+        }
+    }
+
+    /// Loads the sentence around `span` (unless loaded) and returns the
+    /// words `span` covers in it.
+    fn load(
+        &mut self,
+        doc: &Document<'t>,
+        lex: &Lexicon,
+        mentions: &[Mention],
+        titles: &[Span],
+        span: Span,
+    ) -> Option<Range<usize>> {
+        let token = doc.tokens.partition_point(|t| t.span.end <= span.start);
+        let si = doc.sentence_tokens.partition_point(|r| r.end <= token);
+        let tokens = doc.sentence_tokens.get(si)?;
+        if self.loaded != Some(si) {
+            self.loaded = Some(si);
+            self.words.fill(doc, lex, si..si + 1);
+            let start = doc.tokens.get(tokens.start).map_or(0, |t| t.span.start);
+            let end = tokens
+                .end
+                .checked_sub(1)
+                .and_then(|t| doc.tokens.get(t))
+                .map_or(0, |t| t.span.end);
+            self.title_ending_at.clear();
+            let from = titles.partition_point(|t| t.start < start);
+            for t in titles[from..].iter().take_while(|t| t.start < end) {
+                if let Some(r) = self.words.covering(*t) {
+                    self.title_ending_at.insert(r.end, r);
+                }
+            }
+            self.mention_ending_at.clear();
+            let from = mentions.partition_point(|m| m.span.start < start);
+            for m in mentions[from..].iter().take_while(|m| m.span.start < end) {
+                if matches!(
+                    m.kind,
+                    EntityKind::Money | EntityKind::Date | EntityKind::Quantity
+                ) {
+                    continue;
+                }
+                if let Some(r) = self.words.covering(m.span) {
+                    self.mention_ending_at.insert(r.end, (m.kind, r));
+                }
+            }
+        }
+        self.words.covering(span)
+    }
+}
 /// The title (with its qualifiers) that ends right before word `start`.
 fn title_before(
     ws: &Words<'_>,
     start: usize,
-    title_ending_at: &FastMap<usize, &Range<usize>>,
-    mention_ending_at: &FastMap<usize, &Mention>,
-) -> Option<crate::analysis::Span> {
+    title_ending_at: &FxHashMap<usize, Range<usize>>,
+    mention_ending_at: &FxHashMap<usize, (EntityKind, Range<usize>)>,
+) -> Option<Span> {
     let title = title_ending_at.get(&start)?;
     let sentence = ws.words.get(start)?.sentence;
     let title_key: Vec<&str> = (title.start..title.end).map(|i| ws.key(i)).collect();
@@ -129,12 +228,12 @@ fn title_before(
             left = t.start;
             continue;
         }
-        if let Some(m) = mention_ending_at.get(&left) {
+        if let Some((kind, words)) = mention_ending_at.get(&left) {
             if matches!(
-                m.kind,
+                kind,
                 EntityKind::Place | EntityKind::Group | EntityKind::Org
             ) {
-                left = m.words.start;
+                left = words.start;
                 continue;
             }
             break;
@@ -149,4 +248,30 @@ fn title_before(
         break;
     }
     Some(ws.span_of(left..title.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_title_next_to_it_or_a_comma_after_may_give_a_role() {
+        let text = "Senator’s aide Jo Park and Minister Li Wen met Ana Ruiz, the envoy.";
+        let at = |s: &str| {
+            let a = text.find(s).expect("in text");
+            Span::new(a, a + s.len())
+        };
+        let titles = [at("Senator"), at("aide"), at("Minister")];
+        assert!(may_have_role(text, &titles, at("Jo Park")));
+        assert!(may_have_role(text, &titles, at("Li Wen")));
+        assert!(
+            may_have_role(text, &titles, at("Ana Ruiz")),
+            "a comma follows"
+        );
+        assert!(!may_have_role(text, &titles, at("and")), "a word between");
+        assert!(
+            may_have_role(text, &titles[..1], at("aide")),
+            "a possessive between"
+        );
+    }
 }

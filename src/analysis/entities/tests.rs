@@ -162,3 +162,55 @@ fn dotted_abbreviation_at_a_sentence_end_is_the_same_place() {
     assert_eq!(us[0].kind, EntityKind::Place);
     assert_eq!(texts(us[0], t), vec!["U.S", "U.S."]);
 }
+
+/// A long article read in several runs of sentences: each sentence lands in
+/// exactly one run, and what a run decides depends on the whole document.
+fn long_article() -> String {
+    let mut t =
+        String::from("Finance Minister Orla Brennan opened the clinic in Galway on Monday.\n\n");
+    for i in 0..700 {
+        t.push_str(&format!(
+            "Nurses at ward {i} said the new roster was fair. Brennan thanked them.\n\n"
+        ));
+    }
+    t.push_str("Zorblatt said nothing. Critics of Zorblatt Holdings Ltd stayed away.\n");
+    t
+}
+
+#[test]
+fn runs_cover_every_sentence_once_and_stay_small() {
+    let text = long_article();
+    let doc = Document::new(&text);
+    let runs: Vec<Range<usize>> = runs(&doc).collect();
+    assert!(runs.len() >= 3, "{} runs", runs.len());
+    assert_eq!(runs.first().map(|r| r.start), Some(0));
+    assert_eq!(runs.last().map(|r| r.end), Some(doc.sentence_tokens.len()));
+    for w in runs.windows(2) {
+        assert_eq!(w[0].end, w[1].start);
+    }
+    for r in &runs {
+        let tokens = doc.sentence_tokens[r.end - 1].end - doc.sentence_tokens[r.start].start;
+        assert!(
+            tokens <= RUN_TOKENS || r.len() == 1,
+            "{r:?}: {tokens} tokens"
+        );
+    }
+}
+
+#[test]
+fn decisions_span_runs() {
+    let text = long_article();
+    let es = run(&text);
+    // the role comes from the first run, the mentions from all of them
+    let p = find(&es, "Orla Brennan").expect("person");
+    assert_eq!(p.role.as_deref(), Some("Finance Minister"));
+    assert_eq!(p.mentions.len(), 701);
+    // a sentence-initial guess survives because the last run capitalises it
+    // mid-sentence ("Critics of Zorblatt ...")
+    assert!(
+        es.iter()
+            .any(|e| e.mentions.iter().any(|m| m.of(&text) == "Zorblatt")),
+        "{:?}",
+        es.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}

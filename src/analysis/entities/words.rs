@@ -38,8 +38,8 @@ pub struct Word {
     /// Where the word is (a possessive ending is not part of it).
     pub span: Span,
     pub shape: Shape,
-    /// Index of the sentence in [`Document::sentences`].
-    pub sentence: usize,
+    /// Index of the sentence in [`Words::sentences`].
+    pub sentence: u32,
     /// First word of a sentence, of a quotation, or after a colon: a capital
     /// here says nothing.
     pub opens: bool,
@@ -109,13 +109,41 @@ fn shape_of(s: &str, kind: TokenKind) -> Shape {
 const OPENING_QUOTES: &[&str] = &["\"", "“", "‘", "«", "„", "(", "[", ":", "”", "-", "—", "–"];
 
 impl<'t> Words<'t> {
-    /// Builds the word view of `doc`.
+    /// Builds the word view of the whole of `doc`.
+    #[cfg(test)]
     pub fn new(doc: &Document<'t>, lex: &Lexicon) -> Words<'t> {
+        let mut ws = Words::empty(doc.text);
+        ws.fill(doc, lex, 0..doc.sentence_tokens.len());
+        ws
+    }
+
+    /// A view of no words yet, for [`Words::fill`].
+    pub fn empty(text: &'t str) -> Words<'t> {
+        Words {
+            text,
+            words: Vec::new(),
+            sentences: Vec::new(),
+            keys: String::new(),
+        }
+    }
+
+    /// Replaces the view with the words of `sentences` (indices of
+    /// [`Document::sentence_tokens`]), reusing the buffers.
+    pub fn fill(&mut self, doc: &Document<'t>, lex: &Lexicon, sentences: Range<usize>) {
         let text = doc.text;
-        let mut words = Vec::with_capacity(doc.tokens.len());
-        let mut keys = String::with_capacity(text.len());
-        let mut sentences = Vec::with_capacity(doc.sentence_tokens.len());
-        for (si, range) in doc.sentence_tokens.iter().enumerate() {
+        self.text = text;
+        let Words {
+            words,
+            sentences: word_sentences,
+            keys,
+            ..
+        } = self;
+        words.clear();
+        keys.clear();
+        word_sentences.clear();
+        let ranges = doc.sentence_tokens.get(sentences).unwrap_or(&[]);
+        for (si, range) in ranges.iter().enumerate() {
+            let si = si as u32;
             let first_word = words.len();
             let mut opens = true;
             for ti in range.clone() {
@@ -124,16 +152,7 @@ impl<'t> Words<'t> {
                 };
                 let raw = tok.text(text);
                 if tok.kind == TokenKind::Punct {
-                    push_word(
-                        &mut words,
-                        &mut keys,
-                        text,
-                        tok.span,
-                        Shape::Punct,
-                        si,
-                        false,
-                        ti,
-                    );
+                    push_word(words, keys, text, tok.span, Shape::Punct, si, false, ti);
                     // a quotation mark or colon opens a new stretch where
                     // the capital of the next word says nothing
                     opens = opens || OPENING_QUOTES.contains(&raw);
@@ -147,13 +166,13 @@ impl<'t> Words<'t> {
                     let sb = Span::new(span.end - b.len(), span.end);
                     for part in [sa, sb] {
                         let shape = shape_of(part.of(text), tok.kind);
-                        push_word(&mut words, &mut keys, text, part, shape, si, opens, ti);
+                        push_word(words, keys, text, part, shape, si, opens, ti);
                         opens = false;
                     }
                     continue;
                 }
                 let shape = shape_of(w, tok.kind);
-                push_word(&mut words, &mut keys, text, span, shape, si, opens, ti);
+                push_word(words, keys, text, span, shape, si, opens, ti);
                 opens = false;
             }
             let range = first_word..words.len();
@@ -188,13 +207,7 @@ impl<'t> Words<'t> {
                     w.in_caps_line = true;
                 }
             }
-            sentences.push(range);
-        }
-        Words {
-            text,
-            words,
-            sentences,
-            keys,
+            word_sentences.push(range);
         }
     }
 
@@ -222,6 +235,17 @@ impl<'t> Words<'t> {
         }
     }
 
+    /// The words that `span` covers exactly, from the first word starting
+    /// where it starts to the word ending where it ends.
+    pub fn covering(&self, span: Span) -> Option<Range<usize>> {
+        let a = self.words.partition_point(|w| w.span.start < span.start);
+        if self.words.get(a)?.span.start != span.start {
+            return None;
+        }
+        let b = a + self.words[a..].partition_point(|w| w.span.end < span.end);
+        (self.words.get(b)?.span.end == span.end).then_some(a..b + 1)
+    }
+
     /// Number of words.
     #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
@@ -236,7 +260,7 @@ fn push_word(
     text: &str,
     span: Span,
     shape: Shape,
-    sentence: usize,
+    sentence: u32,
     opens: bool,
     token: usize,
 ) {
@@ -323,6 +347,26 @@ mod tests {
             Some(true),
             "a capital after an opening quote says nothing"
         );
+    }
+
+    #[test]
+    fn covering_finds_the_words_of_a_span() {
+        let text = "Envoys of US-China talks met Ana Costa’s aides.";
+        let doc = Document::new(text);
+        let w = Words::new(&doc, lexicon());
+        let at = |s: &str| {
+            let a = text.find(s).expect("in text");
+            Span::new(a, a + s.len())
+        };
+        let china = w.covering(at("China")).expect("a word");
+        assert_eq!(w.text_of(china.start), "China");
+        assert_eq!(china.len(), 1);
+        let costa = w.covering(at("Ana Costa")).expect("two words");
+        assert_eq!(costa.len(), 2);
+        assert_eq!(w.text_of(costa.end - 1), "Costa");
+        assert_eq!(w.covering(at("na Co")), None);
+        assert_eq!(w.covering(at("Envoys of US")).map(|r| r.len()), Some(3));
+        assert_eq!(w.covering(at("US-Ch")), None);
     }
 
     #[test]

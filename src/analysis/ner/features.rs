@@ -15,8 +15,6 @@
 
 use super::tags::Tag;
 use crate::analysis::segment::Token;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// Version of the feature templates; the model file records the one it was trained with.
@@ -40,26 +38,8 @@ fn finish(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
-/// A hasher for keys that are already well-mixed 64-bit hashes.
-#[derive(Default)]
-pub struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = step(self.0, u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 /// A map keyed by pre-hashed 64-bit keys.
-pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+pub type KeyMap<V> = rustc_hash::FxHashMap<u64, V>;
 
 // Flags of a word.
 const HAS_UPPER: u16 = 1;
@@ -126,30 +106,6 @@ fn affixes(w: &str) -> ([u64; 4], [u64; 4]) {
         )
     } else {
         (fill(w.chars()), fill(w.chars().rev()))
-    }
-}
-
-/// A set of hashes that can answer "surely not in it" without a map lookup.
-struct BitFilter(Vec<u64>);
-
-impl Default for BitFilter {
-    fn default() -> Self {
-        BitFilter(vec![0; 1 << 10])
-    }
-}
-
-impl BitFilter {
-    fn bit(key: u64) -> (usize, u64) {
-        let b = (key >> 48) as usize & 0xffff;
-        (b >> 6, 1 << (b & 63))
-    }
-    fn insert(&mut self, key: u64) {
-        let (i, m) = Self::bit(key);
-        self.0[i] |= m;
-    }
-    fn may_contain(&self, key: u64) -> bool {
-        let (i, m) = Self::bit(key);
-        self.0[i] & m != 0
     }
 }
 
@@ -262,16 +218,34 @@ impl Words for TokenWords<'_> {
     }
 }
 
+impl Words for crate::analysis::Document<'_> {
+    fn count(&self) -> usize {
+        self.tokens.len()
+    }
+    fn word(&self, i: usize) -> &str {
+        self.tokens[i].text(self.text)
+    }
+}
+
 /// The words of one document with what the features need to know about them.
+///
+/// What depends on the whole document (how each word is cased elsewhere) is
+/// read once by [`DocFacts::for_document`]; the per-token facts are held for
+/// a run of sentences at a time ([`DocFacts::load`]), so a long document
+/// needs memory for one run, not for all its tokens.
 pub struct DocFacts<'w, W: Words + ?Sized> {
     text: &'w W,
-    words: Vec<Word>,
+    /// The loaded run of sentences, as token ranges of the document.
     sentences: &'w [Range<usize>],
-    /// Per sentence: the sentence is written in capitals (a headline).
+    /// The first token of `words`.
+    base: usize,
+    /// The loaded tokens' words, from token `base` on.
+    words: Vec<Word>,
+    /// Per loaded sentence: the sentence is written in capitals (a headline).
     caps: Vec<bool>,
-    /// Per token: whether it can be part of a name at all.
+    /// Per loaded token: whether it can be part of a name at all.
     candidate: Vec<bool>,
-    /// Per lowercased candidate word: how it is cased elsewhere in the document.
+    /// Per lowercased word: how it is cased in the document outside headlines.
     casing: KeyMap<u8>,
 }
 
@@ -326,29 +300,28 @@ pub struct History {
 }
 
 impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
-    /// Reads a document given as words and sentence ranges over them.
+    /// Reads a document given as words and sentence ranges over them, with
+    /// every token loaded.
     pub fn new(text: &'w W, sentences: &'w [Range<usize>]) -> Self {
-        let words: Vec<Word> = (0..text.count())
-            .map(|i| Word::read(text.word(i)))
-            .collect();
-        let mut caps = Vec::with_capacity(sentences.len());
-        let mut candidate = vec![false; words.len()];
-        let mut casing = KeyMap::default();
-        let mut maybe_candidate = BitFilter::default();
+        let mut facts = Self::for_document(text, sentences);
+        facts.load(sentences, 0..text.count());
+        facts
+    }
+
+    /// Reads what the features need of the whole document (how each word is
+    /// cased outside headlines), with no token loaded yet.
+    pub fn for_document(text: &'w W, sentences: &'w [Range<usize>]) -> Self {
+        let mut casing: KeyMap<u8> = KeyMap::default();
+        let mut ws: Vec<Word> = Vec::new();
         for r in sentences {
-            let ws = &words[r.clone()];
-            let no_lower = ws.iter().all(|w| !w.is(HAS_LOWER));
-            let long_caps = ws.iter().any(|w| w.is(ALL_UPPER) && w.chars >= 2);
-            caps.push(no_lower && long_caps);
-            mark_candidates(ws, &mut candidate[r.clone()]);
-            for (w, _) in ws.iter().zip(&candidate[r.clone()]).filter(|(_, c)| **c) {
-                casing.insert(w.lower, 0u8);
-                maybe_candidate.insert(w.lower);
+            ws.clear();
+            ws.extend(r.clone().map(|i| Word::read(text.word(i))));
+            if is_caps_line(&ws) {
+                continue;
             }
-        }
-        // How the candidates' words are cased elsewhere, outside headlines.
-        for (r, _) in sentences.iter().zip(&caps).filter(|(_, c)| !**c) {
-            for (k, w) in words[r.clone()].iter().enumerate() {
+            // Every word is recorded, not just the candidates: only the
+            // candidates' entries are ever read.
+            for (k, w) in ws.iter().enumerate() {
                 let flag = if !w.is(HAS_LETTER) {
                     continue;
                 } else if !w.is(HAS_UPPER) {
@@ -358,47 +331,63 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
                 } else {
                     continue;
                 };
-                if !maybe_candidate.may_contain(w.lower) {
-                    continue;
-                }
-                if let Some(f) = casing.get_mut(&w.lower) {
-                    *f |= flag;
-                }
+                *casing.entry(w.lower).or_insert(0) |= flag;
             }
         }
         DocFacts {
             text,
-            words,
-            sentences,
-            caps,
-            candidate,
+            sentences: &[],
+            base: 0,
+            words: Vec::new(),
+            caps: Vec::new(),
+            candidate: Vec::new(),
             casing,
         }
     }
 
-    /// Number of tokens.
-    pub fn len(&self) -> usize {
-        self.words.len()
+    /// Loads the tokens of a run of `sentences`; `tokens` covers them
+    /// (tokens outside every sentence are never candidates). The buffers of
+    /// the previous run are reused.
+    pub fn load(&mut self, sentences: &'w [Range<usize>], tokens: Range<usize>) {
+        self.sentences = sentences;
+        self.base = tokens.start;
+        self.words.clear();
+        self.words
+            .extend(tokens.clone().map(|i| Word::read(self.text.word(i))));
+        self.caps.clear();
+        self.candidate.clear();
+        self.candidate.resize(self.words.len(), false);
+        for r in sentences {
+            let local = r.start - self.base..r.end - self.base;
+            let ws = &self.words[local.clone()];
+            self.caps.push(is_caps_line(ws));
+            mark_candidates(ws, &mut self.candidate[local]);
+        }
     }
 
-    /// True when the document has no tokens.
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+    /// The loaded tokens, as indices of the document.
+    pub fn tokens(&self) -> Range<usize> {
+        self.base..self.base + self.words.len()
     }
 
-    /// The sentences, as token ranges.
+    /// The loaded sentences, as token ranges of the document.
     pub fn sentences(&self) -> &[Range<usize>] {
         self.sentences
     }
 
     /// Whether token `i` can be part of a name; others are always outside.
     pub fn is_candidate(&self, i: usize) -> bool {
-        self.candidate[i]
+        self.candidate[i - self.base]
     }
 
     /// The key under which the document remembers the tag of token `i`'s word.
     pub fn word_key(&self, i: usize) -> u64 {
-        self.words[i].lower
+        self.word_at(i).lower
+    }
+
+    /// The loaded word of token `i`.
+    fn word_at(&self, i: usize) -> &Word {
+        &self.words[i - self.base]
     }
 
     /// Writes the feature keys of token `i` of sentence `si` into `out` (cleared first).
@@ -418,7 +407,7 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
     /// with the same key have the same word features.
     pub fn word_features_key(&self, i: usize, si: usize) -> u64 {
         let caps = self.caps[si];
-        let w = &self.words[i];
+        let w = self.word_at(i);
         finish(step(
             step(step(0, w.lower), self.shape_in(Some(w), caps)),
             u64::from(caps),
@@ -429,7 +418,7 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
     /// word (and whether its sentence is in capitals) only.
     pub fn word_features(&self, i: usize, si: usize, out: &mut Vec<u64>) {
         let caps = self.caps[si];
-        let w = &self.words[i];
+        let w = self.word_at(i);
         let s0 = self.shape_in(Some(w), caps);
         let (prefix, suffix) = affixes(self.text.word(i));
         out.push(f1(t::BIAS, 0));
@@ -452,13 +441,13 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
     pub fn context_features(&self, i: usize, si: usize, h: &History, out: &mut Vec<u64>) {
         let r = &self.sentences[si];
         let caps = self.caps[si];
-        let w = &self.words[i];
+        let w = self.word_at(i);
         let at = |d: isize| -> Option<&Word> {
             let j = i as isize + d;
             if j < r.start as isize || j >= r.end as isize {
                 None
             } else {
-                Some(&self.words[j as usize])
+                Some(self.word_at(j as usize))
             }
         };
         let lower = |o: Option<&Word>| o.map_or(BOUNDARY, |w| w.lower);
@@ -520,6 +509,14 @@ fn f1(tpl: u64, a: u64) -> u64 {
 #[inline]
 fn f2(tpl: u64, a: u64, b: u64) -> u64 {
     finish(step(step(step(0, tpl), a), b))
+}
+
+/// A sentence written in capitals (a headline): no lowercase letter, and a
+/// word of two or more capitals.
+fn is_caps_line(ws: &[Word]) -> bool {
+    let no_lower = ws.iter().all(|w| !w.is(HAS_LOWER));
+    let long_caps = ws.iter().any(|w| w.is(ALL_UPPER) && w.chars >= 2);
+    no_lower && long_caps
 }
 
 /// Marks the tokens of one sentence that can be part of a name: words with

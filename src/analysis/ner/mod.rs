@@ -87,18 +87,66 @@ pub fn tag_tokens(doc: &Document<'_>) -> Vec<Guess> {
             doc.tokens.len()
         ];
     };
-    let words = features::TokenWords {
-        text: doc.text,
-        tokens: &doc.tokens,
-    };
-    let facts = features::DocFacts::new(&words, &doc.sentence_tokens);
+    let facts = features::DocFacts::new(doc, &doc.sentence_tokens);
     tagger::tag_words(&facts, model)
 }
 
 /// Proposes typed name spans for every sentence of the document.
 pub fn tag(doc: &Document<'_>) -> Vec<TaggedName> {
-    let guesses = tag_tokens(doc);
-    names_of(&guesses)
+    let mut names = Vec::new();
+    let mut tagger = DocTagger::new(doc);
+    tagger.tag(0..doc.sentence_tokens.len(), &mut names);
+    names
+}
+
+/// The bundled model tagging one document a run of sentences at a time,
+/// in text order: what it holds per token lives for one run only.
+pub struct DocTagger<'d> {
+    doc: &'d Document<'d>,
+    /// `None` when the bundled model cannot be used (nothing is tagged).
+    state: Option<(
+        features::DocFacts<'d, Document<'d>>,
+        tagger::Tagger<'static>,
+    )>,
+    guesses: Vec<Guess>,
+}
+
+impl<'d> DocTagger<'d> {
+    /// Reads what the tagger needs of the whole document.
+    pub fn new(doc: &'d Document<'d>) -> Self {
+        let state = MODEL.as_ref().map(|model| {
+            (
+                features::DocFacts::for_document(doc, &doc.sentence_tokens),
+                tagger::Tagger::new(model),
+            )
+        });
+        DocTagger {
+            doc,
+            state,
+            guesses: Vec::new(),
+        }
+    }
+
+    /// Appends to `out` the names in `sentences` (indices of
+    /// `Document::sentence_tokens`, following the previous call's).
+    pub fn tag(&mut self, sentences: Range<usize>, out: &mut Vec<TaggedName>) {
+        let Some((facts, tagger)) = &mut self.state else {
+            return;
+        };
+        let Some(ranges) = self.doc.sentence_tokens.get(sentences) else {
+            return;
+        };
+        let (Some(first), Some(last)) = (ranges.first(), ranges.last()) else {
+            return;
+        };
+        facts.load(ranges, first.start..last.end);
+        tagger.tag(facts, &mut self.guesses);
+        let base = first.start;
+        out.extend(names_of(&self.guesses).into_iter().map(|mut n| {
+            n.tokens = n.tokens.start + base..n.tokens.end + base;
+            n
+        }));
+    }
 }
 
 /// The names spelt by per-token guesses; a name's score is its least sure token's margin.

@@ -41,16 +41,31 @@ pub struct Slot {
 /// `choose` must return a tag allowed after `slot.history.prev`.
 pub fn walk<S: Words + ?Sized>(
     facts: &DocFacts<'_, S>,
-    mut choose: impl FnMut(&Slot) -> Guess,
+    choose: impl FnMut(&Slot) -> Guess,
 ) -> Vec<Guess> {
-    let mut out = vec![
+    let mut out = Vec::new();
+    walk_into(facts, &mut KeyMap::default(), &mut out, choose);
+    out
+}
+
+/// [`walk`] over the loaded run of sentences of a longer document: `seen`
+/// carries the tag last given to each word from one run to the next, and
+/// `out` (cleared first) gets one guess per loaded token.
+pub fn walk_into<S: Words + ?Sized>(
+    facts: &DocFacts<'_, S>,
+    seen: &mut KeyMap<u8>,
+    out: &mut Vec<Guess>,
+    mut choose: impl FnMut(&Slot) -> Guess,
+) {
+    let base = facts.tokens().start;
+    out.clear();
+    out.resize(
+        facts.tokens().len(),
         Guess {
             tag: Tag::Outside,
             margin: f32::INFINITY,
-        };
-        facts.len()
-    ];
-    let mut seen: KeyMap<u8> = KeyMap::default();
+        },
+    );
     for (si, r) in facts.sentences().iter().enumerate() {
         let mut prev = Tag::Outside;
         let mut prev2 = Tag::Outside;
@@ -66,7 +81,7 @@ pub fn walk<S: Words + ?Sized>(
                         same_word: seen.get(&key).copied().unwrap_or(0),
                     },
                 });
-                out[i] = g;
+                out[i - base] = g;
                 seen.insert(key, word_code(g.tag));
                 g.tag
             } else {
@@ -76,7 +91,6 @@ pub fn walk<S: Words + ?Sized>(
             prev = tag;
         }
     }
-    out
 }
 
 /// The best tag allowed after `prev`, with its margin over the next best.
@@ -109,27 +123,59 @@ pub fn score<S: Scorer + ?Sized>(model: &S, feats: &[u64]) -> [f32; N_TAGS] {
 }
 
 /// Tags a document with a fixed model.
+pub fn tag_words<W: Words + ?Sized>(facts: &DocFacts<'_, W>, model: &Model<'_>) -> Vec<Guess> {
+    let mut out = Vec::new();
+    Tagger::new(model).tag(facts, &mut out);
+    out
+}
+
+/// A fixed model tagging a document one run of sentences at a time.
 ///
 /// The weights of a token's word-only features are summed once per distinct
 /// word and sentence casing, then reused: names recur in a document. The
 /// sums are exact integers, so this gives the same tags as summing anew.
-pub fn tag_words<W: Words + ?Sized>(facts: &DocFacts<'_, W>, model: &Model<'_>) -> Vec<Guess> {
-    let mut word_sums: KeyMap<[i32; N_TAGS]> = KeyMap::default();
-    let mut feats = Vec::with_capacity(64);
-    walk(facts, |s| {
-        let key = facts.word_features_key(s.token, s.sentence);
-        let mut sums = *word_sums.entry(key).or_insert_with(|| {
-            feats.clear();
-            facts.word_features(s.token, s.sentence, &mut feats);
-            model.sum(&feats)
-        });
-        feats.clear();
-        facts.context_features(s.token, s.sentence, &s.history, &mut feats);
-        for (a, b) in sums.iter_mut().zip(model.sum(&feats)) {
-            *a += b;
+pub struct Tagger<'m> {
+    model: &'m Model<'m>,
+    word_sums: KeyMap<[i32; N_TAGS]>,
+    seen: KeyMap<u8>,
+    feats: Vec<u64>,
+}
+
+impl<'m> Tagger<'m> {
+    /// A tagger at the start of a document.
+    pub fn new(model: &'m Model<'m>) -> Self {
+        Tagger {
+            model,
+            word_sums: KeyMap::default(),
+            seen: KeyMap::default(),
+            feats: Vec::with_capacity(64),
         }
-        best_after(&model.scores(&sums), s.history.prev)
-    })
+    }
+
+    /// Tags the loaded run of `facts` (one guess per loaded token into
+    /// `out`), remembering what the next run of the same document reads.
+    pub fn tag<W: Words + ?Sized>(&mut self, facts: &DocFacts<'_, W>, out: &mut Vec<Guess>) {
+        let Tagger {
+            model,
+            word_sums,
+            seen,
+            feats,
+        } = self;
+        walk_into(facts, seen, out, |s| {
+            let key = facts.word_features_key(s.token, s.sentence);
+            let mut sums = *word_sums.entry(key).or_insert_with(|| {
+                feats.clear();
+                facts.word_features(s.token, s.sentence, feats);
+                model.sum(feats)
+            });
+            feats.clear();
+            facts.context_features(s.token, s.sentence, &s.history, feats);
+            for (a, b) in sums.iter_mut().zip(model.sum(feats)) {
+                *a += b;
+            }
+            best_after(&model.scores(&sums), s.history.prev)
+        });
+    }
 }
 
 /// Tags a document with any scorer, summing every feature anew (the trainer's way).

@@ -143,3 +143,23 @@ fn odd_inputs_tag_without_panicking() {
         }
     }
 }
+
+#[test]
+fn tagging_in_runs_equals_tagging_at_once() {
+    let mut text = String::new();
+    for i in 0..40 {
+        text.push_str(&format!(
+            "Mayor Ilse Brandt of Hamburg met {i} delegates from Toyota. BRANDT WINS VOTE\n"
+        ));
+    }
+    let doc = Document::new(&text);
+    let whole = tag(&doc);
+    let mut runs = Vec::new();
+    let mut tagger = DocTagger::new(&doc);
+    let n = doc.sentence_tokens.len();
+    for start in (0..n).step_by(7) {
+        tagger.tag(start..(start + 7).min(n), &mut runs);
+    }
+    assert!(whole.len() >= 80, "{} names", whole.len());
+    assert_eq!(runs, whole);
+}

@@ -74,11 +74,15 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
             frames.push(f);
         }
         while i < hi {
-            if cx.quoted(i) || !cx.is_word(i) {
+            // most words are no cue: one look at the classes skips them
+            let maybe_according = cx.span(i).len() == 9;
+            if (cx.classes[i] & CUE_ANY == 0 && !maybe_according) || cx.quoted(i) || !cx.is_word(i)
+            {
                 i += 1;
                 continue;
             }
-            let frame = if cx.word(i).eq_ignore_ascii_case("according")
+            let frame = if maybe_according
+                && cx.word(i).eq_ignore_ascii_case("according")
                 && i + 1 < hi
                 && cx.word(i + 1).eq_ignore_ascii_case("to")
             {
@@ -115,7 +119,7 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
 /// of a sentence, then a colon and the words.
 fn colon_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Frame> {
     const MAX_NAME: usize = 6;
-    let colon = (lo..hi.min(lo + MAX_NAME + 1)).find(|&k| cx.word(k) == ":")?;
+    let colon = (lo..hi.min(lo + MAX_NAME + 1)).find(|&k| cx.is_char(k, b':'))?;
     if colon == lo || colon + 2 >= hi || cx.quoted(colon) {
         return None;
     }

@@ -6,8 +6,7 @@
 //! bit set of [`WordClass`] flags. This module knows words, not sentences: it
 //! must not look at tokens around a word.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Bit flags describing what a word can be in an attribution.
@@ -218,7 +217,59 @@ const FUNCTION_WORDS: &[(&str, WordClass)] = &[
 
 /// The word table: every word the quote finder knows, lowercase, with its classes.
 pub struct Lexicon {
-    words: HashMap<&'static [u8], WordClass, BuildHasherDefault<Fnv>>,
+    /// Keyed by the lowercase word packed into two integers ([`packed`]).
+    words: FxHashMap<Key, WordClass>,
+    /// Bit `b` of entry `n` is set when some word of `n` bytes starts with
+    /// a byte equal to `b` modulo 64: a cheap first test that lets most
+    /// unknown words miss without hashing.
+    starts: [u64; MAX_WORD + 1],
+}
+
+/// Longest word the table can hold, in bytes.
+const MAX_WORD: usize = 16;
+
+/// A word's lowercase ASCII bytes packed into two integers (zero-padded,
+/// so no two words of at most [`MAX_WORD`] bytes share a key).
+type Key = (u64, u64);
+
+/// The [`Key`] of a word of at most [`MAX_WORD`] bytes.
+fn packed(bytes: &[u8]) -> Option<Key> {
+    if bytes.len() > MAX_WORD {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    let (lo, hi) = buf.split_at(8);
+    Some((
+        lowercase8(u64::from_le_bytes(lo.try_into().ok()?)),
+        lowercase8(u64::from_le_bytes(hi.try_into().ok()?)),
+    ))
+}
+
+/// Lowercases the ASCII capitals among the 8 bytes of `x` at once (bytes
+/// from 0x80 up, parts of non-ASCII characters, are left alone).
+#[inline]
+fn lowercase8(x: u64) -> u64 {
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    const A: u64 = u64::from_ne_bytes([b'A'; 8]);
+    const Z1: u64 = u64::from_ne_bytes([b'Z' + 1; 8]);
+    // with each byte's high bit set first, no subtraction borrows across bytes
+    let at_least_a = (x | HIGH) - A;
+    let past_z = (x | HIGH) - Z1;
+    let upper = at_least_a & !past_z & !x & HIGH;
+    x | (upper >> 2)
+}
+
+/// The first `n` (at most 8) bytes of the 8 at `at`, zero-padded.
+#[inline]
+fn load8(text: &[u8], at: usize, n: usize) -> Option<u64> {
+    let w = text.get(at..at + 8)?;
+    let x = u64::from_le_bytes(w.try_into().ok()?);
+    Some(if n >= 8 {
+        x
+    } else {
+        x & ((1u64 << (8 * n)) - 1)
+    })
 }
 
 /// The table, parsed from the embedded word lists on first use.
@@ -226,9 +277,19 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 
 impl Lexicon {
     fn build() -> Lexicon {
-        let mut words: HashMap<&'static [u8], WordClass, BuildHasherDefault<Fnv>> =
-            HashMap::default();
-        let mut add = |w: &'static str, c: WordClass| *words.entry(w.as_bytes()).or_insert(0) |= c;
+        let mut words: FxHashMap<Key, WordClass> = FxHashMap::default();
+        let mut starts = [0u64; MAX_WORD + 1];
+        let mut add = |w: &'static str, c: WordClass| {
+            // a word too long for the table could never be looked up
+            let Some(key) = packed(w.as_bytes()) else {
+                debug_assert!(false, "word list entry longer than {MAX_WORD} bytes: {w}");
+                return;
+            };
+            *words.entry(key).or_insert(0) |= c;
+            if let Some(&b) = w.as_bytes().first() {
+                starts[w.len()] |= 1 << (b.to_ascii_lowercase() % 64);
+            }
+        };
         for (word, flags) in entries(SPEECH_VERBS) {
             let mut c = 0;
             for f in flags.split_whitespace() {
@@ -259,7 +320,7 @@ impl Lexicon {
         for &(w, c) in FUNCTION_WORDS {
             add(w, c);
         }
-        Lexicon { words }
+        Lexicon { words, starts }
     }
 
     /// The classes of `word` (any case); 0 for an unknown word.
@@ -270,16 +331,55 @@ impl Lexicon {
     /// assert_eq!(LEXICON.classes("table"), 0);
     /// ```
     pub fn classes(&self, word: &str) -> WordClass {
-        let bytes = word.as_bytes();
-        if bytes.len() > 24 {
+        self.classes_of_bytes(word.as_bytes())
+    }
+
+    /// [`Lexicon::classes`] of a word given as bytes (the table holds ASCII
+    /// words: a non-ASCII word simply misses).
+    #[inline]
+    pub fn classes_of_bytes(&self, bytes: &[u8]) -> WordClass {
+        if !self.may_hold(bytes) {
             return 0;
         }
-        let mut buf = [0u8; 24];
-        for (d, s) in buf.iter_mut().zip(bytes) {
-            *d = s.to_ascii_lowercase();
+        packed(bytes)
+            .and_then(|k| self.words.get(&k).copied())
+            .unwrap_or(0)
+    }
+
+    /// The classes of the word at bytes `start..end` of `text`: the same as
+    /// [`Lexicon::classes_of_bytes`], reading the word as one 16-byte load
+    /// where the text goes on far enough.
+    #[inline]
+    pub fn classes_at(&self, text: &[u8], start: usize, end: usize) -> WordClass {
+        let Some(word) = text.get(start..end) else {
+            return 0;
+        };
+        if !self.may_hold(word) {
+            return 0;
         }
-        // the table holds ASCII words: a non-ASCII word simply misses
-        self.words.get(&buf[..bytes.len()]).copied().unwrap_or(0)
+        let n = word.len();
+        let fast = load8(text, start, n).and_then(|lo| {
+            let hi = if n > 8 {
+                load8(text, start + 8, n - 8)?
+            } else {
+                0
+            };
+            Some((lowercase8(lo), lowercase8(hi)))
+        });
+        let key = match fast.or_else(|| packed(word)) {
+            Some(k) => k,
+            None => return 0,
+        };
+        self.words.get(&key).copied().unwrap_or(0)
+    }
+
+    /// False when no word of this length and first letter is in the table.
+    #[inline]
+    fn may_hold(&self, word: &[u8]) -> bool {
+        match (word.first(), self.starts.get(word.len())) {
+            (Some(&b), Some(bits)) => bits & (1 << (b.to_ascii_lowercase() % 64)) != 0,
+            _ => false,
+        }
     }
 }
 
@@ -289,28 +389,6 @@ fn entries(list: &'static str) -> impl Iterator<Item = (&'static str, &'static s
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| l.split_once(' ').unwrap_or((l, "")))
-}
-
-/// FNV-1a: a fast hash for short words (the table is fixed, so no flooding risk).
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
 }
 
 #[cfg(test)]
@@ -329,5 +407,29 @@ mod tests {
         assert!(l.classes("President") & TITLE != 0);
         assert_eq!(l.classes("Beijing"), 0);
         assert_eq!(l.classes("misunderstandings-and-missteps-and-more"), 0);
+        assert_eq!(l.classes(""), 0);
+    }
+
+    #[test]
+    fn a_word_read_in_place_has_the_classes_of_the_word_alone() {
+        let l = &*LEXICON;
+        let text = "SAID Told officials. he Ägypten saidx said";
+        let mut start = 0;
+        for w in text.split(' ') {
+            let end = start + w.len();
+            let alone = l.classes(w.trim_end_matches('.'));
+            let in_place = l.classes_at(
+                text.as_bytes(),
+                start,
+                start + w.trim_end_matches('.').len(),
+            );
+            assert_eq!(alone, in_place, "{w}");
+            start = end + 1;
+        }
+        assert!(l.classes_at(text.as_bytes(), 0, 4) & CUE_QUOTE != 0);
+        let x = text.find("saidx").unwrap_or(0);
+        assert_eq!(l.classes_at(text.as_bytes(), x, x + 5), 0);
+        assert!(l.classes_at(text.as_bytes(), x, x + 4) & CUE_QUOTE != 0);
+        assert_eq!(l.classes_at(text.as_bytes(), 30, 99), 0); // out of range
     }
 }

@@ -48,12 +48,49 @@ fn is_double(c: &str) -> bool {
 /// A quotation mark: its first and last token (two for `''` and ``` `` ```).
 type Mark = (usize, usize);
 
-/// The double mark starting at token `i`, if any.
-fn double_mark(doc: &Document<'_>, i: usize) -> Option<Mark> {
+/// True when token `i` is punctuation whose first byte can start a
+/// quotation mark (`"`, `'`, `` ` ``, or the lead byte of “ ” „ ‟ ‘ ’ « »):
+/// a cheap test that skips almost every token.
+#[inline]
+fn may_be_mark(doc: &Document<'_>, i: usize) -> bool {
     let t = doc.tokens[i];
-    if t.kind != TokenKind::Punct {
+    t.kind == TokenKind::Punct
+        && matches!(
+            doc.text.as_bytes().get(t.span.start),
+            Some(b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
+        )
+}
+
+/// The tokens of `range` that may be quotation marks, in order (one tight
+/// pass over the tokens; [`may_be_mark`] on each).
+fn mark_tokens<'d>(
+    doc: &'d Document<'_>,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = usize> + 'd {
+    let bytes = doc.text.as_bytes();
+    let start = range.start;
+    doc.tokens
+        .get(range)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .filter(move |(_, t)| {
+            t.kind == TokenKind::Punct
+                && matches!(
+                    bytes.get(t.span.start),
+                    Some(b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
+                )
+        })
+        .map(move |(k, _)| start + k)
+}
+
+/// The double mark starting at token `i`, if any.
+#[inline]
+fn double_mark(doc: &Document<'_>, i: usize) -> Option<Mark> {
+    if !may_be_mark(doc, i) {
         return None;
     }
+    let t = doc.tokens[i];
     let c = t.text(doc.text);
     if is_double(c) {
         return Some((i, i));
@@ -87,14 +124,16 @@ pub fn pair(doc: &Document<'_>) -> Vec<Quoted> {
     let mut marks: Vec<Mark> = Vec::new();
     for (pi, range) in ranges.iter().enumerate() {
         marks.clear();
-        let mut i = range.start;
-        while i < range.end {
-            match double_mark(doc, i) {
-                Some(m) if m.1 < range.end => {
-                    marks.push(m);
-                    i = m.1 + 1;
-                }
-                _ => i += 1,
+        let mut free = range.start; // tokens before this belong to a mark found
+        for i in mark_tokens(doc, range.clone()) {
+            if i < free {
+                continue;
+            }
+            if let Some(m) = double_mark(doc, i)
+                && m.1 < range.end
+            {
+                marks.push(m);
+                free = m.1 + 1;
             }
         }
         let first_quote = out.len();
@@ -200,11 +239,8 @@ fn singles(
         .collect();
     let mut cursor = 0;
     let mut open: Option<usize> = None;
-    for i in range.clone() {
+    for i in mark_tokens(doc, range.clone()) {
         let t = doc.tokens[i];
-        if t.kind != TokenKind::Punct {
-            continue;
-        }
         let c = t.text(text);
         if !matches!(c, "‘" | "’" | "'") {
             continue;

@@ -38,54 +38,43 @@ pub(crate) struct Ctx<'a, 't> {
     pub doc: &'a Document<'t>,
     /// The lexicon classes of every token (0 for punctuation and unknown words).
     pub classes: Vec<WordClass>,
-    /// For every token, the quotation it belongs to (marks included), or [`NONE`].
-    quote_of: Vec<u32>,
-    /// For every token, the sentence it belongs to.
-    pub sentence_of: Vec<u32>,
+    /// For every token, whether it is a quotation mark or inside a quotation.
+    in_quote: Vec<bool>,
 }
-
-const NONE: u32 = u32::MAX;
 
 impl<'a, 't> Ctx<'a, 't> {
     fn new(doc: &'a Document<'t>, quoted: &[Quoted]) -> Self {
         let n = doc.tokens.len();
+        let lexicon = &*LEXICON;
+        let bytes = doc.text.as_bytes();
         let classes = doc
             .tokens
             .iter()
             .map(|t| match t.kind {
-                TokenKind::Word => LEXICON.classes(t.text(doc.text)),
+                TokenKind::Word => lexicon.classes_at(bytes, t.span.start, t.span.end),
                 _ => 0,
             })
             .collect();
-        let mut quote_of = vec![NONE; n];
-        for (qi, q) in quoted.iter().enumerate() {
+        let mut in_quote = vec![false; n];
+        for q in quoted {
             let end = match q.close {
                 Some(c) => c + 1,
                 None => paragraph_token_end(doc, q.paragraph),
             };
-            for slot in &mut quote_of[q.open..end.min(n)] {
-                if *slot == NONE {
-                    *slot = qi as u32;
-                }
-            }
-        }
-        let mut sentence_of = vec![0u32; n];
-        for (si, r) in doc.sentence_tokens.iter().enumerate() {
-            for slot in &mut sentence_of[r.clone()] {
-                *slot = si as u32;
+            if let Some(slots) = in_quote.get_mut(q.open..end.min(n)) {
+                slots.fill(true);
             }
         }
         Ctx {
             doc,
             classes,
-            quote_of,
-            sentence_of,
+            in_quote,
         }
     }
 
     /// True when token `i` is a quotation mark or inside a quotation.
     pub fn quoted(&self, i: usize) -> bool {
-        self.quote_of[i] != NONE
+        self.in_quote[i]
     }
 
     pub fn word(&self, i: usize) -> &'t str {
@@ -94,6 +83,13 @@ impl<'a, 't> Ctx<'a, 't> {
 
     pub fn span(&self, i: usize) -> Span {
         self.doc.tokens[i].span
+    }
+
+    /// True when token `i` is the one ASCII character `c` (",", ":").
+    #[inline]
+    pub fn is_char(&self, i: usize, c: u8) -> bool {
+        let s = self.doc.tokens[i].span;
+        s.end == s.start + 1 && self.doc.text.as_bytes().get(s.start) == Some(&c)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -131,8 +127,12 @@ impl<'a, 't> Ctx<'a, 't> {
         self.doc.tokens.partition_point(|t| t.span.start < pos)
     }
 
+    /// The sentence token `i` belongs to (a binary search: sentences are
+    /// few next to tokens, and asked about only around cues and quotes).
     pub fn sentence(&self, i: usize) -> usize {
-        self.sentence_of[i] as usize
+        let s = &self.doc.sentence_tokens;
+        s.partition_point(|r| r.end <= i)
+            .min(s.len().saturating_sub(1))
     }
 
     pub fn paragraph_of_token(&self, i: usize) -> usize {

@@ -12,11 +12,9 @@
 
 use super::Ctx;
 use super::frames::{Frame, Layout, Source, SourceKind};
-use super::lexicon::Fnv;
 use super::lexicon::PERSON_PRONOUN;
 use crate::analysis::{Entity, EntityId, EntityKind, Span};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use rustc_hash::FxHashMap;
 
 /// How far back (in paragraphs) a pronoun looks for the person it means.
 const PRONOUN_REACH: usize = 3;
@@ -36,7 +34,7 @@ struct Mentions<'e> {
     list: Vec<(Span, EntityId)>,
     entities: &'e [Entity],
     /// Lowercase names, aliases and (when unique) surnames of people.
-    by_name: HashMap<String, EntityId, BuildHasherDefault<Fnv>>,
+    by_name: FxHashMap<String, EntityId>,
 }
 
 /// Longest mention in bytes considered when looking backwards for an overlap.
@@ -49,10 +47,11 @@ impl<'e> Mentions<'e> {
             .filter(|e| speaker_kind(e.kind))
             .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id)))
             .collect();
-        list.sort_unstable_by_key(|(s, id)| (s.start, s.end, *id));
-        let mut by_name: HashMap<String, EntityId, BuildHasherDefault<Fnv>> = HashMap::default();
-        let mut surnames: HashMap<String, Option<EntityId>, BuildHasherDefault<Fnv>> =
-            HashMap::default();
+        // each entity's mentions are already in text order: a stable sort
+        // merges those runs
+        list.sort_by_key(|(s, id)| (s.start, s.end, *id));
+        let mut by_name: FxHashMap<String, EntityId> = FxHashMap::default();
+        let mut surnames: FxHashMap<String, Option<EntityId>> = FxHashMap::default();
         for e in entities.iter().filter(|e| speaker_kind(e.kind)) {
             for n in std::iter::once(&e.name).chain(&e.aliases) {
                 by_name.entry(n.to_lowercase()).or_insert(e.id);
@@ -137,14 +136,14 @@ fn speaker_kind(k: EntityKind) -> bool {
 
 /// Someone a later pronoun can stand for.
 #[derive(Debug, Clone)]
-struct Antecedent {
+struct Antecedent<'a> {
     entity: Option<EntityId>,
-    name: String,
+    name: &'a str,
     paragraph: usize,
 }
 
 /// Resolves the speaker and addressee of every frame.
-pub fn resolve(cx: &Ctx<'_, '_>, frames: &[Frame], entities: &[Entity]) -> Vec<Resolved> {
+pub fn resolve<'a>(cx: &Ctx<'_, 'a>, frames: &[Frame], entities: &'a [Entity]) -> Vec<Resolved> {
     let text = cx.doc.text;
     let mentions = Mentions::new(entities);
     let subjects = sentence_subjects(cx, &mentions);
@@ -158,7 +157,7 @@ pub fn resolve(cx: &Ctx<'_, '_>, frames: &[Frame], entities: &[Entity]) -> Vec<R
             let (_, id, paragraph) = subjects[si];
             last = Some(Antecedent {
                 entity: Some(id),
-                name: entities[id].name.clone(),
+                name: &entities[id].name,
                 paragraph,
             });
             si += 1;
@@ -172,7 +171,7 @@ pub fn resolve(cx: &Ctx<'_, '_>, frames: &[Frame], entities: &[Entity]) -> Vec<R
                 match &last {
                     Some(a) if person && paragraph <= a.paragraph + PRONOUN_REACH => Resolved {
                         entity: a.entity,
-                        name: a.name.clone(),
+                        name: a.name.to_string(),
                         addressee,
                     },
                     _ => Resolved {
@@ -185,9 +184,9 @@ pub fn resolve(cx: &Ctx<'_, '_>, frames: &[Frame], entities: &[Entity]) -> Vec<R
             _ => {
                 let entity = mentions.link(text, s);
                 // the entity's canonical name ("Antony Blinken" for "Blinken")
-                let name = match entity.and_then(|id| entities.get(id)) {
-                    Some(e) => e.name.clone(),
-                    None => s.name.of(text).to_string(),
+                let name: &'a str = match entity.and_then(|id| entities.get(id)) {
+                    Some(e) => &e.name,
+                    None => s.name.of(text),
                 };
                 let is_person = match entity.and_then(|id| mentions.kind(id)) {
                     Some(k) => k == EntityKind::Person,
@@ -201,13 +200,13 @@ pub fn resolve(cx: &Ctx<'_, '_>, frames: &[Frame], entities: &[Entity]) -> Vec<R
                 if is_person && f.layout != Layout::Participle {
                     last = Some(Antecedent {
                         entity,
-                        name: name.clone(),
+                        name,
                         paragraph,
                     });
                 }
                 Resolved {
                     entity,
-                    name,
+                    name: name.to_string(),
                     addressee,
                 }
             }

@@ -8,8 +8,9 @@
 
 use super::super::app::{App, Focus, Search};
 use super::super::marks::{MarkKind, spans_in};
+use super::super::rows::RowContent;
 use super::super::screen::Panes;
-use super::super::wrap::{RowContent, display_char};
+use super::super::wrap::display_char;
 use crate::analysis::Span;
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
@@ -103,7 +104,7 @@ pub fn row_pieces(app: &App, paragraph: usize, row: Span) -> Vec<(Span, Style)> 
 }
 
 fn draw_row(app: &App, paragraph: usize, row: Span, x: u16, y: u16, width: u16, buf: &mut Buffer) {
-    let text = &app.analysis().text;
+    let text = &app.text();
     let end = x + width;
     let mut at = x;
     let mut shown = String::new();

@@ -114,6 +114,13 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             &[(&summary, theme.dim)],
         );
     }
+    if app.progress().is_some() {
+        let note = clip(" the lists fill in when it is done", list.width as usize);
+        if list.height > 0 {
+            put(buf, list.x, list.y, list.width, &[(&note, theme.dim)]);
+        }
+        return;
+    }
     let tab = app.tab();
     let len = app.list_len(tab);
     let offset = app.list_offset[tab.index()];
@@ -128,6 +135,9 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
 
 /// What the list holds and what Enter does, above it.
 fn summary(app: &App) -> String {
+    if let Some(p) = app.progress() {
+        return p.label();
+    }
     let n = app.list_len(app.tab());
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
@@ -263,7 +273,7 @@ fn draw_list_row(app: &App, tab: Tab, i: usize, area: Rect, selected: bool, buf:
                 ],
             );
             if area.height > 1 {
-                let words = q.content.of(&a.text);
+                let words = q.content.of(app.text());
                 let shown = match q.kind {
                     QuoteKind::Direct | QuoteKind::Partial => format!("    “{words}”"),
                     QuoteKind::Unmarked | QuoteKind::Indirect => format!("    {words}"),

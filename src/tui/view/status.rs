@@ -1,5 +1,6 @@
-//! The status line: file name, paragraph i/N, counters, messages, the search
-//! prompt and a hint for `?`.
+//! The status line: file name, byline and date, paragraph i/N, the
+//! analysis's progress while it runs, counters, messages, the search prompt
+//! and a hint for `?`.
 
 use super::super::app::{App, Search};
 use super::super::screen::Panes;
@@ -18,6 +19,8 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     if let Search::Prompt { query, hits, .. } = app.search() {
         let hint = if query.is_empty() {
             "type a name or words · Esc: cancel".to_string()
+        } else if hits.is_empty() && app.progress().is_some() {
+            "names: still analysing · Enter: search the text · Esc".to_string()
         } else if hits.is_empty() {
             "Enter: search the text · Esc: cancel".to_string()
         } else {
@@ -50,12 +53,20 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         (false, false) => " ? help ",
     };
     let help_w = if w >= 40 { text_width(help) } else { 0 };
-    let mut left = format!(
-        " {} · ¶ {}/{}",
-        clip(app.name(), (w / 3).clamp(12, 48)),
+    let mut left = format!(" {}", clip(app.name(), (w / 3).clamp(12, 48)));
+    if let Some(by) = app.byline() {
+        left.push_str(" · ");
+        left.push_str(&clip(by, (w / 4).clamp(8, 40)));
+    }
+    left.push_str(&format!(
+        " · ¶ {}/{}",
         (app.paragraph() + 1).min(app.paragraph_count().max(1)),
         app.paragraph_count()
-    );
+    ));
+    if let Some(p) = app.progress() {
+        left.push_str(" · ");
+        left.push_str(&p.label());
+    }
     for c in app.counters() {
         left.push_str(" · ");
         left.push_str(&c);
