@@ -1,5 +1,6 @@
 //! Per-stage cost of the analysis (issue 7): segmenting, entities, quotes,
-//! topics and the JSON export, timed separately on each file given.
+//! topics and the JSON export (compact, and pretty as `gloss --json` writes
+//! one article), timed separately on each file given.
 //!
 //! `cargo bench --bench stages -- FILE...` prints, per file, the
 //! CPU time of each stage on this thread (from `/proc/thread-self/schedstat`
@@ -82,6 +83,9 @@ fn main() -> anyhow::Result<()> {
         mark("assemble", &mut stages);
         serde_json::to_writer(std::io::sink(), &analysis)?;
         mark("json", &mut stages);
+        // what `gloss --json FILE` writes for one article (several times the text)
+        gloss::export::to_writer_pretty(std::io::BufWriter::new(std::io::sink()), &analysis)?;
+        mark("pretty", &mut stages);
         let total: Duration = stages.iter().map(|(_, d, _)| *d).sum();
         let analysis_time: Duration = stages[..4].iter().map(|(_, d, _)| *d).sum();
         print!("{path}: {mb:.1} MB, {what} {:.3} s", total.as_secs_f64());

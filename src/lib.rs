@@ -8,6 +8,7 @@
 //! - [`load`]: reading an article from a file or standard input into the
 //!   text every offset indexes.
 //! - [`report`]: the plain-text report printed when not in a terminal.
+//! - [`export`]: the JSON export's pretty layout, written fast.
 //! - [`tui`]: the terminal reader.
 //!
 //! ```
@@ -19,6 +20,7 @@
 //! ```
 
 pub mod analysis;
+pub mod export;
 pub mod load;
 pub mod report;
 pub mod tui;

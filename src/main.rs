@@ -212,7 +212,7 @@ fn write_json(
         analysis,
     };
     if pretty {
-        serde_json::to_writer_pretty(&mut *out, &export)
+        gloss::export::to_writer_pretty(&mut *out, &export)
     } else {
         serde_json::to_writer(&mut *out, &export)
     }
