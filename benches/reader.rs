@@ -95,7 +95,7 @@ fn article(bytes: usize) -> Analysis {
         .collect();
     Analysis {
         schema_version: SCHEMA_VERSION,
-        text,
+        text: std::sync::Arc::new(text),
         paragraphs,
         sentences: vec![],
         entities,
@@ -127,7 +127,7 @@ fn bench(c: &mut Criterion) {
     // provisional paragraphs, the article's key, the frame.
     g.bench_function("open_text_and_first_frame", |b| {
         b.iter_batched(
-            || analysis.text.clone(),
+            || String::clone(&analysis.text),
             |text| {
                 let app = App::new(
                     OpenArticle::text("bench.txt", text),
@@ -149,7 +149,7 @@ fn bench(c: &mut Criterion) {
         b.iter_batched(
             || {
                 let mut app = App::new(
-                    OpenArticle::text("bench.txt", analysis.text.clone()),
+                    OpenArticle::text("bench.txt", String::clone(&analysis.text)),
                     Config::default(),
                     200,
                     60,
@@ -249,7 +249,7 @@ fn bench(c: &mut Criterion) {
             span: Span::new(0, text.len()),
             sentences: 0..0,
         }],
-        text,
+        text: std::sync::Arc::new(text),
         ..article(0)
     };
     g.bench_function("open_and_first_frame", |b| {

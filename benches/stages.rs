@@ -73,7 +73,7 @@ fn main() -> anyhow::Result<()> {
         mark("topics", &mut stages);
         let analysis = Analysis {
             schema_version: SCHEMA_VERSION,
-            text: text.clone(),
+            text: std::sync::Arc::new(text.clone()),
             paragraphs: doc.paragraphs,
             sentences: doc.sentences,
             entities: ents,

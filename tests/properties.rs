@@ -137,7 +137,7 @@ fn check_span(text: &str, span: Span, what: &str) -> Result<(), TestCaseError> {
 }
 
 fn check_analysis(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
-    prop_assert_eq!(&a.text, text);
+    prop_assert_eq!(a.text.as_str(), text);
     let mut last_end = 0;
     for p in &a.paragraphs {
         check_span(text, p.span, "paragraph")?;

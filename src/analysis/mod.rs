@@ -21,6 +21,7 @@ pub mod segment;
 pub mod topics;
 
 use serde::Serialize;
+use std::sync::Arc;
 
 /// The version of the JSON export's shape; bump it when a field changes meaning.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -213,8 +214,9 @@ pub struct Topic {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Analysis {
     pub schema_version: u32,
-    /// The exact text all spans index.
-    pub text: String,
+    /// The exact text all spans index, shared (not copied) with whoever
+    /// handed it in through [`analyze_shared_with_progress`].
+    pub text: Arc<String>,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
@@ -318,7 +320,24 @@ impl Stage {
 /// assert_eq!(seen, gloss::analysis::Stage::ALL);
 /// assert_eq!(a, gloss::analysis::analyze("Kenji Sato said so."));
 /// ```
-pub fn analyze_with_progress(text: String, mut on_stage: impl FnMut(Stage)) -> Analysis {
+pub fn analyze_with_progress(text: String, on_stage: impl FnMut(Stage)) -> Analysis {
+    analyze_shared_with_progress(Arc::new(text), on_stage)
+}
+
+/// [`analyze_with_progress`] on a text the caller keeps using while the
+/// analysis runs (a reader showing it): the [`Analysis`] shares the text
+/// instead of copying it, so a 100 MB article is in memory once.
+///
+/// ```
+/// use std::sync::Arc;
+/// let text = Arc::new("Kenji Sato said so.".to_string());
+/// let a = gloss::analysis::analyze_shared_with_progress(Arc::clone(&text), |_| {});
+/// assert!(Arc::ptr_eq(&a.text, &text));
+/// ```
+pub fn analyze_shared_with_progress(
+    text: Arc<String>,
+    mut on_stage: impl FnMut(Stage),
+) -> Analysis {
     on_stage(Stage::Segmenting);
     let doc = Document::new(&text);
     on_stage(Stage::Entities);

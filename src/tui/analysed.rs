@@ -10,6 +10,7 @@
 use super::marks::Marks;
 use crate::analysis::segment::paragraph_spans;
 use crate::analysis::{Analysis, EntityId, EntityKind, Paragraph, Stage};
+use std::sync::Arc;
 
 /// An analysis with what the reader files from it once (the marks of each
 /// paragraph, the panel's lists). Built where the analysis is made, so a
@@ -69,7 +70,7 @@ impl Analysed {
     /// The text alone, in provisional paragraphs: those the analysis's
     /// segmentation will find ([`paragraph_spans`], one pass over the lines),
     /// with nothing found in them yet.
-    pub fn provisional(text: String) -> Analysed {
+    pub fn provisional(text: Arc<String>) -> Analysed {
         let paragraphs = paragraph_spans(&text)
             .into_iter()
             .map(|span| Paragraph {

@@ -234,16 +234,19 @@ impl App {
     pub fn new(article: OpenArticle, config: Config, width: u16, height: u16) -> App {
         let (analysed, progress) = match article.content {
             Content::Analysed(a) => (Analysed::new(a), None),
-            Content::Text(t) => (Analysed::provisional(t), Some(Progress::default())),
+            Content::Text(t) => (
+                Analysed::provisional(Arc::new(t)),
+                Some(Progress::default()),
+            ),
         };
         let Analysed {
-            mut analysis,
+            analysis,
             marks,
             people,
             places,
             quotes,
         } = analysed;
-        let text = Arc::new(std::mem::take(&mut analysis.text));
+        let text = Arc::clone(&analysis.text);
         let spans: Vec<Span> = analysis.paragraphs.iter().map(|p| p.span).collect();
         let byline = [article.byline, article.date]
             .into_iter()

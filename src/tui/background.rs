@@ -14,7 +14,7 @@
 
 use super::app::Analysed;
 use super::update::Action;
-use crate::analysis::analyze_with_progress;
+use crate::analysis::analyze_shared_with_progress;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -119,11 +119,8 @@ fn work(queue: &Queue, tx: &Sender<(usize, Action)>) {
     loop {
         let next = queue.lock().ok().and_then(|mut q| q.pop());
         let Some((i, shared)) = next else { break };
-        // The analysis takes a text of its own: copied here, off the
-        // screen's thread (0.1 s for 100 MB).
-        let text = String::clone(&shared);
-        drop(shared);
-        let analysis = analyze_with_progress(text, |stage| {
+        // The analysis shares the reader's text: one copy in memory.
+        let analysis = analyze_shared_with_progress(shared, |stage| {
             let _ = tx.send((i, Action::AnalysisProgress(stage)));
         });
         let analysed = Analysed::new(analysis);

@@ -155,7 +155,7 @@ fn searcher(patterns: &[&str]) -> Result<AhoCorasick, aho_corasick::BuildError> 
 pub fn empty_analysis(text: &str) -> Analysis {
     Analysis {
         schema_version: crate::analysis::SCHEMA_VERSION,
-        text: text.to_string(),
+        text: std::sync::Arc::new(text.to_string()),
         paragraphs: Vec::new(),
         sentences: Vec::new(),
         entities: Vec::new(),

@@ -313,7 +313,7 @@ impl App {
         };
         let current = self.rows.paragraph_span(self.paragraph).map(|s| s.start);
         let Analysed {
-            mut analysis,
+            analysis,
             marks,
             people,
             places,
@@ -321,8 +321,8 @@ impl App {
         } = analysed;
         let spans = analysis.paragraphs.iter().map(|p| p.span).collect();
         let unused_spans = self.rows.replace_paragraphs(&analysis.text, spans);
-        // The analysis carries its own copy of the text: keep one.
-        let text = std::sync::Arc::new(std::mem::take(&mut analysis.text));
+        // The analysis shares the reader's text (one copy in memory).
+        let text = std::sync::Arc::clone(&analysis.text);
         let old_text = std::mem::replace(&mut self.text, text);
         let old_analysis = std::mem::replace(&mut self.analysis, analysis);
         let large = old_text.len() > 4 << 20;

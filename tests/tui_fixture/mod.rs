@@ -195,7 +195,7 @@ pub fn analysis() -> Analysis {
     ];
     Analysis {
         schema_version: SCHEMA_VERSION,
-        text: TEXT.to_string(),
+        text: std::sync::Arc::new(TEXT.to_string()),
         paragraphs,
         sentences: vec![],
         entities,
