@@ -78,6 +78,10 @@ pub struct Term {
     pub verbal: u32,
     /// Lowercase occurrences after a determiner ("the fills"): used as a noun.
     pub nominal: u32,
+    /// Lowercase occurrences of a word with an adjective's ending, before
+    /// another content word ("presidential debate") or after a copula or
+    /// degree word ("was enormous"): used as an adjective.
+    pub modifier: u32,
 }
 
 impl Term {
@@ -98,6 +102,7 @@ impl Term {
             titled: 0,
             verbal: 0,
             nominal: 0,
+            modifier: 0,
         }
     }
 
@@ -124,6 +129,13 @@ impl Term {
     /// half its lowercase uses.
     pub fn is_verb(&self) -> bool {
         self.verbal > self.nominal && 2 * self.verbal >= self.lower
+    }
+
+    /// True when the word is mostly seen as an adjective ("enormous",
+    /// "presidential"): it has an adjective's ending and modifies or
+    /// describes something in at least half its lowercase uses.
+    pub fn is_adjective(&self) -> bool {
+        self.modifier > 0 && 2 * self.modifier >= self.lower
     }
 
     /// The spelling used most often (first seen on a tie).
@@ -190,6 +202,7 @@ struct Tally {
     cap_initial: u32,
     verbal: u32,
     nominal: u32,
+    modifier: u32,
 }
 
 impl Default for Tally {
@@ -202,6 +215,7 @@ impl Default for Tally {
             cap_initial: 0,
             verbal: 0,
             nominal: 0,
+            modifier: 0,
         }
     }
 }
@@ -318,6 +332,40 @@ fn is_irregular_past(lower: &str) -> bool {
             | "overcame"
             | "undertook"
             | "forbade"
+    )
+}
+
+/// Endings of adjectives ("enormous", "eligible", "presidential",
+/// "aggressive", "political"); nouns with them are rarer, and are kept when
+/// they head their phrase (see [`Term::is_adjective`]).
+fn has_adjective_ending(lower: &str) -> bool {
+    lower.len() > 5
+        && [
+            "ous", "ible", "able", "ful", "less", "ive", "ical", "istic", "ial", "onal", "ntal",
+            "ural", "eral",
+        ]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// Words before a predicative adjective ("was enormous", "very similar").
+fn is_copula_or_degree(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "very"
+            | "so"
+            | "too"
+            | "most"
+            | "seems"
+            | "seemed"
+            | "remains"
+            | "remained"
     )
 }
 
@@ -533,6 +581,18 @@ impl TermTable {
                             if i > range.start && short_word(i - 1).is_some_and(is_determiner) {
                                 tally.nominal += 1;
                             }
+                            if has_adjective_ending(word) {
+                                let before_content_word = i + 1 < range.end
+                                    && tokens[i + 1].kind == TokenKind::Word
+                                    && short_word(i + 1).is_some_and(|w| {
+                                        !is_capitalised(w) && !lexicon::is_stop_word(w)
+                                    });
+                                let described = i > range.start
+                                    && short_word(i - 1).is_some_and(is_copula_or_degree);
+                                if before_content_word || described {
+                                    tally.modifier += 1;
+                                }
+                            }
                         }
                         slots.push(if id == NO_TERM {
                             Slot::Break
@@ -628,6 +688,7 @@ impl TermTable {
             term.cap_initial = tally.cap_initial;
             term.verbal = tally.verbal;
             term.nominal = tally.nominal;
+            term.modifier = tally.modifier;
         }
     }
 
@@ -1182,6 +1243,20 @@ mod tests {
         assert!(find(&t, "drought").is_some_and(|x| !x.is_verb()));
         assert_eq!(counted(&t, "grew"), 0);
         assert_eq!(counted(&t, "met"), 0);
+    }
+
+    #[test]
+    fn words_with_an_adjective_ending_that_modify_are_adjectives() {
+        let (t, _) = table(
+            "The presidential debate drew a huge crowd.\nThe crowd was enormous.\n\
+             Her presidential campaign said the turnout was enormous.\n\
+             The narrative shifted.\nVoters rejected the narrative.\nA narrative of decline spread.",
+        );
+        assert!(find(&t, "presidential").is_some_and(Term::is_adjective));
+        assert!(find(&t, "enormous").is_some_and(Term::is_adjective));
+        // a noun with the same ending, mostly heading its phrase, stays a noun
+        assert!(find(&t, "narrative").is_some_and(|x| !x.is_adjective()));
+        assert!(find(&t, "crowd").is_some_and(|x| !x.is_adjective()));
     }
 
     #[test]
