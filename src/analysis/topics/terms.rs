@@ -752,6 +752,13 @@ impl TermTable {
             }
             TermKind::Name
         } else {
+            // a stop word whose ending looks plural ("does" of "doesn't")
+            // is a stop word, not the lemma its ending suggests ("doe")
+            let vague = ShortLower::of(word)
+                .is_some_and(|l| lexicon::is_stop_word(&l) || lexicon::is_generic(&l));
+            if vague {
+                return NO_TERM;
+            }
             lexicon::lemma_into(word, buf);
             TermKind::Word
         };
@@ -1242,6 +1249,8 @@ mod tests {
         assert!(find(&t, "tax").is_some_and(|x| !x.is_verb()));
         assert!(find(&t, "drought").is_some_and(|x| !x.is_verb()));
         assert_eq!(counted(&t, "grew"), 0);
+        let (t, _) = table("The plan does not work, and the law doesn't help.\nThe budget does.");
+        assert_eq!(counted(&t, "doe"), 0);
         assert_eq!(counted(&t, "met"), 0);
     }
 
