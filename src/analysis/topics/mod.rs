@@ -162,6 +162,39 @@ mod tests {
     }
 
     #[test]
+    fn verbs_speaker_tags_and_datelines_are_never_topics() {
+        let text = "RIVERTON, Ohio — The flood fills them with dread, farmers said.\n\
+            HOLT: Does the flood worry you?\n\
+            MARSH: The flood fills them with fear, and the levee may fail.\n\
+            HOLT: And the levee?\n\
+            MARSH: The levee fills them with hope. The flood will pass.";
+        let topics = topics_of(text);
+        for t in &topics {
+            for bad in ["fills", "fill", "RIVERTON", "HOLT", "MARSH"] {
+                assert!(!t.label.eq_ignore_ascii_case(bad), "{bad} in {topics:?}");
+                assert!(!t.keywords.iter().any(|k| k == bad), "{bad} in {topics:?}");
+            }
+        }
+        // the nouns of the same sentences still make topics
+        assert!(topic_with(&topics, "flood").is_some(), "{topics:?}");
+        assert!(topic_with(&topics, "levee").is_some(), "{topics:?}");
+    }
+
+    #[test]
+    fn a_place_recognised_in_a_capital_dateline_is_named_as_written() {
+        let analysis = crate::analysis::analyze(
+            "BRUSSELS — European leaders met in Brussels on Friday to discuss defense.\n\
+             The leaders in Brussels agreed to spend more on defense.\n\
+             Brussels will host the next meeting on defense.",
+        );
+        assert!(
+            analysis.topics.iter().all(|t| t.label != "BRUSSELS"),
+            "{:?}",
+            analysis.topics
+        );
+    }
+
+    #[test]
     fn an_empty_text_has_no_topics() {
         assert!(topics_of("").is_empty());
         assert!(topics_of("   \n\n").is_empty());

@@ -73,6 +73,15 @@ pub struct Term {
     pub role_place: Option<usize>,
     /// Occurrences right after a title ("President Biden"): a person.
     pub titled: u32,
+    /// Lowercase occurrences followed by an object pronoun ("fills them"):
+    /// used as a verb.
+    pub verbal: u32,
+    /// Lowercase occurrences after a determiner ("the fills"): used as a noun.
+    pub nominal: u32,
+    /// Lowercase occurrences of a word with an adjective's ending, before
+    /// another content word ("presidential debate") or after a copula or
+    /// degree word ("was enormous"): used as an adjective.
+    pub modifier: u32,
 }
 
 impl Term {
@@ -91,6 +100,9 @@ impl Term {
             parts: Vec::new(),
             role_place: None,
             titled: 0,
+            verbal: 0,
+            nominal: 0,
+            modifier: 0,
         }
     }
 
@@ -112,9 +124,34 @@ impl Term {
         }
     }
 
+    /// True when the word is mostly seen as a verb: more often before an
+    /// object pronoun ("fills them") than after a determiner, in at least
+    /// half its lowercase uses.
+    pub fn is_verb(&self) -> bool {
+        self.verbal > self.nominal && 2 * self.verbal >= self.lower
+    }
+
+    /// True when the word is mostly seen as an adjective ("enormous",
+    /// "presidential"): it has an adjective's ending and modifies or
+    /// describes something in at least half its lowercase uses.
+    pub fn is_adjective(&self) -> bool {
+        self.modifier > 0 && 2 * self.modifier >= self.lower
+    }
+
     /// The spelling used most often (first seen on a tie).
     pub fn surface(&self) -> &str {
         if let Some(name) = &self.name {
+            // a name recognised in capitals ("BRUSSELS -") reads better as
+            // the text writes it elsewhere ("Brussels")
+            if name.len() > 4 && is_acronym(name) {
+                let plain = self
+                    .surfaces
+                    .iter()
+                    .find(|(s, _)| s.eq_ignore_ascii_case(name) && !is_acronym(s));
+                if let Some((s, _)) = plain {
+                    return s;
+                }
+            }
             return name;
         }
         let mut best: Option<&(String, u32)> = None;
@@ -163,6 +200,9 @@ struct Tally {
     lower: u32,
     cap_mid: u32,
     cap_initial: u32,
+    verbal: u32,
+    nominal: u32,
+    modifier: u32,
 }
 
 impl Default for Tally {
@@ -173,6 +213,9 @@ impl Default for Tally {
             lower: 0,
             cap_mid: 0,
             cap_initial: 0,
+            verbal: 0,
+            nominal: 0,
+            modifier: 0,
         }
     }
 }
@@ -226,7 +269,161 @@ fn is_verb_marker(lower: &str) -> bool {
             | "he"
             | "she"
             | "it"
+            | "who"
     )
+}
+
+/// Words that, right after a lowercase word, show it is a verb with its
+/// object ("fills them", "told him"): a noun is never followed by them.
+fn is_object_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "them" | "him" | "me" | "himself" | "herself" | "themselves" | "myself" | "itself"
+    )
+}
+
+/// Words before a lowercase word that show it is a noun ("the trade").
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "this"
+    )
+}
+
+/// Irregular past forms that are never nouns ("grew", "met"): like the
+/// "-ed" forms, they never make a topic.
+fn is_irregular_past(lower: &str) -> bool {
+    matches!(
+        lower,
+        "met"
+            | "grew"
+            | "began"
+            | "became"
+            | "ran"
+            | "wrote"
+            | "sought"
+            | "fought"
+            | "taught"
+            | "caught"
+            | "brought"
+            | "bought"
+            | "sold"
+            | "stood"
+            | "understood"
+            | "spent"
+            | "built"
+            | "meant"
+            | "dealt"
+            | "fled"
+            | "paid"
+            | "struck"
+            | "swore"
+            | "drew"
+            | "threw"
+            | "shook"
+            | "forgot"
+            | "hid"
+            | "sank"
+            | "froze"
+            | "stole"
+            | "woke"
+            | "arose"
+            | "withdrew"
+            | "overcame"
+            | "undertook"
+            | "forbade"
+    )
+}
+
+/// Endings of adjectives ("enormous", "eligible", "presidential",
+/// "aggressive", "political"); nouns with them are rarer, and are kept when
+/// they head their phrase (see [`Term::is_adjective`]).
+fn has_adjective_ending(lower: &str) -> bool {
+    lower.len() > 5
+        && [
+            "ous", "ible", "able", "ful", "less", "ive", "ical", "istic", "ial", "onal", "ntal",
+            "ural", "eral",
+        ]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// Words before a predicative adjective ("was enormous", "very similar").
+fn is_copula_or_degree(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "very"
+            | "so"
+            | "too"
+            | "most"
+            | "seems"
+            | "seemed"
+            | "remains"
+            | "remained"
+    )
+}
+
+fn is_dash(punct: &str) -> bool {
+    punct.starts_with(['-', '–', '—', '―'])
+}
+
+/// The tokens that open a paragraph without being part of its prose: a
+/// transcript speaker tag ("WALLACE:"), a dateline ("FLINT, Mich. —",
+/// "WASHINGTON (AP) —"), or a stage direction or section head written in
+/// capitals alone ("(CROSSTALK.)", "FULL TEXT."). Returns the first token
+/// after them (`first_word` when there are none).
+fn paragraph_label_end(
+    doc: &Document<'_>,
+    range: std::ops::Range<usize>,
+    first_word: usize,
+) -> usize {
+    let tokens = &doc.tokens;
+    let text = doc.text;
+    let caps = |i: usize| tokens[i].kind == TokenKind::Word && is_acronym(tokens[i].text(text));
+    let mut run = first_word;
+    while run < range.end && caps(run) {
+        run += 1;
+    }
+    if run == first_word {
+        return first_word;
+    }
+    // capitals and punctuation alone
+    if run - first_word <= 3
+        && tokens[run..range.end]
+            .iter()
+            .all(|t| t.kind == TokenKind::Punct)
+    {
+        return range.end;
+    }
+    let next = tokens[run.min(range.end - 1)];
+    if run >= range.end || next.kind != TokenKind::Punct {
+        return first_word;
+    }
+    let p = next.text(text);
+    if p == ":" || is_dash(p) {
+        return run + 1;
+    }
+    if p == "," || p == "(" {
+        // a dateline goes on with state, date and agency up to a dash,
+        // all capitalised or numbers
+        let window = run + 1..(run + 12).min(range.end);
+        for (j, t) in tokens[window.clone()].iter().enumerate() {
+            let j = window.start + j;
+            let w = t.text(text);
+            match t.kind {
+                TokenKind::Punct if is_dash(w) => return j + 1,
+                TokenKind::Word if !is_capitalised(w) => return first_word,
+                _ => {}
+            }
+        }
+    }
+    first_word
 }
 
 /// Title words that keep a title going after its first word
@@ -304,7 +501,7 @@ fn is_adverb_or_past(lower: &str) -> bool {
     if n > 5 && lower.ends_with("ly") {
         return lexicon::is_known_word(&lower[..n - 2]);
     }
-    n > 4 && lower.ends_with("ed") && !lower.ends_with("eed")
+    (n > 4 && lower.ends_with("ed") && !lower.ends_with("eed")) || is_irregular_past(lower)
 }
 
 impl TermTable {
@@ -327,12 +524,29 @@ impl TermTable {
                 first_word += 1;
             }
             let headline = is_title_case(doc, range.clone());
+            let opens_paragraph = si == 0
+                || doc
+                    .sentences
+                    .get(si - 1)
+                    .is_none_or(|s| s.paragraph as u32 != paragraph);
+            let label_end = if opens_paragraph {
+                paragraph_label_end(doc, range.clone(), first_word)
+            } else {
+                first_word
+            };
             while i < range.end {
                 if let Some((end, id)) = mentions.at(i) {
                     let end = end.min(range.end);
                     table.entity_occurrence(doc, entities, id, i, end, paragraph);
                     slots.push(Slot::Break);
                     i = end.max(i + 1);
+                    continue;
+                }
+                if i < label_end {
+                    // a speaker tag or dateline: no topic term (an entity
+                    // recognised there still counts, above)
+                    slots.push(Slot::Break);
+                    i += 1;
                     continue;
                 }
                 let tok = tokens[i];
@@ -355,6 +569,31 @@ impl TermTable {
                         } else {
                             table.word_occurrence(word, &mut scratch, paragraph, Case::Lower)
                         };
+                        if id != NO_TERM {
+                            let short_word = |j: usize| {
+                                (j < range.end && tokens[j].span.len() <= 10)
+                                    .then(|| tokens[j].text(text))
+                            };
+                            let tally = &mut table.tallies[id as usize];
+                            if short_word(i + 1).is_some_and(is_object_pronoun) {
+                                tally.verbal += 1;
+                            }
+                            if i > range.start && short_word(i - 1).is_some_and(is_determiner) {
+                                tally.nominal += 1;
+                            }
+                            if has_adjective_ending(word) {
+                                let before_content_word = i + 1 < range.end
+                                    && tokens[i + 1].kind == TokenKind::Word
+                                    && short_word(i + 1).is_some_and(|w| {
+                                        !is_capitalised(w) && !lexicon::is_stop_word(w)
+                                    });
+                                let described = i > range.start
+                                    && short_word(i - 1).is_some_and(is_copula_or_degree);
+                                if before_content_word || described {
+                                    tally.modifier += 1;
+                                }
+                            }
+                        }
                         slots.push(if id == NO_TERM {
                             Slot::Break
                         } else {
@@ -447,6 +686,9 @@ impl TermTable {
             term.lower = tally.lower;
             term.cap_mid = tally.cap_mid;
             term.cap_initial = tally.cap_initial;
+            term.verbal = tally.verbal;
+            term.nominal = tally.nominal;
+            term.modifier = tally.modifier;
         }
     }
 
@@ -510,6 +752,13 @@ impl TermTable {
             }
             TermKind::Name
         } else {
+            // a stop word whose ending looks plural ("does" of "doesn't")
+            // is a stop word, not the lemma its ending suggests ("doe")
+            let vague = ShortLower::of(word)
+                .is_some_and(|l| lexicon::is_stop_word(&l) || lexicon::is_generic(&l));
+            if vague {
+                return NO_TERM;
+            }
             lexicon::lemma_into(word, buf);
             TermKind::Word
         };
@@ -952,6 +1201,71 @@ mod tests {
         let p = find(&t, "communication line").expect("phrase");
         assert_eq!(p.count, 2);
         assert_eq!(p.paragraphs, vec![0, 1]);
+    }
+
+    fn counted(t: &TermTable, key: &str) -> u32 {
+        find(t, key).map_or(0, |x| x.count)
+    }
+
+    #[test]
+    fn transcript_speaker_tags_are_not_terms() {
+        let (t, _) = table(
+            "HOLT: Let me ask you about the pipeline budget.\n\
+             \"MARSH: The pipeline budget will pass, and NATO agrees.\n\
+             (CROSSTALK.)\n\
+             HOLT: Thank you, Governor.",
+        );
+        for key in ["HOLT", "MARSH", "CROSSTALK"] {
+            assert_eq!(counted(&t, key), 0, "{key}");
+        }
+        assert_eq!(counted(&t, "pipeline"), 2);
+        // capitals inside the prose are still names
+        assert_eq!(counted(&t, "NATO"), 1);
+    }
+
+    #[test]
+    fn datelines_are_not_terms_but_acronyms_opening_a_paragraph_are() {
+        let (t, _) = table(
+            "RIVERTON, Ohio, May 3 (AP) — The council voted to raise water rates.\n\
+             WASHINGTON — Senators debated the water rates.\n\
+             NATO leaders met in Riverton on Friday.\n\
+             NATO, the alliance, said little.",
+        );
+        assert_eq!(counted(&t, "RIVERTON"), 0);
+        assert_eq!(counted(&t, "WASHINGTON"), 0);
+        assert_eq!(counted(&t, "AP"), 0);
+        assert_eq!(counted(&t, "riverton"), 1);
+        assert_eq!(counted(&t, "NATO"), 2);
+    }
+
+    #[test]
+    fn words_used_as_verbs_with_an_object_are_verbs() {
+        let (t, _) = table(
+            "The verdict fills them with anger.\nThe drought fills them with fear.\n\
+             They tax them heavily.\nThe tax on fuel rose.\nA tax cut failed.\n\
+             Prices grew and the leaders met.",
+        );
+        assert!(find(&t, "fill").is_some_and(Term::is_verb));
+        assert!(find(&t, "tax").is_some_and(|x| !x.is_verb()));
+        assert!(find(&t, "drought").is_some_and(|x| !x.is_verb()));
+        assert_eq!(counted(&t, "grew"), 0);
+        let (t, _) = table("The plan does not work, and the law doesn't help.\nThe budget does.");
+        assert_eq!(counted(&t, "doe"), 0);
+        assert_eq!(counted(&t, "met"), 0);
+    }
+
+    #[test]
+    fn words_with_an_adjective_ending_that_modify_are_adjectives() {
+        let (t, _) = table(
+            "The presidential debate drew a huge crowd.\nThe crowd was enormous.\n\
+             Her presidential campaign said the turnout was enormous.\n\
+             The narrative shifted.\nVoters rejected the narrative.\nA narrative of decline spread.",
+        );
+        assert!(find(&t, "presidential").is_some_and(Term::is_adjective));
+        assert!(find(&t, "enormous").is_some_and(Term::is_adjective));
+        // a noun with the same ending, mostly heading its phrase, stays a noun
+        assert!(find(&t, "narrative").is_some_and(|x| !x.is_adjective()));
+        assert!(find(&t, "crowd").is_some_and(|x| !x.is_adjective()));
     }
 
     #[test]

@@ -463,7 +463,13 @@ fn word_term_value(terms: &[Term], i: usize) -> Option<(Vec<TermId>, f32)> {
     }
     match t.kind {
         // a gerund alone ("strengthening") is mostly a verb, not a topic
-        TermKind::Word if !t.is_name() && t.lower > 0 && !is_gerund(&t.key) => {
+        TermKind::Word
+            if !t.is_name()
+                && t.lower > 0
+                && !is_gerund(&t.key)
+                && !t.is_verb()
+                && !t.is_adjective() =>
+        {
             Some((vec![i as TermId], word_specificity(t)))
         }
         TermKind::Phrase if t.count >= 2 => {
