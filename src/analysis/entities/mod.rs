@@ -6,7 +6,8 @@
 //!    marked, headlines in capitals marked).
 //! 2. [`names`]: name mentions by rules over runs of capitalised words and
 //!    the gazetteers of [`gazetteer`] (countries, demonyms, cities, regions,
-//!    organisations, titles, given names, surnames).
+//!    organisations, titles, given names, surnames); [`party_tag`]: no
+//!    name inside a lawmaker's party-and-state tag ("(R-Texas)").
 //! 3. [`merge`]: the statistical tagger's proposals ([`crate::analysis::ner`])
 //!    fill what the rules left open and replace their guesses; the known
 //!    names and context rules win on conflict.
@@ -22,6 +23,7 @@ mod link;
 mod merge;
 mod names;
 mod numeric;
+mod party_tag;
 mod role;
 mod words;
 
@@ -106,6 +108,7 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     }
     drop(ws);
     drop(tagger);
+    mentions.retain(|m| !party_tag::inside_party_tag(text, m.span));
     reconcile(text, &mut mentions, &capitals);
     drop(capitals);
     mentions.extend(numeric::find(doc));

@@ -214,3 +214,23 @@ fn decisions_span_runs() {
         es.iter().map(|e| &e.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn party_and_state_tags_name_nobody() {
+    let t = "Sen. Carla Ruiz (D-Calif.) and Rep. Owen Tate (R-IN) backed the bill. \
+             Rep. Nils Berg, R-Wis., and Sen. Faye Lind (D-N.Y.) opposed it.";
+    let es = run(t);
+    let people: Vec<&str> = es
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(
+        people,
+        vec!["Carla Ruiz", "Owen Tate", "Nils Berg", "Faye Lind"],
+        "{es:#?}"
+    );
+    for tag in ["R-IN", "D-Calif", "R-Wis", "Y."] {
+        assert!(es.iter().all(|e| e.name != tag), "{tag}");
+    }
+}
