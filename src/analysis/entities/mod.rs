@@ -11,8 +11,9 @@
 //! 3. [`merge`]: the statistical tagger's proposals ([`crate::analysis::ner`])
 //!    fill what the rules left open and replace their guesses; the known
 //!    names and context rules win on conflict.
-//! 4. [`numeric`]: money, dates and quantities by patterns.
-//! 5. [`link`]: one entity per referent, with its canonical name, aliases,
+//! 4. [`speaker_label`]: transcript labels ("PENCE:") name people.
+//! 5. [`numeric`]: money, dates and quantities by patterns.
+//! 6. [`link`]: one entity per referent, with its canonical name, aliases,
 //!    and ambiguous mentions; [`role`]: the role of each person.
 //!
 //! Everything is linear in the text: hash lookups per word, no loops over
@@ -25,6 +26,7 @@ mod names;
 mod numeric;
 mod party_tag;
 mod role;
+mod speaker_label;
 mod words;
 
 use super::{Document, Entity, EntityKind, Span};
@@ -111,6 +113,8 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     mentions.retain(|m| !party_tag::inside_party_tag(text, m.span));
     reconcile(text, &mut mentions, &capitals);
     drop(capitals);
+    let labels = speaker_label::find(doc, lex, &mentions);
+    mentions.extend(labels);
     mentions.extend(numeric::find(doc));
     let mentions = resolve_overlaps(mentions);
     let linked = link::link(text, &mentions);

@@ -234,3 +234,41 @@ fn party_and_state_tags_name_nobody() {
         assert!(es.iter().all(|e| e.name != tag), "{tag}");
     }
 }
+
+#[test]
+fn transcript_labels_are_mentions_of_the_speaker() {
+    let t = "Governor Mark Selby spoke to the host Anna Crane on Sunday.\n\n\
+             \"CRANE: Will the plan pass?\n\n\
+             \"SELBY: Well, we think it will.\n\n\
+             DANA HOLT: And the budget?\n\n\
+             MODERATOR: Thank you both.\n\n\
+             CLARIFICATION: An earlier version misspelled a name.";
+    let es = run(t);
+    let selby = find(&es, "Mark Selby").expect("Selby");
+    assert_eq!(texts(selby, t), vec!["Mark Selby", "SELBY"]);
+    let crane = find(&es, "Anna Crane").expect("Crane");
+    assert_eq!(texts(crane, t), vec!["Anna Crane", "CRANE"]);
+    let holt = find(&es, "Dana Holt").expect("a label of its own, in title case");
+    assert_eq!(holt.kind, EntityKind::Person);
+    assert_eq!(texts(holt, t), vec!["DANA HOLT"]);
+    for e in &es {
+        for m in &e.mentions {
+            let s = m.of(t);
+            assert!(
+                !s.contains("MODERATOR") && !s.contains("CLARIFICATION"),
+                "{s} names nobody"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_label_matching_a_full_name_joins_it_and_keeps_its_spelling() {
+    let t = "LENA ORTIZ: We will vote no.\n\nLater, Lena Ortiz told reporters the vote was close.";
+    let es = run(t);
+    let people: Vec<&Entity> = es.iter().filter(|e| e.kind == EntityKind::Person).collect();
+    assert_eq!(people.len(), 1, "{es:#?}");
+    assert_eq!(people[0].name, "Lena Ortiz");
+    assert_eq!(texts(people[0], t), vec!["LENA ORTIZ", "Lena Ortiz"]);
+    assert!(people[0].aliases.is_empty(), "{:?}", people[0].aliases);
+}
