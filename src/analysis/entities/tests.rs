@@ -272,3 +272,31 @@ fn a_label_matching_a_full_name_joins_it_and_keeps_its_spelling() {
     assert_eq!(texts(people[0], t), vec!["LENA ORTIZ", "Lena Ortiz"]);
     assert!(people[0].aliases.is_empty(), "{:?}", people[0].aliases);
 }
+
+#[test]
+fn company_suffix_keeps_its_stop_inside_a_sentence_and_leaves_the_final_one() {
+    // CoNLL's convention: "Corp." mid-sentence is one token with its stop; at
+    // a sentence end the stop is the sentence's own token
+    let t = "Halvern Corp. said profit rose. Analysts at Brightwater Inc. agreed with Halvern Corp.\n\n\
+             Investors sold Brightwater Inc. shares. The board of Tessa Co. met on Friday.";
+    let doc = Document::new(t);
+    let es = recognize(&doc);
+    let halvern = find(&es, "Halvern Corp.").expect("Halvern");
+    assert_eq!(halvern.kind, EntityKind::Org);
+    assert_eq!(texts(halvern, t), vec!["Halvern Corp.", "Halvern Corp"]);
+    let bright = find(&es, "Brightwater Inc.").expect("Brightwater");
+    assert_eq!(
+        texts(bright, t),
+        vec!["Brightwater Inc.", "Brightwater Inc."],
+        "{es:#?}"
+    );
+    assert!(find(&es, "Tessa Co.").is_some(), "{es:#?}");
+    // every mention ends where a token ends
+    for m in es.iter().flat_map(|e| e.mentions.iter()) {
+        assert!(
+            doc.tokens.iter().any(|tok| tok.span.end == m.end),
+            "{} ends inside a token",
+            m.of(t)
+        );
+    }
+}
