@@ -22,6 +22,9 @@ const OPENERS: &[char] = &['"', '“', '‘', '\''];
 /// Most words a label has ("JOHN F. KENNEDY").
 const MAX_WORDS: usize = 4;
 
+/// Most characters read before a label's colon.
+const MAX_LABEL_CHARS: usize = 48;
+
 /// Labels of transcripts that are roles or notes, not names (written for gloss).
 const NOT_NAMES: &[&str] = &[
     "moderator",
@@ -68,27 +71,59 @@ pub(crate) fn find(doc: &Document<'_>, lex: &Lexicon, mentions: &[Mention]) -> V
     if labels.is_empty() {
         return Vec::new();
     }
-    // the people's full names and the words a label may name them by
-    let mut full_names: FxHashSet<String> = FxHashSet::default();
-    let mut name_words: FxHashSet<String> = FxHashSet::default();
+    // what a label may name a person by: its words together, its last word
+    let wanted: FxHashSet<String> = labels
+        .iter()
+        .flat_map(|l| {
+            [
+                l.words.join(" "),
+                l.words.last().cloned().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    // those that name a person of the article: a full name, a first or last
+    // word (the people's names are read without allocating)
+    // (a cheap first test: the byte lengths of what is wanted)
+    let lengths: u64 = wanted.iter().fold(0, |mask, w| {
+        mask | 1u64.checked_shl(w.len() as u32).unwrap_or(0)
+    });
+    let may_be_wanted = |s: &str| lengths & 1u64.checked_shl(s.len() as u32).unwrap_or(0) != 0;
+    let mut named: FxHashSet<String> = FxHashSet::default();
+    let mut key = String::new();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
-        let words: Vec<String> = m
-            .span
-            .of(doc.text)
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        if let (Some(first), Some(last)) = (words.first(), words.last()) {
-            name_words.insert(first.clone());
-            name_words.insert(last.clone());
+        let surface = m.span.of(doc.text);
+        let mut words = surface.split_whitespace();
+        let first = words.next();
+        let last = words.next_back().or(first);
+        for w in [first, last].into_iter().flatten() {
+            if !may_be_wanted(w) {
+                continue;
+            }
+            key.clear();
+            key.extend(w.chars().flat_map(char::to_lowercase));
+            if wanted.contains(&key) {
+                named.insert(key.clone());
+            }
         }
-        full_names.insert(words.join(" "));
+        if !may_be_wanted(surface) {
+            continue;
+        }
+        key.clear();
+        for (i, w) in surface.split_whitespace().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            key.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        if wanted.contains(&key) {
+            named.insert(key.clone());
+        }
     }
     labels
         .into_iter()
         .filter(|l| {
-            let known = full_names.contains(&l.words.join(" "))
-                || l.words.last().is_some_and(|w| name_words.contains(w));
+            let known = named.contains(&l.words.join(" "))
+                || l.words.last().is_some_and(|w| named.contains(w));
             known || looks_like_a_name(lex, &l.words)
         })
         .map(|l| Mention {
@@ -108,7 +143,14 @@ fn label_at(text: &str, paragraph: Span) -> Option<Label> {
     let para = paragraph.of(text);
     let body = para.trim_start_matches(|c: char| c.is_whitespace() || OPENERS.contains(&c));
     let start = paragraph.start + (para.len() - body.len());
-    let colon = body.find(':')?;
+    // only capitals, spaces and marks up to the colon: a paragraph of prose
+    // is read no further than its first lowercase letter
+    let colon = body
+        .char_indices()
+        .take(MAX_LABEL_CHARS)
+        .find(|&(_, c)| !(c.is_uppercase() || matches!(c, ' ' | '\'' | '’' | '-' | '.')))
+        .filter(|&(_, c)| c == ':')?
+        .0;
     let label = &body[..colon];
     // the colon ends the label and is followed by a space (not "10:30"),
     // then by words, not by a figure ("DUE: 11/1/96" of a data sheet)
