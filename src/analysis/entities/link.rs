@@ -257,7 +257,15 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
         entities[e].mentions.push(m.span);
         let raw = m.span.of(text);
         if seen.insert((e, raw)) {
-            surfaces[e].push((normalize_space(raw), m.canonical.clone()));
+            // a person's name in capitals (a transcript's "JAKE TAPPER")
+            // goes by its canonical spelling
+            let shown = match &m.canonical {
+                Some(c) if m.kind == EntityKind::Person && !raw.chars().any(char::is_lowercase) => {
+                    c.to_string()
+                }
+                _ => normalize_space(raw),
+            };
+            surfaces[e].push((shown, m.canonical.clone()));
         }
     }
     for (mi, others) in ambiguous {

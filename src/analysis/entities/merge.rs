@@ -113,7 +113,23 @@ pub fn tagger(ws: &Words<'_>, lex: &Lexicon, mentions: &mut Vec<Mention>, tagged
                 let joined = mentions[w[0]].span.end == mentions[w[1]].span.start;
                 joined || matches!(gap.trim(), "-" | "–" | "—" | "and" | "&" | "," | "or")
             });
-        if inside_known || joined_known {
+        // a company name the rules closed with its suffix, all in capitals
+        // ("Tessa Co.", "Dow Chemical Co", "Jones & Co"): the tagger's piece
+        // of it is no name of its own; a chunk joined over "of", "and" or a
+        // hyphenated word ("Ohio-based") is left to the tagger
+        let inside_company = over.iter().any(|&j| {
+            let m = &mentions[j];
+            m.kind == EntityKind::Org
+                && m.span.contains(&span)
+                && m.span != span
+                && m.words.end > m.words.start
+                && lex.is_org_suffix(ws.key(m.words.end - 1))
+                && ws.words[m.words.clone()].iter().all(|w| {
+                    let s = w.span.of(ws.text);
+                    (w.is_capital() && !s.contains('-')) || s == "&"
+                })
+        });
+        if inside_known || joined_known || inside_company {
             continue;
         }
         if let [j] = over[..] {

@@ -6,12 +6,14 @@
 //!    marked, headlines in capitals marked).
 //! 2. [`names`]: name mentions by rules over runs of capitalised words and
 //!    the gazetteers of [`gazetteer`] (countries, demonyms, cities, regions,
-//!    organisations, titles, given names, surnames).
+//!    organisations, titles, given names, surnames); [`party_tag`]: no
+//!    name inside a lawmaker's party-and-state tag ("(R-Texas)").
 //! 3. [`merge`]: the statistical tagger's proposals ([`crate::analysis::ner`])
 //!    fill what the rules left open and replace their guesses; the known
 //!    names and context rules win on conflict.
-//! 4. [`numeric`]: money, dates and quantities by patterns.
-//! 5. [`link`]: one entity per referent, with its canonical name, aliases,
+//! 4. [`speaker_label`]: transcript labels ("PENCE:") name people.
+//! 5. [`numeric`]: money, dates and quantities by patterns.
+//! 6. [`link`]: one entity per referent, with its canonical name, aliases,
 //!    and ambiguous mentions; [`role`]: the role of each person.
 //!
 //! Everything is linear in the text: hash lookups per word, no loops over
@@ -22,7 +24,9 @@ mod link;
 mod merge;
 mod names;
 mod numeric;
+mod party_tag;
 mod role;
+mod speaker_label;
 mod words;
 
 use super::{Document, Entity, EntityKind, Span};
@@ -106,8 +110,11 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     }
     drop(ws);
     drop(tagger);
+    mentions.retain(|m| !party_tag::inside_party_tag(text, m.span));
     reconcile(text, &mut mentions, &capitals);
     drop(capitals);
+    let labels = speaker_label::find(doc, lex, &mentions);
+    mentions.extend(labels);
     mentions.extend(numeric::find(doc));
     let mentions = resolve_overlaps(mentions);
     let linked = link::link(text, &mentions);

@@ -214,3 +214,89 @@ fn decisions_span_runs() {
         es.iter().map(|e| &e.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn party_and_state_tags_name_nobody() {
+    let t = "Sen. Carla Ruiz (D-Calif.) and Rep. Owen Tate (R-IN) backed the bill. \
+             Rep. Nils Berg, R-Wis., and Sen. Faye Lind (D-N.Y.) opposed it.";
+    let es = run(t);
+    let people: Vec<&str> = es
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(
+        people,
+        vec!["Carla Ruiz", "Owen Tate", "Nils Berg", "Faye Lind"],
+        "{es:#?}"
+    );
+    for tag in ["R-IN", "D-Calif", "R-Wis", "Y."] {
+        assert!(es.iter().all(|e| e.name != tag), "{tag}");
+    }
+}
+
+#[test]
+fn transcript_labels_are_mentions_of_the_speaker() {
+    let t = "Governor Mark Selby spoke to the host Anna Crane on Sunday.\n\n\
+             \"CRANE: Will the plan pass?\n\n\
+             \"SELBY: Well, we think it will.\n\n\
+             DANA HOLT: And the budget?\n\n\
+             MODERATOR: Thank you both.\n\n\
+             CLARIFICATION: An earlier version misspelled a name.";
+    let es = run(t);
+    let selby = find(&es, "Mark Selby").expect("Selby");
+    assert_eq!(texts(selby, t), vec!["Mark Selby", "SELBY"]);
+    let crane = find(&es, "Anna Crane").expect("Crane");
+    assert_eq!(texts(crane, t), vec!["Anna Crane", "CRANE"]);
+    let holt = find(&es, "Dana Holt").expect("a label of its own, in title case");
+    assert_eq!(holt.kind, EntityKind::Person);
+    assert_eq!(texts(holt, t), vec!["DANA HOLT"]);
+    for e in &es {
+        for m in &e.mentions {
+            let s = m.of(t);
+            assert!(
+                !s.contains("MODERATOR") && !s.contains("CLARIFICATION"),
+                "{s} names nobody"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_label_matching_a_full_name_joins_it_and_keeps_its_spelling() {
+    let t = "LENA ORTIZ: We will vote no.\n\nLater, Lena Ortiz told reporters the vote was close.";
+    let es = run(t);
+    let people: Vec<&Entity> = es.iter().filter(|e| e.kind == EntityKind::Person).collect();
+    assert_eq!(people.len(), 1, "{es:#?}");
+    assert_eq!(people[0].name, "Lena Ortiz");
+    assert_eq!(texts(people[0], t), vec!["LENA ORTIZ", "Lena Ortiz"]);
+    assert!(people[0].aliases.is_empty(), "{:?}", people[0].aliases);
+}
+
+#[test]
+fn company_suffix_keeps_its_stop_inside_a_sentence_and_leaves_the_final_one() {
+    // CoNLL's convention: "Corp." mid-sentence is one token with its stop; at
+    // a sentence end the stop is the sentence's own token
+    let t = "Halvern Corp. said profit rose. Analysts at Brightwater Inc. agreed with Halvern Corp.\n\n\
+             Investors sold Brightwater Inc. shares. The board of Tessa Co. met on Friday.";
+    let doc = Document::new(t);
+    let es = recognize(&doc);
+    let halvern = find(&es, "Halvern Corp.").expect("Halvern");
+    assert_eq!(halvern.kind, EntityKind::Org);
+    assert_eq!(texts(halvern, t), vec!["Halvern Corp.", "Halvern Corp"]);
+    let bright = find(&es, "Brightwater Inc.").expect("Brightwater");
+    assert_eq!(
+        texts(bright, t),
+        vec!["Brightwater Inc.", "Brightwater Inc."],
+        "{es:#?}"
+    );
+    assert!(find(&es, "Tessa Co.").is_some(), "{es:#?}");
+    // every mention ends where a token ends
+    for m in es.iter().flat_map(|e| e.mentions.iter()) {
+        assert!(
+            doc.tokens.iter().any(|tok| tok.span.end == m.end),
+            "{} ends inside a token",
+            m.of(t)
+        );
+    }
+}
