@@ -201,16 +201,16 @@ fn check_document(text: &str) -> Result<(), TestCaseError> {
     let mut covered = 0;
     let mut last_end = 0;
     for t in &doc.tokens {
-        check_span(text, t.span, "token")?;
-        prop_assert!(!t.span.is_empty(), "empty token");
-        prop_assert!(t.span.start >= last_end, "tokens overlap");
+        check_span(text, t.span(), "token")?;
+        prop_assert!(!t.span().is_empty(), "empty token");
+        prop_assert!(t.span().start >= last_end, "tokens overlap");
         prop_assert!(
             !t.text(text).chars().any(char::is_whitespace),
             "white space inside token {:?}",
             t.text(text)
         );
-        last_end = t.span.end;
-        covered += t.span.len();
+        last_end = t.span().end;
+        covered += t.span().len();
     }
     let non_space: usize = text
         .chars()
@@ -225,8 +225,8 @@ fn check_document(text: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(doc.sentence_tokens.len(), doc.sentences.len());
     for (s, r) in doc.sentences.iter().zip(&doc.sentence_tokens) {
         prop_assert!(r.start < r.end && r.end <= doc.tokens.len());
-        prop_assert_eq!(doc.tokens[r.start].span.start, s.span.start);
-        prop_assert_eq!(doc.tokens[r.end - 1].span.end, s.span.end);
+        prop_assert_eq!(doc.tokens[r.start].span().start, s.span.start);
+        prop_assert_eq!(doc.tokens[r.end - 1].span().end, s.span.end);
     }
     Ok(())
 }

@@ -165,8 +165,8 @@ fn evaluate_runtime(docs: &[ConllDoc], model: &Model<'_>) -> Evaluation {
         let mut guessed = vec![Tag::Outside; d.words.len()];
         let mut misaligned = 0;
         for n in names_of(&guesses) {
-            let a = doc.tokens[n.tokens.start].span.start;
-            let b = doc.tokens[n.tokens.end - 1].span.end;
+            let a = doc.tokens[n.tokens.start].span().start;
+            let b = doc.tokens[n.tokens.end - 1].span().end;
             match (starts.get(&a), ends.get(&b)) {
                 (Some(&i), Some(&j))
                     if i <= j && guessed[i..=j].iter().all(|t| *t == Tag::Outside) =>

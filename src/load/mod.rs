@@ -80,6 +80,10 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
+    #[error(
+        "{name}: is {size} bytes; gloss reads articles up to 4 GiB (split the file, e.g. with `split -C 1G`)"
+    )]
+    TooLarge { name: String, size: usize },
     #[error("{name}: is empty; there is no article to read (give a file with text in it)")]
     Empty { name: String },
     #[error(
@@ -147,6 +151,7 @@ pub fn load_reader(name: &str, mut reader: impl Read) -> Result<Article, LoadErr
 /// becomes the article's text in place, without a copy (a 100 MB file
 /// needs 100 MB, not 300).
 fn from_vec(name: String, bytes: Vec<u8>, format: Option<Format>) -> Result<Article, LoadError> {
+    check_size(&name, bytes.len())?;
     let plain_utf8 = format != Some(Format::Html)
         && !bytes.is_empty()
         && Encoding::for_bom(&bytes).is_none_or(|(e, _)| e == encoding_rs::UTF_8)
@@ -168,6 +173,19 @@ fn from_vec(name: String, bytes: Vec<u8>, format: Option<Format>) -> Result<Arti
     })
 }
 
+/// The largest text the analysis indexes: its tokens keep `u32` offsets.
+pub const MAX_BYTES: usize = u32::MAX as usize;
+
+fn check_size(name: &str, size: usize) -> Result<(), LoadError> {
+    if size > MAX_BYTES {
+        return Err(LoadError::TooLarge {
+            name: name.to_string(),
+            size,
+        });
+    }
+    Ok(())
+}
+
 /// Turns raw bytes into an article. `format` forces the format; `None`
 /// sniffs it from the content.
 ///
@@ -181,6 +199,7 @@ pub fn from_bytes(
     bytes: &[u8],
     format: Option<Format>,
 ) -> Result<Article, LoadError> {
+    check_size(&name, bytes.len())?;
     if bytes.is_empty() {
         return Err(LoadError::Empty { name });
     }
@@ -270,6 +289,15 @@ mod tests {
 
     fn load(bytes: &[u8]) -> Result<Article, LoadError> {
         from_bytes("x".into(), bytes, None)
+    }
+
+    #[test]
+    fn texts_past_four_gib_are_refused_with_advice() {
+        assert!(check_size("a.txt", MAX_BYTES).is_ok());
+        let err = check_size("a.txt", MAX_BYTES + 1).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("a.txt: is 4294967296 bytes"), "{msg}");
+        assert!(msg.contains("split"), "{msg}");
     }
 
     #[test]

@@ -204,8 +204,8 @@ mod tests {
             .filter_map(|(phrase, label)| {
                 let start = text.find(phrase)?;
                 let end = start + phrase.len();
-                let a = doc.tokens.iter().position(|t| t.span.start == start)?;
-                let b = doc.tokens.iter().position(|t| t.span.end == end)?;
+                let a = doc.tokens.iter().position(|t| t.span().start == start)?;
+                let b = doc.tokens.iter().position(|t| t.span().end == end)?;
                 Some(TaggedName {
                     tokens: a..b + 1,
                     label: *label,

@@ -204,11 +204,11 @@ impl<'t> Toks<'_, 't> {
         self.toks.get(i).map(|t| t.kind)
     }
     fn span(&self, a: usize, b_incl: usize) -> Span {
-        Span::new(self.toks[a].span.start, self.toks[b_incl].span.end)
+        Span::new(self.toks[a].span().start, self.toks[b_incl].span().end)
     }
     fn adjacent(&self, a: usize, b: usize) -> bool {
         match (self.toks.get(a), self.toks.get(b)) {
-            (Some(x), Some(y)) => x.span.end == y.span.start,
+            (Some(x), Some(y)) => x.span().end == y.span().start,
             _ => false,
         }
     }

@@ -163,18 +163,18 @@ impl<'t> SentenceView<'t> {
         titles: &[Span],
         span: Span,
     ) -> Option<Range<usize>> {
-        let token = doc.tokens.partition_point(|t| t.span.end <= span.start);
+        let token = doc.tokens.partition_point(|t| t.span().end <= span.start);
         let si = doc.sentence_tokens.partition_point(|r| r.end <= token);
         let tokens = doc.sentence_tokens.get(si)?;
         if self.loaded != Some(si) {
             self.loaded = Some(si);
             self.words.fill(doc, lex, si..si + 1);
-            let start = doc.tokens.get(tokens.start).map_or(0, |t| t.span.start);
+            let start = doc.tokens.get(tokens.start).map_or(0, |t| t.span().start);
             let end = tokens
                 .end
                 .checked_sub(1)
                 .and_then(|t| doc.tokens.get(t))
-                .map_or(0, |t| t.span.end);
+                .map_or(0, |t| t.span().end);
             self.title_ending_at.clear();
             let from = titles.partition_point(|t| t.start < start);
             for t in titles[from..].iter().take_while(|t| t.start < end) {

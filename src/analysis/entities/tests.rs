@@ -294,7 +294,7 @@ fn company_suffix_keeps_its_stop_inside_a_sentence_and_leaves_the_final_one() {
     // every mention ends where a token ends
     for m in es.iter().flat_map(|e| e.mentions.iter()) {
         assert!(
-            doc.tokens.iter().any(|tok| tok.span.end == m.end),
+            doc.tokens.iter().any(|tok| tok.span().end == m.end),
             "{} ends inside a token",
             m.of(t)
         );

@@ -155,13 +155,13 @@ impl<'t> Words<'t> {
                 };
                 let raw = tok.text(text);
                 if tok.kind == TokenKind::Punct {
-                    push_word(words, keys, text, tok.span, Shape::Punct, si, false, ti);
+                    push_word(words, keys, text, tok.span(), Shape::Punct, si, false, ti);
                     // a quotation mark or colon opens a new stretch where
                     // the capital of the next word says nothing
                     opens = opens || OPENING_QUOTES.contains(&raw);
                     continue;
                 }
-                let span = strip_possessive(text, tok.span);
+                let span = strip_possessive(text, tok.span());
                 let w = span.of(text);
                 // "US-China": two known names joined by a hyphen
                 if let Some((a, b)) = split_known_pair(w, lex) {

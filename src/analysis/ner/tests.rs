@@ -8,8 +8,8 @@ fn names(text: &str) -> Vec<(String, NameLabel)> {
     tag(&doc)
         .into_iter()
         .map(|n| {
-            let start = doc.tokens[n.tokens.start].span.start;
-            let end = doc.tokens[n.tokens.end - 1].span.end;
+            let start = doc.tokens[n.tokens.start].span().start;
+            let end = doc.tokens[n.tokens.end - 1].span().end;
             (text[start..end].to_string(), n.label)
         })
         .collect()

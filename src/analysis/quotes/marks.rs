@@ -56,7 +56,7 @@ fn may_be_mark(doc: &Document<'_>, i: usize) -> bool {
     let t = doc.tokens[i];
     t.kind == TokenKind::Punct
         && matches!(
-            doc.text.as_bytes().get(t.span.start),
+            doc.text.as_bytes().get(t.span().start),
             Some(b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
         )
 }
@@ -77,7 +77,7 @@ fn mark_tokens<'d>(
         .filter(move |(_, t)| {
             t.kind == TokenKind::Punct
                 && matches!(
-                    bytes.get(t.span.start),
+                    bytes.get(t.span().start),
                     Some(b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
                 )
         })
@@ -98,7 +98,7 @@ fn double_mark(doc: &Document<'_>, i: usize) -> Option<Mark> {
     // '' and `` as one double mark (typewriter style)
     if matches!(c, "'" | "`")
         && let Some(n) = doc.tokens.get(i + 1)
-        && n.span.start == t.span.end
+        && n.span().start == t.span().end
         && n.text(doc.text) == c
     {
         return Some((i, i + 1));
@@ -150,11 +150,11 @@ pub fn pair(doc: &Document<'_>) -> Vec<Quoted> {
         };
         for (o, c) in pairs {
             let content_end = match c {
-                Some(c) => doc.tokens[c.0].span.start,
+                Some(c) => doc.tokens[c.0].span().start,
                 None if next_opens => doc.paragraphs[pi].span.end,
                 None => continue,
             };
-            let content = Span::new(doc.tokens[o.1].span.end, content_end);
+            let content = Span::new(doc.tokens[o.1].span().end, content_end);
             if content.is_empty() {
                 continue;
             }
@@ -208,16 +208,16 @@ fn char_after(text: &str, at: usize) -> Option<char> {
 /// A mark that stands where a quotation can start: after a space, the start
 /// of the text or an opening bracket or dash, and before a word.
 fn can_open(doc: &Document<'_>, m: Mark) -> bool {
-    let before = char_before(doc.text, doc.tokens[m.0].span.start);
-    let after = char_after(doc.text, doc.tokens[m.1].span.end);
+    let before = char_before(doc.text, doc.tokens[m.0].span().start);
+    let after = char_after(doc.text, doc.tokens[m.1].span().end);
     let open_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-:".contains(c));
     open_before && after.is_some_and(|c| !matches!(c, ',' | '.' | ';' | ')'))
 }
 
 /// A mark that stands where a quotation can end: right after a word or punctuation.
 fn can_close(doc: &Document<'_>, m: Mark) -> bool {
-    char_before(doc.text, doc.tokens[m.0].span.start).is_some_and(|c| !c.is_whitespace())
-        || char_after(doc.text, doc.tokens[m.1].span.end)
+    char_before(doc.text, doc.tokens[m.0].span().start).is_some_and(|c| !c.is_whitespace())
+        || char_after(doc.text, doc.tokens[m.1].span().end)
             .is_none_or(|c| c.is_whitespace() || ",.;:)".contains(c))
 }
 
@@ -248,7 +248,8 @@ fn singles(
         // one half of a typewriter double mark ('')
         let twin = |j: Option<usize>| {
             j.and_then(|j| doc.tokens.get(j)).is_some_and(|n| {
-                n.text(text) == "'" && (n.span.end == t.span.start || n.span.start == t.span.end)
+                n.text(text) == "'"
+                    && (n.span().end == t.span().start || n.span().start == t.span().end)
             })
         };
         if c == "'" && (twin(i.checked_sub(1)) || twin(Some(i + 1))) {
@@ -267,8 +268,8 @@ fn singles(
         {
             open = None;
         }
-        let before = char_before(text, t.span.start);
-        let after = char_after(text, t.span.end);
+        let before = char_before(text, t.span().start);
+        let after = char_after(text, t.span().end);
         let opener = c != "’"
             && before.is_none_or(|b| b.is_whitespace() || "([—–-:".contains(b))
             && after.is_some_and(char::is_alphabetic);
@@ -280,11 +281,11 @@ fn singles(
                 // "voters’ views": a plural possessive, not a closing mark
                 let possessive = before == Some('s')
                     && after == Some(' ')
-                    && char_after(text, t.span.end + 1).is_some_and(char::is_lowercase);
+                    && char_after(text, t.span().end + 1).is_some_and(char::is_lowercase);
                 if possessive {
                     continue;
                 }
-                let content = Span::new(doc.tokens[o].span.end, t.span.start);
+                let content = Span::new(doc.tokens[o].span().end, t.span().start);
                 if !content.is_empty() {
                     out.push(Quoted {
                         open: o,

@@ -51,7 +51,7 @@ impl<'a, 't> Ctx<'a, 't> {
             .tokens
             .iter()
             .map(|t| match t.kind {
-                TokenKind::Word => lexicon.classes_at(bytes, t.span.start, t.span.end),
+                TokenKind::Word => lexicon.classes_at(bytes, t.span().start, t.span().end),
                 _ => 0,
             })
             .collect();
@@ -82,13 +82,13 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     pub fn span(&self, i: usize) -> Span {
-        self.doc.tokens[i].span
+        self.doc.tokens[i].span()
     }
 
     /// True when token `i` is the one ASCII character `c` (",", ":").
     #[inline]
     pub fn is_char(&self, i: usize, c: u8) -> bool {
-        let s = self.doc.tokens[i].span;
+        let s = self.doc.tokens[i].span();
         s.end == s.start + 1 && self.doc.text.as_bytes().get(s.start) == Some(&c)
     }
 
@@ -124,7 +124,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Index of the first token that starts at or after byte `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
-        self.doc.tokens.partition_point(|t| t.span.start < pos)
+        self.doc.tokens.partition_point(|t| t.span().start < pos)
     }
 
     /// The sentence token `i` belongs to (a binary search: sentences are

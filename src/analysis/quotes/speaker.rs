@@ -254,7 +254,7 @@ fn first_token_ending_after(
     pos: usize,
 ) -> usize {
     let last = tokens.len().saturating_sub(1);
-    if t >= last || tokens[t].span.end > pos {
+    if t >= last || tokens[t].span().end > pos {
         return t.min(last);
     }
     // tokens[lo] ends at or before pos; find hi with tokens[hi] ending after it
@@ -265,13 +265,13 @@ fn first_token_ending_after(
         if probe >= last {
             break last;
         }
-        if tokens[probe].span.end > pos {
+        if tokens[probe].span().end > pos {
             break probe;
         }
         lo = probe;
         step *= 2;
     };
-    lo + 1 + tokens[lo + 1..hi].partition_point(|x| x.span.end <= pos)
+    lo + 1 + tokens[lo + 1..hi].partition_point(|x| x.span().end <= pos)
 }
 
 #[cfg(test)]
@@ -287,7 +287,7 @@ mod tests {
         for from in 0..tokens.len() {
             for pos in 0..=text.len() + 2 {
                 let mut walk = from;
-                while walk + 1 < tokens.len() && tokens[walk].span.end <= pos {
+                while walk + 1 < tokens.len() && tokens[walk].span().end <= pos {
                     walk += 1;
                 }
                 assert_eq!(

@@ -26,17 +26,35 @@ pub enum TokenKind {
     Punct,
 }
 
-/// A token of the text.
+/// A token of the text: 12 bytes (offsets stored as `u32`; the analysis
+/// reads texts up to 4 GiB, and the loader refuses larger files).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Token {
-    pub span: Span,
+    start: u32,
+    end: u32,
     pub kind: TokenKind,
 }
 
 impl Token {
+    /// A token covering `span`. Offsets past 4 GiB are clamped.
+    pub fn new(span: Span, kind: TokenKind) -> Self {
+        let clamp = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Token {
+            start: clamp(span.start),
+            end: clamp(span.end),
+            kind,
+        }
+    }
+
+    /// The byte span the token covers.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     /// The token's text.
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        self.span.of(text)
+        self.span().of(text)
     }
 }
 
@@ -67,11 +85,11 @@ pub fn segment(text: &str) -> Document<'_> {
     for (pi, p) in para_spans.iter().enumerate() {
         // Paragraphs cover all non-space text, so no token lies between
         // them; skip any that would anyway.
-        while ti < tokens.len() && tokens[ti].span.start < p.start {
+        while ti < tokens.len() && tokens[ti].span().start < p.start {
             ti += 1;
         }
         let first = ti;
-        while ti < tokens.len() && tokens[ti].span.end <= p.end {
+        while ti < tokens.len() && tokens[ti].span().end <= p.end {
             ti += 1;
         }
         let first_sentence = sentences.len();
@@ -81,7 +99,7 @@ pub fn segment(text: &str) -> Document<'_> {
             let to = first + end.end;
             let shift = splits.len();
             if let Some(k) = end.split_dot
-                && tokens[first + k].span.len() > 1
+                && tokens[first + k].span().len() > 1
             {
                 splits.push(first + k);
             }
@@ -89,7 +107,7 @@ pub fn segment(text: &str) -> Document<'_> {
                 && let (Some(a), Some(b)) = (tokens.get(from), tokens.get(to - 1))
             {
                 sentences.push(Sentence {
-                    span: Span::new(a.span.start, b.span.end),
+                    span: Span::new(a.span().start, b.span().end),
                     paragraph: pi,
                 });
                 sentence_tokens.push(from + shift..to + splits.len());
@@ -118,10 +136,7 @@ fn split_dots(tokens: &mut Vec<Token>, splits: &[usize]) {
         return;
     }
     let old = tokens.len();
-    let filler = Token {
-        span: Span::new(0, 0),
-        kind: TokenKind::Punct,
-    };
+    let filler = Token::new(Span::new(0, 0), TokenKind::Punct);
     tokens.resize(old + splits.len(), filler);
     let mut write = tokens.len();
     let mut pending = splits.len();
@@ -129,17 +144,11 @@ fn split_dots(tokens: &mut Vec<Token>, splits: &[usize]) {
         let t = tokens[read];
         if pending > 0 && splits[pending - 1] == read {
             pending -= 1;
-            let dot = t.span.end - 1;
+            let dot = t.span().end - 1;
             write -= 1;
-            tokens[write] = Token {
-                span: Span::new(dot, t.span.end),
-                kind: TokenKind::Punct,
-            };
+            tokens[write] = Token::new(Span::new(dot, t.span().end), TokenKind::Punct);
             write -= 1;
-            tokens[write] = Token {
-                span: Span::new(t.span.start, dot),
-                kind: t.kind,
-            };
+            tokens[write] = Token::new(Span::new(t.span().start, dot), t.kind);
         } else {
             write -= 1;
             tokens[write] = t;
@@ -285,8 +294,8 @@ The firm (based in the U.S.)";
         let d = segment(t);
         assert_eq!(d.sentences.len(), 3);
         for (s, r) in d.sentences.iter().zip(&d.sentence_tokens) {
-            assert_eq!(d.tokens[r.start].span.start, s.span.start);
-            assert_eq!(d.tokens[r.end - 1].span.end, s.span.end);
+            assert_eq!(d.tokens[r.start].span().start, s.span.start);
+            assert_eq!(d.tokens[r.end - 1].span().end, s.span.end);
         }
         assert_eq!(d.sentences[2].paragraph, 1);
     }

@@ -63,9 +63,11 @@ fn mark(tok: &str, kind: TokenKind) -> Mark {
 fn cannot_end_sentence(bytes: &[u8], t: Token) -> bool {
     match t.kind {
         // a word or number marks nothing unless it ends in a dot
-        TokenKind::Word | TokenKind::Number => bytes.get(t.span.end.wrapping_sub(1)) != Some(&b'.'),
+        TokenKind::Word | TokenKind::Number => {
+            bytes.get(t.span().end.wrapping_sub(1)) != Some(&b'.')
+        }
         TokenKind::Punct => bytes
-            .get(t.span.start)
+            .get(t.span().start)
             .is_some_and(|&b| b.is_ascii() && !matches!(b, b'.' | b'?' | b'!' | b'"')),
     }
 }
@@ -251,7 +253,7 @@ pub(crate) fn sentence_ends(text: &str, tokens: &[Token], out: &mut Vec<Sentence
         let mut bracket_closed = false;
         while let Some(t) = tokens.get(j) {
             let s = t.text(text);
-            let glued = t.span.start == tokens[j - 1].span.end;
+            let glued = t.span().start == tokens[j - 1].span().end;
             if matches!(mark(s, t.kind), Mark::Terminal | Mark::Ellipsis) && glued {
                 j += 1;
             } else if is_closer(s)

@@ -55,10 +55,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             && (!matches!(b, b'n' | b'N') || !char_before(text, i).is_some_and(is_word_char))
             && let Some((end, kind)) = scan_plain_word(bytes, i)
         {
-            out.push(Token {
-                span: Span::new(i, end),
-                kind,
-            });
+            out.push(Token::new(Span::new(i, end), kind));
             i = end;
             continue;
         }
@@ -75,10 +72,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let (end, kind) = scan_token(text, i, c);
         // Every branch consumes at least `c`; guard anyway so the loop always advances.
         let end = end.max(i + c.len_utf8());
-        out.push(Token {
-            span: Span::new(i, end),
-            kind,
-        });
+        out.push(Token::new(Span::new(i, end), kind));
         i = end;
     }
     out
@@ -728,13 +722,17 @@ mod tests {
     fn odd_text_is_covered_without_gaps() {
         let t = "a\u{301}b \u{1F600}\u{200D}x 'n' ''s n't ' - ... \u{0}";
         let tokens = tokenize(t);
-        let covered: usize = tokens.iter().map(|t| t.span.len()).sum();
+        let covered: usize = tokens.iter().map(|t| t.span().len()).sum();
         let non_space: usize = t
             .chars()
             .filter(|c| !c.is_whitespace())
             .map(char::len_utf8)
             .sum();
         assert_eq!(covered, non_space);
-        assert!(tokens.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+        assert!(
+            tokens
+                .windows(2)
+                .all(|w| w[0].span().end <= w[1].span().start)
+        );
     }
 }

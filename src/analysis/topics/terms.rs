@@ -464,10 +464,10 @@ fn is_title_case(doc: &Document<'_>, range: std::ops::Range<usize>) -> bool {
     let mut capitalised = 0usize;
     let bytes = doc.text.as_bytes();
     for t in &doc.tokens[range] {
-        if t.kind == TokenKind::Word && t.span.len() >= 4 {
+        if t.kind == TokenKind::Word && t.span().len() >= 4 {
             long += 1;
             // the first letter, read without slicing the text in the common (ASCII) case
-            let capital = match bytes.get(t.span.start) {
+            let capital = match bytes.get(t.span().start) {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => is_capitalised(t.text(doc.text)),
             };
@@ -562,7 +562,7 @@ impl TermTable {
                     } else {
                         // (no verb marker is longer than six bytes)
                         let after_verb_marker = i > range.start
-                            && tokens[i - 1].span.len() <= 6
+                            && tokens[i - 1].span().len() <= 6
                             && is_verb_marker(tokens[i - 1].text(text));
                         let id = if after_verb_marker {
                             NO_TERM
@@ -571,7 +571,7 @@ impl TermTable {
                         };
                         if id != NO_TERM {
                             let short_word = |j: usize| {
-                                (j < range.end && tokens[j].span.len() <= 10)
+                                (j < range.end && tokens[j].span().len() <= 10)
                                     .then(|| tokens[j].text(text))
                             };
                             let tally = &mut table.tallies[id as usize];
@@ -857,8 +857,8 @@ impl TermTable {
                 }
                 let id = self.intern(buf, TermKind::Name);
                 if id != NO_TERM {
-                    let first = doc.tokens[s].span.start;
-                    let last = doc.tokens[seg.end - 1].span;
+                    let first = doc.tokens[s].span().start;
+                    let last = doc.tokens[seg.end - 1].span();
                     let surface = strip_possessive(&text[first..last.end]);
                     self.occur(id, paragraph, surface);
                 }
@@ -915,8 +915,8 @@ impl TermTable {
                 t
             }
         };
-        let first = doc.tokens[start].span.start;
-        let last = doc.tokens[end.saturating_sub(1).max(start)].span.end;
+        let first = doc.tokens[start].span().start;
+        let last = doc.tokens[end.saturating_sub(1).max(start)].span().end;
         let surface = strip_possessive(&doc.text[first..last]);
         self.occur(term, paragraph, surface);
     }
@@ -925,8 +925,8 @@ impl TermTable {
     fn phrases_of(&mut self, doc: &Document<'_>, slots: &[Slot], paragraph: u32) {
         let text = doc.text;
         let span_text = |a: usize, b: usize| {
-            let s = doc.tokens[a].span.start;
-            let e = doc.tokens[b].span.end;
+            let s = doc.tokens[a].span().start;
+            let e = doc.tokens[b].span().end;
             &text[s..e]
         };
         for (k, slot) in slots.iter().enumerate() {
@@ -1115,17 +1115,17 @@ impl MentionCursor {
         let mut list = Vec::with_capacity(spans.len());
         let mut t = 0;
         for (span, id) in spans {
-            while t < tokens.len() && tokens[t].span.start < span.start {
+            while t < tokens.len() && tokens[t].span().start < span.start {
                 t += 1;
             }
             if t >= tokens.len() {
                 break;
             }
-            if tokens[t].span.start != span.start {
+            if tokens[t].span().start != span.start {
                 continue;
             }
             let mut end = t;
-            while end < tokens.len() && tokens[end].span.start < span.end {
+            while end < tokens.len() && tokens[end].span().start < span.end {
                 end += 1;
             }
             if end > t && list.last().is_none_or(|&(s, _, _)| s != t) {
