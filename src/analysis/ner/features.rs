@@ -1,244 +1,36 @@
 //! What the tagger sees of a token: hashed features of the word, its
 //! neighbours, its sentence and its document.
 //!
-//! Entry point: [`DocFacts::new`] reads a document's words once (word hashes,
-//! shapes, affixes, whether a sentence is a headline in capitals, how each
-//! word is cased elsewhere in the document), then [`DocFacts::features`]
-//! writes the 64-bit feature keys of one token. No string is allocated per
-//! feature: every key is a hash built incrementally from a template number
-//! and the bytes it reads. The model stores weights under these keys only,
-//! never the words.
+//! Entry point: [`DocFacts::new`] reads a document's words (each distinct
+//! spelling once, [`super::word`]: hash, shape, case; whether a sentence is
+//! a headline in capitals; how each word is cased elsewhere in the
+//! document), then [`DocFacts::features`] writes the 64-bit feature keys of
+//! one token, group by group. No string is allocated per feature: every key
+//! is a hash built from a template number and the values it reads. The
+//! model stores weights under these keys only, never the words.
 //!
 //! Must not score, decide or know any model: the same keys serve the trainer
 //! and the run-time tagger, so a change here needs a retrained model (bump
 //! [`FEATURE_VERSION`]).
 
 use super::tags::Tag;
+use super::word::{
+    ALL_UPPER, HAS_DIGIT, HAS_LETTER, HAS_LOWER, HAS_UPPER, INIT_UPPER, Word, affixes, finish, step,
+};
 use crate::analysis::segment::Token;
+use rustc_hash::FxHashMap;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 /// Version of the feature templates; the model file records the one it was trained with.
 pub const FEATURE_VERSION: u32 = 2;
 
-const K: u64 = 0x517c_c1b7_2722_0a95;
-
-/// One step of the incremental hash (FxHash's).
-#[inline]
-fn step(h: u64, v: u64) -> u64 {
-    (h.rotate_left(5) ^ v).wrapping_mul(K)
-}
-
-/// Final mixing so that low bits (the table index) depend on every input bit.
-#[inline]
-fn finish(mut h: u64) -> u64 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
-}
-
 /// A map keyed by pre-hashed 64-bit keys.
 pub type KeyMap<V> = rustc_hash::FxHashMap<u64, V>;
-
-// Flags of a word.
-const HAS_UPPER: u16 = 1;
-const INIT_UPPER: u16 = 2;
-const ALL_UPPER: u16 = 4;
-const HAS_LOWER: u16 = 8;
-const HAS_DIGIT: u16 = 16;
-const HAS_LETTER: u16 = 32;
 
 // How a word is cased elsewhere in its document (outside headlines).
 const SEEN_LOWER: u8 = 1;
 const SEEN_TITLE_MID: u8 = 2;
-
-/// The character as the features read it: lowercased, and typographic
-/// quotes, apostrophes and dashes folded to the ASCII ones the training
-/// text uses ("China’s" reads as "China's").
-#[inline]
-fn lowercase(c: char) -> char {
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        match fold_typography(c) {
-            f if f.is_ascii() => f,
-            _ => c.to_lowercase().next().unwrap_or(c),
-        }
-    }
-}
-
-/// Typographic punctuation as its ASCII counterpart.
-#[inline]
-fn fold_typography(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => '-',
-        '\u{2014}' | '\u{2015}' => '-',
-        '\u{2026}' => '.',
-        c => c,
-    }
-}
-
-/// Hashes of the first and of the last one to four characters, lowercased
-/// (a shorter word repeats its whole hash).
-fn affixes(w: &str) -> ([u64; 4], [u64; 4]) {
-    fn fill(it: impl Iterator<Item = char>) -> [u64; 4] {
-        let mut out = [0u64; 4];
-        let mut h = 0u64;
-        let mut n = 0;
-        for c in it.take(4) {
-            h = step(h, u64::from(u32::from(lowercase(c))));
-            out[n] = h;
-            n += 1;
-        }
-        for x in &mut out[n..] {
-            *x = h;
-        }
-        out
-    }
-    if w.is_ascii() {
-        let b = w.as_bytes();
-        (
-            fill(b.iter().map(|&c| char::from(c))),
-            fill(b.iter().rev().map(|&c| char::from(c))),
-        )
-    } else {
-        (fill(w.chars()), fill(w.chars().rev()))
-    }
-}
-
-/// What the tagger knows of one word, before context.
-#[derive(Debug, Clone, Copy, Default)]
-struct Word {
-    lower: u64,
-    shape: u32,
-    flags: u16,
-    chars: u16,
-}
-
-impl Word {
-    /// Reads a word: its lowercased hash, shape and flags.
-    fn read(w: &str) -> Word {
-        if w.is_ascii() {
-            Word::read_ascii(w.as_bytes())
-        } else {
-            Word::read_chars(w.chars())
-        }
-    }
-
-    /// [`Word::read_chars`] for an ASCII word, byte by byte (most words).
-    #[inline]
-    fn read_ascii(b: &[u8]) -> Word {
-        let mut h = 0u64;
-        let mut shape = 0u64;
-        let mut last_class = 0u8;
-        let mut flags = 0u16;
-        for (n, &c) in b.iter().enumerate() {
-            h = step(h, u64::from(c.to_ascii_lowercase()));
-            let class = match c {
-                b'A'..=b'Z' => {
-                    flags |= HAS_UPPER | HAS_LETTER;
-                    if n == 0 {
-                        flags |= INIT_UPPER;
-                    }
-                    b'X'
-                }
-                b'a'..=b'z' => {
-                    flags |= HAS_LOWER | HAS_LETTER;
-                    b'x'
-                }
-                b'0'..=b'9' => {
-                    flags |= HAS_DIGIT;
-                    b'd'
-                }
-                c => c,
-            };
-            if class != last_class {
-                shape = step(shape, u64::from(class));
-                last_class = class;
-            }
-        }
-        if flags & (HAS_LETTER | HAS_LOWER) == HAS_LETTER {
-            flags |= ALL_UPPER;
-        }
-        Word {
-            lower: h,
-            shape: (shape >> 32) as u32,
-            flags,
-            chars: b.len().min(usize::from(u16::MAX)) as u16,
-        }
-    }
-
-    #[inline]
-    fn read_chars(chars: impl Iterator<Item = char>) -> Word {
-        let mut h = 0u64;
-        let mut shape = 0u64;
-        let mut last_class = 0u32;
-        let mut n = 0usize;
-        let mut flags = 0u16;
-        let mut all_upper = true;
-        for c in chars {
-            let c = fold_typography(c);
-            h = step(h, u64::from(u32::from(lowercase(c))));
-            n += 1;
-            let class = if c.is_uppercase() {
-                flags |= HAS_UPPER | HAS_LETTER;
-                if n == 1 {
-                    flags |= INIT_UPPER;
-                }
-                u32::from('X')
-            } else if c.is_alphabetic() {
-                flags |= HAS_LOWER | HAS_LETTER;
-                all_upper = false;
-                u32::from('x')
-            } else if c.is_numeric() {
-                flags |= HAS_DIGIT;
-                u32::from('d')
-            } else {
-                u32::from(c)
-            };
-            if class != last_class {
-                shape = step(shape, u64::from(class));
-                last_class = class;
-            }
-        }
-        if all_upper && flags & HAS_LETTER != 0 {
-            flags |= ALL_UPPER;
-        }
-        Word {
-            lower: h,
-            shape: (shape >> 32) as u32,
-            flags,
-            chars: n.min(usize::from(u16::MAX)) as u16,
-        }
-    }
-
-    fn is(&self, flag: u16) -> bool {
-        self.flags & flag != 0
-    }
-}
-
-#[cfg(test)]
-mod word_tests {
-    use super::*;
-
-    #[test]
-    fn ascii_words_read_as_chars_do() {
-        for w in [
-            "Nairobi", "NATO", "iPhone", "3.2bn", "U.S.", "--", "O'Neill", "x", "", "A1-b",
-        ] {
-            let fast = Word::read_ascii(w.as_bytes());
-            let slow = Word::read_chars(w.chars());
-            assert_eq!(
-                (fast.lower, fast.shape, fast.flags, fast.chars),
-                (slow.lower, slow.shape, slow.flags, slow.chars),
-                "{w}"
-            );
-        }
-    }
-}
 
 /// A document's words, however they are stored.
 pub trait Words {
@@ -290,26 +82,128 @@ impl Words for crate::analysis::Document<'_> {
     }
 }
 
+/// A distinct spelling of a word in one document ("Paris", "paris" and
+/// "PARIS" are three), numbered in the order first met.
+pub type FormId = u32;
+
+/// No word: before the start or past the end of the sentence.
+pub const NO_FORM: FormId = FormId::MAX;
+
+/// A spelling as a map key, hashed and compared through its length and
+/// its first and last bytes (up to eight each, read once when the key is
+/// made) without a call to compare memory. For words of up to 16 bytes
+/// (nearly all) those say everything; longer ones are compared whole when
+/// they meet.
+#[derive(Debug, Clone, Copy, Eq)]
+struct Spelling<'w> {
+    text: &'w str,
+    head: u64,
+    tail: u64,
+}
+
+impl<'w> Spelling<'w> {
+    #[inline(always)]
+    fn new(text: &'w str) -> Self {
+        let b = text.as_bytes();
+        let n = b.len();
+        let (head, tail) = if n >= 8 {
+            (u64_at(b, 0), u64_at(b, n - 8))
+        } else if n >= 4 {
+            (u64::from(u32_at(b, 0)), u64::from(u32_at(b, n - 4)))
+        } else if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+            let mid = b.get(1).copied().unwrap_or(0);
+            (
+                u64::from(first) | u64::from(mid) << 8 | u64::from(last) << 16,
+                0,
+            )
+        } else {
+            (0, 0)
+        };
+        Spelling { text, head, tail }
+    }
+}
+
+impl PartialEq for Spelling<'_> {
+    #[inline(always)]
+    fn eq(&self, other: &Self) -> bool {
+        let n = self.text.len();
+        n == other.text.len()
+            && self.head == other.head
+            && self.tail == other.tail
+            && (n <= 16 || self.text == other.text)
+    }
+}
+
+impl Hash for Spelling<'_> {
+    #[inline(always)]
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let n = self.text.len() as u64;
+        state.write_u64((self.head ^ n << 58).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ self.tail);
+    }
+}
+
+#[inline(always)]
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(a)
+}
+
+#[inline(always)]
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    let mut a = [0u8; 4];
+    a.copy_from_slice(&b[at..at + 4]);
+    u32::from_le_bytes(a)
+}
+
+/// A spelling read once for the whole document.
+#[derive(Debug, Clone, Copy)]
+struct Form<'w> {
+    text: &'w str,
+    word: Word,
+    /// Number of the lowercased word (shared by "Paris" and "PARIS").
+    lower: u32,
+}
+
+/// Which side of the token scored a neighbour stands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Before,
+    After,
+}
+
 /// The words of one document with what the features need to know about them.
 ///
-/// What depends on the whole document (how each word is cased elsewhere) is
-/// read once by [`DocFacts::for_document`]; the per-token facts are held for
-/// a run of sentences at a time ([`DocFacts::load`]), so a long document
-/// needs memory for one run, not for all its tokens.
+/// Each distinct spelling is read once ([`Word::read`]) and numbered
+/// ([`FormId`]); tokens are held as those numbers. What depends on the
+/// whole document (how each word is cased elsewhere) is read once by
+/// [`DocFacts::for_document`]; the per-token facts are held for a run of
+/// sentences at a time ([`DocFacts::load`]), so a long document needs
+/// memory for its vocabulary and one run, not for all its tokens.
+///
+/// The features of a token come in groups, each a function of a few
+/// spellings and small values only ([`DocFacts::word_keys`],
+/// [`DocFacts::near_keys`], ...): the run-time tagger sums each group's
+/// weights once per distinct argument and reuses the sum.
 pub struct DocFacts<'w, W: Words + ?Sized> {
     text: &'w W,
     /// The loaded run of sentences, as token ranges of the document.
     sentences: &'w [Range<usize>],
-    /// The first token of `words`.
+    /// The first token of `tokens`.
     base: usize,
-    /// The loaded tokens' words, from token `base` on.
-    words: Vec<Word>,
+    /// The loaded tokens' spellings, from token `base` on.
+    tokens: Vec<FormId>,
     /// Per loaded sentence: the sentence is written in capitals (a headline).
     caps: Vec<bool>,
     /// Per loaded token: whether it can be part of a name at all.
     candidate: Vec<bool>,
+    /// Every spelling met so far, by number.
+    forms: Vec<Form<'w>>,
+    form_ids: FxHashMap<Spelling<'w>, FormId>,
+    /// Number of each lowercased word, by its hash.
+    lower_ids: KeyMap<u32>,
     /// Per lowercased word: how it is cased in the document outside headlines.
-    casing: KeyMap<u8>,
+    casing: Vec<u8>,
 }
 
 // Template numbers: each feature key starts from one.
@@ -374,17 +268,32 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
     /// Reads what the features need of the whole document (how each word is
     /// cased outside headlines), with no token loaded yet.
     pub fn for_document(text: &'w W, sentences: &'w [Range<usize>]) -> Self {
-        let mut casing: KeyMap<u8> = KeyMap::default();
-        let mut ws: Vec<Word> = Vec::new();
+        let mut facts = DocFacts {
+            text,
+            sentences: &[],
+            base: 0,
+            tokens: Vec::new(),
+            caps: Vec::new(),
+            candidate: Vec::new(),
+            forms: Vec::new(),
+            form_ids: FxHashMap::default(),
+            lower_ids: KeyMap::default(),
+            casing: Vec::new(),
+        };
+        let mut ws: Vec<FormId> = Vec::new();
         for r in sentences {
             ws.clear();
-            ws.extend(r.clone().map(|i| Word::read(text.word(i))));
-            if is_caps_line(&ws) {
+            for i in r.clone() {
+                let f = facts.intern(text.word(i));
+                ws.push(f);
+            }
+            if facts.is_caps_line(&ws) {
                 continue;
             }
             // Every word is recorded, not just the candidates: only the
             // candidates' entries are ever read.
-            for (k, w) in ws.iter().enumerate() {
+            for (k, &f) in ws.iter().enumerate() {
+                let Form { word: w, lower, .. } = facts.forms[f as usize];
                 let flag = if !w.is(HAS_LETTER) {
                     continue;
                 } else if !w.is(HAS_UPPER) {
@@ -394,43 +303,66 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
                 } else {
                     continue;
                 };
-                *casing.entry(w.lower).or_insert(0) |= flag;
+                facts.casing[lower as usize] |= flag;
             }
         }
-        DocFacts {
-            text,
-            sentences: &[],
-            base: 0,
-            words: Vec::new(),
-            caps: Vec::new(),
-            candidate: Vec::new(),
-            casing,
+        facts
+    }
+
+    /// The number of a spelling, read and numbered when first met.
+    #[inline(always)]
+    fn intern(&mut self, s: &'w str) -> FormId {
+        match self.form_ids.get(&Spelling::new(s)) {
+            Some(&f) => f,
+            None => self.add_form(s),
         }
+    }
+
+    /// Reads and numbers a spelling met for the first time.
+    #[cold]
+    #[inline(never)]
+    fn add_form(&mut self, s: &'w str) -> FormId {
+        let word = Word::read(s);
+        let next = self.casing.len() as u32;
+        let lower = *self.lower_ids.entry(word.lower).or_insert(next);
+        if lower == next {
+            self.casing.push(0);
+        }
+        let f = self.forms.len() as FormId;
+        self.forms.push(Form {
+            text: s,
+            word,
+            lower,
+        });
+        self.form_ids.insert(Spelling::new(s), f);
+        f
     }
 
     /// Loads the tokens of a run of `sentences`; `tokens` covers them
     /// (tokens outside every sentence are never candidates). The buffers of
     /// the previous run are reused.
     pub fn load(&mut self, sentences: &'w [Range<usize>], tokens: Range<usize>) {
+        let text = self.text;
         self.sentences = sentences;
         self.base = tokens.start;
-        self.words.clear();
-        self.words
-            .extend(tokens.clone().map(|i| Word::read(self.text.word(i))));
+        let mut ids = std::mem::take(&mut self.tokens);
+        ids.clear();
+        ids.extend(tokens.map(|i| self.intern(text.word(i))));
+        self.tokens = ids;
         self.caps.clear();
         self.candidate.clear();
-        self.candidate.resize(self.words.len(), false);
+        self.candidate.resize(self.tokens.len(), false);
         for r in sentences {
             let local = r.start - self.base..r.end - self.base;
-            let ws = &self.words[local.clone()];
-            self.caps.push(is_caps_line(ws));
-            mark_candidates(ws, &mut self.candidate[local]);
+            let ws = &self.tokens[local.clone()];
+            self.caps.push(self.is_caps_line(ws));
+            mark_candidates(ws, &self.forms, &mut self.candidate[local]);
         }
     }
 
     /// The loaded tokens, as indices of the document.
     pub fn tokens(&self) -> Range<usize> {
-        self.base..self.base + self.words.len()
+        self.base..self.base + self.tokens.len()
     }
 
     /// The loaded sentences, as token ranges of the document.
@@ -438,130 +370,185 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
         self.sentences
     }
 
+    /// Whether loaded sentence `si` is written in capitals (a headline).
+    pub fn caps(&self, si: usize) -> bool {
+        self.caps[si]
+    }
+
     /// Whether token `i` can be part of a name; others are always outside.
     pub fn is_candidate(&self, i: usize) -> bool {
         self.candidate[i - self.base]
     }
 
-    /// The key under which the document remembers the tag of token `i`'s word.
-    pub fn word_key(&self, i: usize) -> u64 {
-        self.word_at(i).lower
+    /// The number under which the document remembers the tag of token
+    /// `i`'s word (the same for every casing of it), below [`DocFacts::word_count`].
+    pub fn word_key(&self, i: usize) -> usize {
+        self.forms[self.form(i) as usize].lower as usize
     }
 
-    /// The loaded word of token `i`.
-    fn word_at(&self, i: usize) -> &Word {
-        &self.words[i - self.base]
+    /// How many lowercased words the document has shown so far.
+    pub fn word_count(&self) -> usize {
+        self.casing.len()
     }
 
-    /// Writes the feature keys of token `i` of sentence `si` into `out` (cleared first).
+    /// The spelling of loaded token `i`.
+    pub fn form(&self, i: usize) -> FormId {
+        self.tokens[i - self.base]
+    }
+
+    /// The spelling of the token `d` places from loaded token `i`, or
+    /// [`NO_FORM`] outside the sentence `r`.
+    pub fn form_near(&self, i: usize, d: isize, r: &Range<usize>) -> FormId {
+        match i.checked_add_signed(d) {
+            Some(j) if r.contains(&j) => self.form(j),
+            _ => NO_FORM,
+        }
+    }
+
+    /// Writes the feature keys of token `i` of sentence `si` into `out`
+    /// (cleared first): every group, as the run-time tagger sums them.
     pub fn features(&self, i: usize, si: usize, h: &History, out: &mut Vec<u64>) {
         out.clear();
-        self.word_features(i, si, out);
-        self.context_features(i, si, h, out);
+        let r = &self.sentences[si];
+        let caps = self.caps[si];
+        let w = self.form(i);
+        self.word_keys(w, caps, i == r.start, out);
+        self.far_keys(self.form_near(i, -2, r), Side::Before, caps, out);
+        self.near_keys(w, self.form_near(i, -1, r), Side::Before, caps, out);
+        self.near_keys(w, self.form_near(i, 1, r), Side::After, caps, out);
+        self.far_keys(self.form_near(i, 2, r), Side::After, caps, out);
+        self.tag_keys(w, caps, h.prev, h.same_word, out);
+        history_keys(h.prev, h.prev2, out);
+    }
+
+    fn lower(&self, f: FormId) -> u64 {
+        self.forms
+            .get(f as usize)
+            .map_or(BOUNDARY, |f| f.word.lower)
     }
 
     /// The shape of a word as the features read it: in a headline in
     /// capitals every shape is "X", so the shape says nothing there.
-    fn shape_in(&self, w: Option<&Word>, caps: bool) -> u64 {
-        w.map_or(BOUNDARY, |w| if caps { 0xcafe } else { u64::from(w.shape) })
+    fn shape(&self, f: FormId, caps: bool) -> u64 {
+        match self.forms.get(f as usize) {
+            None => BOUNDARY,
+            Some(_) if caps => 0xcafe,
+            Some(f) => u64::from(f.word.shape),
+        }
     }
 
-    /// A key for everything [`DocFacts::word_features`] reads: two tokens
-    /// with the same key have the same word features.
-    pub fn word_features_key(&self, i: usize, si: usize) -> u64 {
-        let caps = self.caps[si];
-        let w = self.word_at(i);
-        finish(step(
-            step(step(0, w.lower), self.shape_in(Some(w), caps)),
-            u64::from(caps),
-        ))
-    }
-
-    /// Appends the keys of the features of token `i` that depend on its
-    /// word (and whether its sentence is in capitals) only.
-    pub fn word_features(&self, i: usize, si: usize, out: &mut Vec<u64>) {
-        let caps = self.caps[si];
-        let w = self.word_at(i);
-        let s0 = self.shape_in(Some(w), caps);
-        let (prefix, suffix) = affixes(self.text.word(i));
+    /// Appends the keys of the features of the word `w` itself (its
+    /// spelling, affixes, how it is cased elsewhere), given whether its
+    /// sentence is in capitals and whether it opens the sentence.
+    pub fn word_keys(&self, w: FormId, caps: bool, first: bool, out: &mut Vec<u64>) {
+        let Some(form) = self.forms.get(w as usize) else {
+            return;
+        };
+        let lower = form.word.lower;
+        let s0 = self.shape(w, caps);
+        let (prefix, suffix) = affixes(form.text);
         out.push(f1(t::BIAS, 0));
-        out.push(f1(t::W0, w.lower));
-        out.push(f2(t::W0_SHAPE, w.lower, s0));
+        out.push(f1(t::W0, lower));
+        out.push(f2(t::W0_SHAPE, lower, s0));
         out.push(f1(t::S0, s0));
         for k in 0..4 {
             out.push(f1(t::PREFIX + k as u64, prefix[k]));
             out.push(f1(t::SUFFIX + k as u64, suffix[k]));
         }
-        out.push(f1(t::LEN, u64::from(w.chars.min(12))));
+        out.push(f1(t::LEN, u64::from(form.word.chars.min(12))));
         if caps {
             out.push(f1(t::CAPS, 1));
-            out.push(f1(t::CAPS_W0, w.lower));
+            out.push(f1(t::CAPS_W0, lower));
         }
-    }
-
-    /// Appends the keys of the features of token `i` that read its
-    /// neighbours, its position, its document and the tags so far.
-    pub fn context_features(&self, i: usize, si: usize, h: &History, out: &mut Vec<u64>) {
-        let r = &self.sentences[si];
-        let caps = self.caps[si];
-        let w = self.word_at(i);
-        let at = |d: isize| -> Option<&Word> {
-            let j = i as isize + d;
-            if j < r.start as isize || j >= r.end as isize {
-                None
-            } else {
-                Some(self.word_at(j as usize))
-            }
-        };
-        let lower = |o: Option<&Word>| o.map_or(BOUNDARY, |w| w.lower);
-        let shape = |o: Option<&Word>| self.shape_in(o, caps);
-        let (m2, m1, p1, p2) = (at(-2), at(-1), at(1), at(2));
-        let s0 = shape(Some(w));
-        out.push(f1(t::WM1, lower(m1)));
-        out.push(f1(t::WP1, lower(p1)));
-        out.push(f1(t::WM2, lower(m2)));
-        out.push(f1(t::WP2, lower(p2)));
-        out.push(f1(t::SM1, shape(m1)));
-        out.push(f1(t::SP1, shape(p1)));
-        out.push(f1(t::SM2, shape(m2)));
-        out.push(f1(t::SP2, shape(p2)));
-        out.push(f2(t::SM1_S0, shape(m1), s0));
-        out.push(f2(t::S0_SP1, s0, shape(p1)));
-        out.push(f2(t::WM1_W0, lower(m1), w.lower));
-        out.push(f2(t::W0_WP1, w.lower, lower(p1)));
-        let y1 = h.prev.index() as u64;
-        let y2 = h.prev2.index() as u64;
-        out.push(f1(t::Y1, y1));
-        out.push(f2(t::Y1_Y2, y1, y2));
-        out.push(f2(t::Y1_W0, y1, w.lower));
-        out.push(f2(t::Y1_S0, y1, s0));
-        if i == r.start {
+        if first {
             out.push(f1(t::FIRST_S0, s0));
-            out.push(f1(t::FIRST_W0, w.lower));
-        }
-        if caps {
-            out.push(f1(t::CAPS_WM1, lower(m1)));
-            out.push(f1(t::CAPS_WP1, lower(p1)));
+            out.push(f1(t::FIRST_W0, lower));
         }
         // How the same word is cased elsewhere, told apart by whether its
         // case here says anything (sentence start, headline) or not.
-        let casing = self.casing.get(&w.lower).copied().unwrap_or(0);
+        let casing = self.casing[form.lower as usize];
         let position = if caps {
             2
-        } else if i == r.start {
+        } else if first {
             1
         } else {
             0
         };
-        let case_here = u64::from(w.flags & (INIT_UPPER | ALL_UPPER | HAS_UPPER));
+        let case_here = u64::from(form.word.flags & (INIT_UPPER | ALL_UPPER | HAS_UPPER));
         out.push(f2(
             t::CASING,
             u64::from(casing) | (position << 4),
             case_here,
         ));
-        out.push(f1(t::HISTORY, u64::from(h.same_word)));
-        out.push(f2(t::HISTORY_W0SHAPE, u64::from(h.same_word), s0));
     }
+
+    /// Appends the keys of the features of the word `n` right before or
+    /// after the word `w`: the neighbour alone and the pair.
+    pub fn near_keys(&self, w: FormId, n: FormId, side: Side, caps: bool, out: &mut Vec<u64>) {
+        let (lw, ln) = (self.lower(w), self.lower(n));
+        let (sw, sn) = (self.shape(w, caps), self.shape(n, caps));
+        match side {
+            Side::Before => {
+                out.push(f1(t::WM1, ln));
+                out.push(f1(t::SM1, sn));
+                out.push(f2(t::SM1_S0, sn, sw));
+                out.push(f2(t::WM1_W0, ln, lw));
+                if caps {
+                    out.push(f1(t::CAPS_WM1, ln));
+                }
+            }
+            Side::After => {
+                out.push(f1(t::WP1, ln));
+                out.push(f1(t::SP1, sn));
+                out.push(f2(t::S0_SP1, sw, sn));
+                out.push(f2(t::W0_WP1, lw, ln));
+                if caps {
+                    out.push(f1(t::CAPS_WP1, ln));
+                }
+            }
+        }
+    }
+
+    /// Appends the keys of the features of the word `n` two places before
+    /// or after the token.
+    pub fn far_keys(&self, n: FormId, side: Side, caps: bool, out: &mut Vec<u64>) {
+        let (l, s) = (self.lower(n), self.shape(n, caps));
+        let (tl, ts) = match side {
+            Side::Before => (t::WM2, t::SM2),
+            Side::After => (t::WP2, t::SP2),
+        };
+        out.push(f1(tl, l));
+        out.push(f1(ts, s));
+    }
+
+    /// Appends the keys of the features that join the word `w` with the
+    /// previous tag and the tag last given to the same word.
+    pub fn tag_keys(&self, w: FormId, caps: bool, prev: Tag, same_word: u8, out: &mut Vec<u64>) {
+        let (l, s0) = (self.lower(w), self.shape(w, caps));
+        let y1 = prev.index() as u64;
+        out.push(f2(t::Y1_W0, y1, l));
+        out.push(f2(t::Y1_S0, y1, s0));
+        out.push(f1(t::HISTORY, u64::from(same_word)));
+        out.push(f2(t::HISTORY_W0SHAPE, u64::from(same_word), s0));
+    }
+
+    /// A sentence written in capitals (a headline): no lowercase letter, and a
+    /// word of two or more capitals.
+    fn is_caps_line(&self, ws: &[FormId]) -> bool {
+        let word = |f: &FormId| &self.forms[*f as usize].word;
+        let no_lower = ws.iter().all(|f| !word(f).is(HAS_LOWER));
+        let long_caps = ws
+            .iter()
+            .any(|f| word(f).is(ALL_UPPER) && word(f).chars >= 2);
+        no_lower && long_caps
+    }
+}
+
+/// Appends the keys of the features of the two previous tags.
+pub fn history_keys(prev: Tag, prev2: Tag, out: &mut Vec<u64>) {
+    let (y1, y2) = (prev.index() as u64, prev2.index() as u64);
+    out.push(f1(t::Y1, y1));
+    out.push(f2(t::Y1_Y2, y1, y2));
 }
 
 #[inline]
@@ -574,21 +561,14 @@ fn f2(tpl: u64, a: u64, b: u64) -> u64 {
     finish(step(step(step(0, tpl), a), b))
 }
 
-/// A sentence written in capitals (a headline): no lowercase letter, and a
-/// word of two or more capitals.
-fn is_caps_line(ws: &[Word]) -> bool {
-    let no_lower = ws.iter().all(|w| !w.is(HAS_LOWER));
-    let long_caps = ws.iter().any(|w| w.is(ALL_UPPER) && w.chars >= 2);
-    no_lower && long_caps
-}
-
 /// Marks the tokens of one sentence that can be part of a name: words with
 /// a capital, numbers right after one ("Windows 95"), and short runs of
 /// other tokens between two capitalised ones ("Bank of England").
-fn mark_candidates(ws: &[Word], out: &mut [bool]) {
+fn mark_candidates(ws: &[FormId], forms: &[Form<'_>], out: &mut [bool]) {
     const GAP: usize = 2;
     let mut last_upper: Option<usize> = None;
-    for (k, w) in ws.iter().enumerate() {
+    for (k, &f) in ws.iter().enumerate() {
+        let w = &forms[f as usize].word;
         if w.is(HAS_UPPER) {
             out[k] = true;
             if let Some(l) = last_upper
@@ -602,5 +582,45 @@ fn mark_candidates(ws: &[Word], out: &mut [bool]) {
         } else if w.is(HAS_DIGIT) && last_upper == k.checked_sub(1) && k > 0 {
             out[k] = true;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_are_told_apart_and_cases_share_a_word() {
+        let words = [
+            "Paris",
+            "PARIS",
+            "paris",
+            "Paris",
+            "a",
+            "an",
+            "ab",
+            "counterinsurgencies",
+            "counterinsurgentcies",
+            "counterinsurgencies",
+            "",
+            "naïve",
+        ];
+        let sentences = [Range {
+            start: 0,
+            end: words.len(),
+        }];
+        let facts = DocFacts::new(&words[..], &sentences);
+        let form = |i: usize| facts.form(i);
+        // The same spelling is one form; others are not.
+        assert_eq!(form(0), form(3));
+        assert_eq!(form(7), form(9));
+        for (i, j) in [(0, 1), (0, 2), (4, 5), (5, 6), (7, 8), (4, 10)] {
+            assert_ne!(form(i), form(j), "{} / {}", words[i], words[j]);
+        }
+        // Every casing of a word is remembered as one word.
+        assert_eq!(facts.word_key(0), facts.word_key(1));
+        assert_eq!(facts.word_key(0), facts.word_key(2));
+        assert_ne!(facts.word_key(7), facts.word_key(8));
+        assert!(facts.word_key(11) < facts.word_count());
     }
 }

@@ -12,6 +12,10 @@
 //! same word is cased elsewhere in the document and which tag the document
 //! last gave it. Only tokens that can be part of a name (a capital, or a
 //! short gap between capitalised words) are scored; the rest are `O`.
+//! Each distinct spelling is read once per document, and the weights of
+//! each group of features (the word itself, a neighbour with the word, the
+//! word with the previous tag...) are summed once per distinct group and
+//! reused: names and their neighbours recur.
 //!
 //! The model ([`model`]) is `assets/ner/model.bin`, embedded in the binary
 //! and read in place on first use: a table of feature hashes and `i8`
@@ -37,6 +41,7 @@ pub mod model;
 pub mod tagger;
 pub mod tags;
 pub mod train;
+mod word;
 
 use super::Document;
 use std::ops::Range;

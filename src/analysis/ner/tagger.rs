@@ -4,13 +4,16 @@
 //! Entry points: [`walk`] visits the tokens in order, keeps the label
 //! history the features read (previous tags, the tag last given to the same
 //! word in the document) and asks a chooser for each candidate token's tag;
-//! [`tag_words`] is the walk with a fixed model. Tokens that cannot be part
-//! of a name are tagged `O` without scoring. Because the trainer learns
-//! through the same walk, training and run time see identical features.
+//! [`Tagger`] is the walk with a fixed model, reusing the sums of groups of
+//! features it has met before. Tokens that cannot be part of a name are
+//! tagged `O` without scoring. Because the trainer learns through the same
+//! walk and the same feature groups, training and run time see identical
+//! features.
 
-use super::features::{DocFacts, History, KeyMap, Words};
+use super::features::{DocFacts, FormId, History, Side, Words, history_keys};
 use super::model::{Model, Scorer};
 use super::tags::{N_TAGS, Tag};
+use rustc_hash::FxHashMap;
 
 /// The tag of one token with the margin by which it beat the runner-up.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -44,20 +47,24 @@ pub fn walk<S: Words + ?Sized>(
     choose: impl FnMut(&Slot) -> Guess,
 ) -> Vec<Guess> {
     let mut out = Vec::new();
-    walk_into(facts, &mut KeyMap::default(), &mut out, choose);
+    walk_into(facts, &mut Vec::new(), &mut out, choose);
     out
 }
 
 /// [`walk`] over the loaded run of sentences of a longer document: `seen`
-/// carries the tag last given to each word from one run to the next, and
+/// carries the tag last given to each word ([`DocFacts::word_key`]) from
+/// one run to the next, and
 /// `out` (cleared first) gets one guess per loaded token.
 pub fn walk_into<S: Words + ?Sized>(
     facts: &DocFacts<'_, S>,
-    seen: &mut KeyMap<u8>,
+    seen: &mut Vec<u8>,
     out: &mut Vec<Guess>,
     mut choose: impl FnMut(&Slot) -> Guess,
 ) {
     let base = facts.tokens().start;
+    if seen.len() < facts.word_count() {
+        seen.resize(facts.word_count(), 0);
+    }
     out.clear();
     out.resize(
         facts.tokens().len(),
@@ -78,11 +85,11 @@ pub fn walk_into<S: Words + ?Sized>(
                     history: History {
                         prev,
                         prev2,
-                        same_word: seen.get(&key).copied().unwrap_or(0),
+                        same_word: seen[key],
                     },
                 });
                 out[i - base] = g;
-                seen.insert(key, word_code(g.tag));
+                seen[key] = word_code(g.tag);
                 g.tag
             } else {
                 Tag::Outside
@@ -95,22 +102,22 @@ pub fn walk_into<S: Words + ?Sized>(
 
 /// The best tag allowed after `prev`, with its margin over the next best.
 pub fn best_after(scores: &[f32; N_TAGS], prev: Tag) -> Guess {
-    let mut best = (Tag::Outside, f32::NEG_INFINITY);
+    let allowed = Tag::allowed_after(prev);
+    let mut best = (0, f32::NEG_INFINITY);
     let mut second = f32::NEG_INFINITY;
     for (i, &s) in scores.iter().enumerate() {
-        let t = Tag::from_index(i);
-        if !t.may_follow(prev) {
+        if allowed & 1 << i == 0 {
             continue;
         }
         if s > best.1 {
             second = best.1;
-            best = (t, s);
+            best = (i, s);
         } else if s > second {
             second = s;
         }
     }
     Guess {
-        tag: best.0,
+        tag: Tag::from_index(best.0),
         margin: best.1 - second,
     }
 }
@@ -129,26 +136,67 @@ pub fn tag_words<W: Words + ?Sized>(facts: &DocFacts<'_, W>, model: &Model<'_>) 
     out
 }
 
+/// What a group of features was summed for: the group, its small values
+/// and up to two spellings.
+type RowKey = (u32, FormId, FormId);
+
+// Groups of features, the low bits of a row key's first part.
+const WORD: u32 = 0;
+const NEAR_BEFORE: u32 = 1;
+const NEAR_AFTER: u32 = 2;
+const FAR_BEFORE: u32 = 3;
+const FAR_AFTER: u32 = 4;
+const TAGS: u32 = 5;
+
+/// Past this many remembered sums the tagger forgets them all, so a long
+/// document of ever new words holds a bounded table (about 12 MB).
+const MAX_ROWS: usize = 1 << 18;
+
 /// A fixed model tagging a document one run of sentences at a time.
 ///
-/// The weights of a token's word-only features are summed once per distinct
-/// word and sentence casing, then reused: names recur in a document. The
-/// sums are exact integers, so this gives the same tags as summing anew.
+/// A token's features come in groups that each read a few spellings and
+/// small values only ([`DocFacts::features`]); the weights of each group
+/// are summed once per distinct argument and reused, since words and
+/// their neighbours recur in a document. The sums are exact integers, so
+/// this gives the same tags as summing every feature anew.
 pub struct Tagger<'m> {
     model: &'m Model<'m>,
-    word_sums: KeyMap<[i32; N_TAGS]>,
-    seen: KeyMap<u8>,
+    rows: FxHashMap<RowKey, [i32; N_TAGS]>,
+    /// Past this many remembered sums, they are all forgotten.
+    max_rows: usize,
+    /// Summed weights of the two-previous-tags features, by `prev * N_TAGS + prev2`.
+    histories: Vec<[i32; N_TAGS]>,
+    seen: Vec<u8>,
     feats: Vec<u64>,
 }
 
 impl<'m> Tagger<'m> {
     /// A tagger at the start of a document.
     pub fn new(model: &'m Model<'m>) -> Self {
+        Self::with_row_limit(model, MAX_ROWS)
+    }
+
+    /// A tagger that remembers at most `max_rows` sums at a time.
+    pub fn with_row_limit(model: &'m Model<'m>, max_rows: usize) -> Self {
+        let mut feats = Vec::with_capacity(64);
+        let histories = (0..N_TAGS * N_TAGS)
+            .map(|k| {
+                feats.clear();
+                history_keys(
+                    Tag::from_index(k / N_TAGS),
+                    Tag::from_index(k % N_TAGS),
+                    &mut feats,
+                );
+                model.sum(&feats)
+            })
+            .collect();
         Tagger {
             model,
-            word_sums: KeyMap::default(),
-            seen: KeyMap::default(),
-            feats: Vec::with_capacity(64),
+            rows: FxHashMap::default(),
+            max_rows,
+            histories,
+            seen: Vec::new(),
+            feats,
         }
     }
 
@@ -157,23 +205,55 @@ impl<'m> Tagger<'m> {
     pub fn tag<W: Words + ?Sized>(&mut self, facts: &DocFacts<'_, W>, out: &mut Vec<Guess>) {
         let Tagger {
             model,
-            word_sums,
+            rows,
+            max_rows,
+            histories,
             seen,
             feats,
         } = self;
-        walk_into(facts, seen, out, |s| {
-            let key = facts.word_features_key(s.token, s.sentence);
-            let mut sums = *word_sums.entry(key).or_insert_with(|| {
+        let mut add = |sums: &mut [i32; N_TAGS], key: RowKey, keys: &dyn Fn(&mut Vec<u64>)| {
+            if rows.len() >= *max_rows {
+                rows.clear();
+            }
+            let row = rows.entry(key).or_insert_with(|| {
                 feats.clear();
-                facts.word_features(s.token, s.sentence, feats);
+                keys(feats);
                 model.sum(feats)
             });
-            feats.clear();
-            facts.context_features(s.token, s.sentence, &s.history, feats);
-            for (a, b) in sums.iter_mut().zip(model.sum(feats)) {
-                *a += b;
+            for k in 0..N_TAGS {
+                sums[k] += row[k];
             }
-            best_after(&model.scores(&sums), s.history.prev)
+        };
+        walk_into(facts, seen, out, |s| {
+            let (i, h) = (s.token, &s.history);
+            let r = &facts.sentences()[s.sentence];
+            let caps = facts.caps(s.sentence);
+            let first = i == r.start;
+            let w = facts.form(i);
+            let (m2, m1) = (facts.form_near(i, -2, r), facts.form_near(i, -1, r));
+            let (p1, p2) = (facts.form_near(i, 1, r), facts.form_near(i, 2, r));
+            let bits = u32::from(caps) << 3 | u32::from(first) << 4;
+            let mut sums = histories[h.prev.index() * N_TAGS + h.prev2.index()];
+            add(&mut sums, (WORD | bits, w, 0), &|o| {
+                facts.word_keys(w, caps, first, o)
+            });
+            add(&mut sums, (NEAR_BEFORE | bits, w, m1), &|o| {
+                facts.near_keys(w, m1, Side::Before, caps, o)
+            });
+            add(&mut sums, (NEAR_AFTER | bits, w, p1), &|o| {
+                facts.near_keys(w, p1, Side::After, caps, o)
+            });
+            add(&mut sums, (FAR_BEFORE | bits, m2, 0), &|o| {
+                facts.far_keys(m2, Side::Before, caps, o)
+            });
+            add(&mut sums, (FAR_AFTER | bits, p2, 0), &|o| {
+                facts.far_keys(p2, Side::After, caps, o)
+            });
+            let tag_bits = (h.prev.index() as u32) << 8 | u32::from(h.same_word) << 16;
+            add(&mut sums, (TAGS | bits | tag_bits, w, 0), &|o| {
+                facts.tag_keys(w, caps, h.prev, h.same_word, o)
+            });
+            best_after(&model.scores(&sums), h.prev)
         });
     }
 }

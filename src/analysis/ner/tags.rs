@@ -97,6 +97,17 @@ impl Tag {
         }
     }
 
+    /// The tags that may follow `prev`, as a bit set of tag indices.
+    #[inline]
+    pub const fn allowed_after(prev: Tag) -> u16 {
+        // O and every B-: bits 0, 1, 3, 5, 7.
+        let starts = 0b1010_1011;
+        match prev.label() {
+            None => starts,
+            Some(l) => starts | 1 << Tag::Inside(l).index(),
+        }
+    }
+
     /// The tag made valid after `prev`: an `I-X` that cannot continue becomes `B-X`.
     pub fn repaired_after(self, prev: Tag) -> Tag {
         match self {
@@ -175,6 +186,16 @@ mod tests {
                 (5..6, NameLabel::Org),
             ]
         );
+    }
+
+    #[test]
+    fn allowed_after_agrees_with_may_follow() {
+        for prev in Tag::ALL {
+            for (i, t) in Tag::ALL.iter().enumerate() {
+                let allowed = Tag::allowed_after(prev) & 1 << i != 0;
+                assert_eq!(allowed, t.may_follow(prev), "{t:?} after {prev:?}");
+            }
+        }
     }
 
     #[test]

@@ -163,3 +163,27 @@ fn tagging_in_runs_equals_tagging_at_once() {
     assert!(whole.len() >= 80, "{} names", whole.len());
     assert_eq!(runs, whole);
 }
+
+/// The run-time tagger sums groups of features once and reuses the sums;
+/// that must give exactly what summing every feature anew gives, also when
+/// it forgets its sums, on headlines, sentence starts and long words.
+#[test]
+fn reused_sums_equal_fresh_sums() {
+    let text = "PRIME MINISTER VISITS NAIROBI\n\
+                Prime Minister Keir Anand visited Nairobi on Tuesday. Anand met \
+                the Kenyan Red Cross and the Intergovernmental Authority on Development. \
+                In Nairobi, Anand said the counterinsurgencies had ended; anand-watchers \
+                disagreed. Counterinsurgencies rarely end, said Mwangi Otieno of the \
+                Nairobi Institute.";
+    let doc = Document::new(text);
+    let model = bundled_model().expect("model");
+    let facts = features::DocFacts::new(&doc, &doc.sentence_tokens);
+    let fresh = tagger::tag_words_with(&facts, &model);
+    assert_eq!(tagger::tag_words(&facts, &model), fresh);
+    let mut forgetful = Vec::new();
+    tagger::Tagger::with_row_limit(&model, 3).tag(&facts, &mut forgetful);
+    assert_eq!(forgetful, fresh);
+    let labels: Vec<NameLabel> = names_of(&fresh).iter().map(|n| n.label).collect();
+    assert!(labels.contains(&NameLabel::Per), "{labels:?}");
+    assert!(labels.contains(&NameLabel::Org), "{labels:?}");
+}
