@@ -175,23 +175,21 @@ pub enum Side {
 /// The words of one document with what the features need to know about them.
 ///
 /// Each distinct spelling is read once ([`Word::read`]) and numbered
-/// ([`FormId`]); tokens are held as those numbers. What depends on the
-/// whole document (how each word is cased elsewhere) is read once by
-/// [`DocFacts::for_document`]; the per-token facts are held for a run of
-/// sentences at a time ([`DocFacts::load`]), so a long document needs
-/// memory for its vocabulary and one run, not for all its tokens.
+/// ([`FormId`]); tokens are held as those numbers (4 bytes a token). What
+/// depends on the whole document (how each word is cased elsewhere) is
+/// read once by [`DocFacts::for_document`]; the per-token facts (headline,
+/// candidate) are held for a run of sentences at a time ([`DocFacts::load`]).
 ///
 /// The features of a token come in groups, each a function of a few
 /// spellings and small values only ([`DocFacts::word_keys`],
 /// [`DocFacts::near_keys`], ...): the run-time tagger sums each group's
 /// weights once per distinct argument and reuses the sum.
-pub struct DocFacts<'w, W: Words + ?Sized> {
-    text: &'w W,
+pub struct DocFacts<'w> {
     /// The loaded run of sentences, as token ranges of the document.
     sentences: &'w [Range<usize>],
-    /// The first token of `tokens`.
-    base: usize,
-    /// The loaded tokens' spellings, from token `base` on.
+    /// The loaded tokens, as indices of the document.
+    loaded: Range<usize>,
+    /// Every token's spelling.
     tokens: Vec<FormId>,
     /// Per loaded sentence: the sentence is written in capitals (a headline).
     caps: Vec<bool>,
@@ -256,10 +254,10 @@ pub struct History {
     pub same_word: u8,
 }
 
-impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
+impl<'w> DocFacts<'w> {
     /// Reads a document given as words and sentence ranges over them, with
     /// every token loaded.
-    pub fn new(text: &'w W, sentences: &'w [Range<usize>]) -> Self {
+    pub fn new<W: Words + ?Sized>(text: &'w W, sentences: &'w [Range<usize>]) -> Self {
         let mut facts = Self::for_document(text, sentences);
         facts.load(sentences, 0..text.count());
         facts
@@ -267,27 +265,28 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
 
     /// Reads what the features need of the whole document (how each word is
     /// cased outside headlines), with no token loaded yet.
-    pub fn for_document(text: &'w W, sentences: &'w [Range<usize>]) -> Self {
+    pub fn for_document<W: Words + ?Sized>(text: &'w W, sentences: &'w [Range<usize>]) -> Self {
         let mut facts = DocFacts {
-            text,
             sentences: &[],
-            base: 0,
-            tokens: Vec::new(),
+            loaded: 0..0,
+            tokens: Vec::with_capacity(text.count()),
             caps: Vec::new(),
             candidate: Vec::new(),
             forms: Vec::new(),
-            form_ids: FxHashMap::default(),
-            lower_ids: KeyMap::default(),
+            // A news article has about one new spelling in four tokens.
+            form_ids: FxHashMap::with_capacity_and_hasher(text.count() / 4, Default::default()),
+            lower_ids: KeyMap::with_capacity_and_hasher(text.count() / 4, Default::default()),
             casing: Vec::new(),
         };
-        let mut ws: Vec<FormId> = Vec::new();
+        for i in 0..text.count() {
+            let f = facts.intern(text.word(i));
+            facts.tokens.push(f);
+        }
         for r in sentences {
-            ws.clear();
-            for i in r.clone() {
-                let f = facts.intern(text.word(i));
-                ws.push(f);
-            }
-            if facts.is_caps_line(&ws) {
+            let Some(ws) = facts.tokens.get(r.clone()) else {
+                continue;
+            };
+            if facts.is_caps_line(ws) {
                 continue;
             }
             // Every word is recorded, not just the candidates: only the
@@ -342,27 +341,26 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
     /// (tokens outside every sentence are never candidates). The buffers of
     /// the previous run are reused.
     pub fn load(&mut self, sentences: &'w [Range<usize>], tokens: Range<usize>) {
-        let text = self.text;
         self.sentences = sentences;
-        self.base = tokens.start;
-        let mut ids = std::mem::take(&mut self.tokens);
-        ids.clear();
-        ids.extend(tokens.map(|i| self.intern(text.word(i))));
-        self.tokens = ids;
+        self.loaded = tokens.start..tokens.end.min(self.tokens.len());
+        let base = self.loaded.start;
         self.caps.clear();
         self.candidate.clear();
-        self.candidate.resize(self.tokens.len(), false);
+        self.candidate.resize(self.loaded.len(), false);
         for r in sentences {
-            let local = r.start - self.base..r.end - self.base;
-            let ws = &self.tokens[local.clone()];
+            let ws = &self.tokens[r.clone()];
             self.caps.push(self.is_caps_line(ws));
-            mark_candidates(ws, &self.forms, &mut self.candidate[local]);
+            mark_candidates(
+                ws,
+                &self.forms,
+                &mut self.candidate[r.start - base..r.end - base],
+            );
         }
     }
 
     /// The loaded tokens, as indices of the document.
     pub fn tokens(&self) -> Range<usize> {
-        self.base..self.base + self.tokens.len()
+        self.loaded.clone()
     }
 
     /// The loaded sentences, as token ranges of the document.
@@ -377,7 +375,7 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
 
     /// Whether token `i` can be part of a name; others are always outside.
     pub fn is_candidate(&self, i: usize) -> bool {
-        self.candidate[i - self.base]
+        self.candidate[i - self.loaded.start]
     }
 
     /// The number under which the document remembers the tag of token
@@ -391,9 +389,9 @@ impl<'w, W: Words + ?Sized> DocFacts<'w, W> {
         self.casing.len()
     }
 
-    /// The spelling of loaded token `i`.
+    /// The spelling of token `i`.
     pub fn form(&self, i: usize) -> FormId {
-        self.tokens[i - self.base]
+        self.tokens[i]
     }
 
     /// The spelling of the token `d` places from loaded token `i`, or

@@ -109,10 +109,7 @@ pub fn tag(doc: &Document<'_>) -> Vec<TaggedName> {
 pub struct DocTagger<'d> {
     doc: &'d Document<'d>,
     /// `None` when the bundled model cannot be used (nothing is tagged).
-    state: Option<(
-        features::DocFacts<'d, Document<'d>>,
-        tagger::Tagger<'static>,
-    )>,
+    state: Option<(features::DocFacts<'d>, tagger::Tagger<'static>)>,
     guesses: Vec<Guess>,
 }
 

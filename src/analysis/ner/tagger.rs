@@ -10,7 +10,7 @@
 //! walk and the same feature groups, training and run time see identical
 //! features.
 
-use super::features::{DocFacts, FormId, History, Side, Words, history_keys};
+use super::features::{DocFacts, FormId, History, Side, history_keys};
 use super::model::{Model, Scorer};
 use super::tags::{N_TAGS, Tag};
 use rustc_hash::FxHashMap;
@@ -42,10 +42,7 @@ pub struct Slot {
 
 /// Tags every token of `facts`, calling `choose` for each candidate;
 /// `choose` must return a tag allowed after `slot.history.prev`.
-pub fn walk<S: Words + ?Sized>(
-    facts: &DocFacts<'_, S>,
-    choose: impl FnMut(&Slot) -> Guess,
-) -> Vec<Guess> {
+pub fn walk(facts: &DocFacts<'_>, choose: impl FnMut(&Slot) -> Guess) -> Vec<Guess> {
     let mut out = Vec::new();
     walk_into(facts, &mut Vec::new(), &mut out, choose);
     out
@@ -53,10 +50,10 @@ pub fn walk<S: Words + ?Sized>(
 
 /// [`walk`] over the loaded run of sentences of a longer document: `seen`
 /// carries the tag last given to each word ([`DocFacts::word_key`]) from
-/// one run to the next, and
-/// `out` (cleared first) gets one guess per loaded token.
-pub fn walk_into<S: Words + ?Sized>(
-    facts: &DocFacts<'_, S>,
+/// one run to the next, and `out` (cleared first) gets one guess per
+/// loaded token.
+pub fn walk_into(
+    facts: &DocFacts<'_>,
     seen: &mut Vec<u8>,
     out: &mut Vec<Guess>,
     mut choose: impl FnMut(&Slot) -> Guess,
@@ -130,7 +127,7 @@ pub fn score<S: Scorer + ?Sized>(model: &S, feats: &[u64]) -> [f32; N_TAGS] {
 }
 
 /// Tags a document with a fixed model.
-pub fn tag_words<W: Words + ?Sized>(facts: &DocFacts<'_, W>, model: &Model<'_>) -> Vec<Guess> {
+pub fn tag_words(facts: &DocFacts<'_>, model: &Model<'_>) -> Vec<Guess> {
     let mut out = Vec::new();
     Tagger::new(model).tag(facts, &mut out);
     out
@@ -202,7 +199,7 @@ impl<'m> Tagger<'m> {
 
     /// Tags the loaded run of `facts` (one guess per loaded token into
     /// `out`), remembering what the next run of the same document reads.
-    pub fn tag<W: Words + ?Sized>(&mut self, facts: &DocFacts<'_, W>, out: &mut Vec<Guess>) {
+    pub fn tag(&mut self, facts: &DocFacts<'_>, out: &mut Vec<Guess>) {
         let Tagger {
             model,
             rows,
@@ -259,10 +256,7 @@ impl<'m> Tagger<'m> {
 }
 
 /// Tags a document with any scorer, summing every feature anew (the trainer's way).
-pub fn tag_words_with<W: Words + ?Sized, S: Scorer + ?Sized>(
-    facts: &DocFacts<'_, W>,
-    scorer: &S,
-) -> Vec<Guess> {
+pub fn tag_words_with<S: Scorer + ?Sized>(facts: &DocFacts<'_>, scorer: &S) -> Vec<Guess> {
     let mut feats = Vec::with_capacity(64);
     walk(facts, |s| {
         facts.features(s.token, s.sentence, &s.history, &mut feats);

@@ -199,7 +199,7 @@ pub fn train(
     cfg: &TrainConfig,
     mut after_epoch: impl FnMut(usize, &Perceptron),
 ) -> Perceptron {
-    let facts: Vec<DocFacts<'_, Vec<String>>> = docs
+    let facts: Vec<DocFacts<'_>> = docs
         .iter()
         .map(|d| DocFacts::new(&d.words, &d.sentences))
         .collect();
