@@ -19,6 +19,7 @@ use super::word::{
 };
 use crate::analysis::segment::Token;
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
@@ -311,30 +312,13 @@ impl<'w> DocFacts<'w> {
     /// The number of a spelling, read and numbered when first met.
     #[inline(always)]
     fn intern(&mut self, s: &'w str) -> FormId {
-        match self.form_ids.get(&Spelling::new(s)) {
-            Some(&f) => f,
-            None => self.add_form(s),
+        match self.form_ids.entry(Spelling::new(s)) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                let f = add_form(&mut self.forms, &mut self.lower_ids, &mut self.casing, s);
+                *e.insert(f)
+            }
         }
-    }
-
-    /// Reads and numbers a spelling met for the first time.
-    #[cold]
-    #[inline(never)]
-    fn add_form(&mut self, s: &'w str) -> FormId {
-        let word = Word::read(s);
-        let next = self.casing.len() as u32;
-        let lower = *self.lower_ids.entry(word.lower).or_insert(next);
-        if lower == next {
-            self.casing.push(0);
-        }
-        let f = self.forms.len() as FormId;
-        self.forms.push(Form {
-            text: s,
-            word,
-            lower,
-        });
-        self.form_ids.insert(Spelling::new(s), f);
-        f
     }
 
     /// Loads the tokens of a run of `sentences`; `tokens` covers them
@@ -540,6 +524,29 @@ impl<'w> DocFacts<'w> {
             .any(|f| word(f).is(ALL_UPPER) && word(f).chars >= 2);
         no_lower && long_caps
     }
+}
+
+/// Reads and numbers a spelling met for the first time.
+#[cold]
+#[inline(never)]
+fn add_form<'w>(
+    forms: &mut Vec<Form<'w>>,
+    lower_ids: &mut KeyMap<u32>,
+    casing: &mut Vec<u8>,
+    s: &'w str,
+) -> FormId {
+    let word = Word::read(s);
+    let next = casing.len() as u32;
+    let lower = *lower_ids.entry(word.lower).or_insert(next);
+    if lower == next {
+        casing.push(0);
+    }
+    forms.push(Form {
+        text: s,
+        word,
+        lower,
+    });
+    (forms.len() - 1) as FormId
 }
 
 /// Appends the keys of the features of the two previous tags.

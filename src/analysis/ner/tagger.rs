@@ -197,6 +197,12 @@ impl<'m> Tagger<'m> {
         }
     }
 
+    /// Makes room for about `rows` sums (bounded by the limit), sparing the
+    /// table's regrowth on a long document.
+    pub fn reserve(&mut self, rows: usize) {
+        self.rows.reserve(rows.min(self.max_rows));
+    }
+
     /// Tags the loaded run of `facts` (one guess per loaded token into
     /// `out`), remembering what the next run of the same document reads.
     pub fn tag(&mut self, facts: &DocFacts<'_>, out: &mut Vec<Guess>) {
