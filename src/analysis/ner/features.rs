@@ -273,7 +273,7 @@ impl<'w> DocFacts<'w> {
             tokens: Vec::with_capacity(text.count()),
             caps: Vec::new(),
             candidate: Vec::new(),
-            forms: Vec::new(),
+            forms: Vec::with_capacity(text.count() / 4),
             // A news article has about one new spelling in four tokens.
             form_ids: FxHashMap::with_capacity_and_hasher(text.count() / 4, Default::default()),
             lower_ids: KeyMap::with_capacity_and_hasher(text.count() / 4, Default::default()),

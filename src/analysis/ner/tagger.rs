@@ -156,6 +156,7 @@ const MAX_ROWS: usize = 1 << 18;
 /// are summed once per distinct argument and reused, since words and
 /// their neighbours recur in a document. The sums are exact integers, so
 /// this gives the same tags as summing every feature anew.
+#[derive(Clone)]
 pub struct Tagger<'m> {
     model: &'m Model<'m>,
     rows: FxHashMap<RowKey, [i32; N_TAGS]>,
