@@ -8,6 +8,7 @@
 //! the whole analysis' throughput. A measuring tool, not part of gloss.
 
 use gloss::analysis::{Analysis, Document, SCHEMA_VERSION, entities, quotes, topics};
+use gloss::export::json::Layout;
 use std::time::{Duration, Instant};
 
 /// CPU time this thread has used so far, or `None` where the kernel does not say.
@@ -81,10 +82,10 @@ fn main() -> anyhow::Result<()> {
             topics: tops,
         };
         mark("assemble", &mut stages);
-        serde_json::to_writer(std::io::sink(), &analysis)?;
+        gloss::export::write_analysis(std::io::sink(), &analysis, Layout::Compact)?;
         mark("json", &mut stages);
         // what `gloss --json FILE` writes for one article (several times the text)
-        gloss::export::to_writer_pretty(std::io::BufWriter::new(std::io::sink()), &analysis)?;
+        gloss::export::write_analysis(std::io::sink(), &analysis, Layout::Pretty)?;
         mark("pretty", &mut stages);
         let total: Duration = stages.iter().map(|(_, d, _)| *d).sum();
         let analysis_time: Duration = stages[..4].iter().map(|(_, d, _)| *d).sum();
