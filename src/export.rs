@@ -153,14 +153,14 @@ fn indices<W: Write>(out: &mut JsonOut<W>, items: &[usize]) {
 /// A `start`/`end` pair (a [`Span`], a range of sentences) as an object.
 #[inline]
 fn range<W: Write>(out: &mut JsonOut<W>, start: usize, end: usize) {
-    out.begin_object();
-    range_fields(out, start, end, true);
-    out.end_object(true);
+    out.start_end(start as u64, end as u64);
 }
 
+/// The fields of a flattened span: `start` and `end` among the keys of an
+/// object already open.
 #[inline]
-fn range_fields<W: Write>(out: &mut JsonOut<W>, start: usize, end: usize, first: bool) {
-    out.key(first, "start");
+fn range_fields<W: Write>(out: &mut JsonOut<W>, start: usize, end: usize) {
+    out.key(false, "start");
     out.index(start);
     out.key(false, "end");
     out.index(end);
@@ -274,7 +274,7 @@ fn quote<W: Write>(out: &mut JsonOut<W>, q: &Quote) {
     out.key(true, "kind");
     out.string(quote_kind(*kind));
     // flattened: the content's span is the quote's own start and end
-    range_fields(out, content.start, content.end, false);
+    range_fields(out, content.start, content.end);
     out.key(false, "speaker");
     optional(out, *speaker, JsonOut::index);
     out.key(false, "speaker_name");

@@ -155,16 +155,11 @@ impl<W: Write> JsonOut<W> {
     /// A line break (after a comma unless `first`) and the current indent.
     #[inline(always)]
     fn line_break(&mut self, first: bool) {
-        let from = usize::from(first);
-        let len = 2 + 2 * self.depth - from;
-        if len <= 32 {
-            // a fixed-size copy; only `len` bytes of it count
-            let to = &mut self.buf[self.len..self.len + 32];
-            to.copy_from_slice(&BREAKS[from..from + 32]);
-            self.len += len;
+        if self.depth < MAX_FAST_DEPTH {
+            self.len = line_break_at(&mut self.buf, self.len, self.depth, first);
             return;
         }
-        self.deep_line_break(from);
+        self.deep_line_break(usize::from(first));
     }
 
     #[cold]
@@ -261,38 +256,49 @@ impl<W: Write> JsonOut<W> {
     #[inline(always)]
     pub fn uint(&mut self, n: u64) {
         self.room();
-        let digits = decimal_digits(n);
-        if n < 100_000_000 {
-            // All eight digits of the number padded with zeros, shifted so
-            // that its own digits come first, in one fixed-size store.
-            let n = n as u32;
-            let (high, low) = ((n / 10_000) as usize, (n % 10_000) as usize);
-            let pairs = [high / 100, high % 100, low / 100, low % 100];
-            let mut padded = [0u8; 8];
-            for (i, pair) in pairs.into_iter().enumerate() {
-                padded[2 * i..2 * i + 2].copy_from_slice(&DIGIT_PAIRS[2 * pair..2 * pair + 2]);
+        self.len = uint_at(&mut self.buf, self.len, n);
+    }
+
+    /// Writes `{"start": start, "end": end}` (a span, a range of indices)
+    /// at once: the export's commonest value.
+    #[inline]
+    pub fn start_end(&mut self, start: u64, end: u64) {
+        self.room();
+        let depth = self.depth;
+        // the free room as a slice of its own, so that its bounds stay in registers
+        let buf: &mut [u8] = &mut self.buf[self.len..self.len + ROOM];
+        let mut at = 0;
+        buf[at] = b'{';
+        at += 1;
+        match self.layout {
+            Layout::Pretty if depth < MAX_FAST_DEPTH => {
+                at = line_break_at(buf, at, depth + 1, true);
+                at = put_at(buf, at, b"\"start\": ");
+                at = uint_at(buf, at, start);
+                at = line_break_at(buf, at, depth + 1, false);
+                at = put_at(buf, at, b"\"end\": ");
+                at = uint_at(buf, at, end);
+                at = line_break_at(buf, at, depth, true);
             }
-            let shifted = u64::from_be_bytes(padded) << (8 * (8 - digits));
-            self.put(&shifted.to_be_bytes());
-            self.len -= 8 - digits;
-            return;
+            Layout::Pretty => {
+                self.len += at;
+                self.depth += 1;
+                self.key(true, "start");
+                self.uint(start);
+                self.key(false, "end");
+                self.uint(end);
+                self.close(b'}', true);
+                return;
+            }
+            Layout::Compact => {
+                at = put_at(buf, at, b"\"start\":");
+                at = uint_at(buf, at, start);
+                at = put_at(buf, at, b",\"end\":");
+                at = uint_at(buf, at, end);
+            }
         }
-        let to = &mut self.buf[self.len..self.len + digits];
-        let mut at = digits;
-        let mut rest = n;
-        while rest >= 100 {
-            let pair = (rest % 100) as usize * 2;
-            rest /= 100;
-            at -= 2;
-            to[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-        }
-        if rest >= 10 {
-            let pair = rest as usize * 2;
-            to[..2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-        } else {
-            to[0] = b'0' + rest as u8;
-        }
-        self.len += digits;
+        buf[at] = b'}';
+        self.len += at + 1;
     }
 
     /// Writes a `usize` (an offset, an index).
@@ -351,6 +357,64 @@ impl<W: Write> JsonOut<W> {
         };
         self.put(&[b'\\', short]);
     }
+}
+
+/// Indent levels below which a line break is one fixed-size copy.
+const MAX_FAST_DEPTH: usize = 15;
+
+/// Writes `bytes` into `buf` at `at`; returns where they end.
+#[inline(always)]
+fn put_at(buf: &mut [u8], at: usize, bytes: &[u8]) -> usize {
+    buf[at..at + bytes.len()].copy_from_slice(bytes);
+    at + bytes.len()
+}
+
+/// Writes a line break (after a comma unless `first`) and the indent of
+/// `depth` (below [`MAX_FAST_DEPTH`]) into `buf` at `at`, as one copy of 32
+/// bytes of which only the break counts; returns where the break ends.
+#[inline(always)]
+fn line_break_at(buf: &mut [u8], at: usize, depth: usize, first: bool) -> usize {
+    debug_assert!(depth < MAX_FAST_DEPTH);
+    let from = usize::from(first);
+    buf[at..at + 32].copy_from_slice(&BREAKS[from..from + 32]);
+    at + 2 + 2 * depth - from
+}
+
+/// Writes `n` in decimal into `buf` at `at` (20 bytes must be free);
+/// returns where it ends.
+#[inline(always)]
+fn uint_at(buf: &mut [u8], at: usize, n: u64) -> usize {
+    let digits = decimal_digits(n);
+    if n < 100_000_000 {
+        // All eight digits of the number padded with zeros, shifted so that
+        // its own digits come first, in one fixed-size store.
+        let n = n as u32;
+        let (high, low) = ((n / 10_000) as usize, (n % 10_000) as usize);
+        let pairs = [high / 100, high % 100, low / 100, low % 100];
+        let mut padded = [0u8; 8];
+        for (i, pair) in pairs.into_iter().enumerate() {
+            padded[2 * i..2 * i + 2].copy_from_slice(&DIGIT_PAIRS[2 * pair..2 * pair + 2]);
+        }
+        let shifted = u64::from_be_bytes(padded) << (8 * (8 - digits));
+        buf[at..at + 8].copy_from_slice(&shifted.to_be_bytes());
+        return at + digits;
+    }
+    let to = &mut buf[at..at + digits];
+    let mut end = digits;
+    let mut rest = n;
+    while rest >= 100 {
+        let pair = (rest % 100) as usize * 2;
+        rest /= 100;
+        end -= 2;
+        to[end..end + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    }
+    if rest >= 10 {
+        let pair = rest as usize * 2;
+        to[..2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    } else {
+        to[0] = b'0' + rest as u8;
+    }
+    at + digits
 }
 
 /// How many decimal digits `n` has (1 for 0).
@@ -501,6 +565,53 @@ mod tests {
                 Layout::Compact => serde_json::to_string(&value),
             };
             assert_eq!(ours, theirs.unwrap());
+        }
+    }
+
+    #[derive(serde::Serialize)]
+    struct StartEnd {
+        start: u64,
+        end: u64,
+    }
+
+    /// `{"start": 0, "end": u64::MAX}` inside this many arrays.
+    struct Nested(usize);
+
+    impl serde::Serialize for Nested {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self.0 {
+                0 => StartEnd {
+                    start: 0,
+                    end: u64::MAX,
+                }
+                .serialize(s),
+                depth => [Nested(depth - 1)].serialize(s),
+            }
+        }
+    }
+
+    #[test]
+    fn start_and_end_objects_are_laid_out_as_serde_json_does_at_any_depth() {
+        for layout in [Layout::Pretty, Layout::Compact] {
+            for depth in [0, 1, MAX_FAST_DEPTH - 1, MAX_FAST_DEPTH, MAX_DEPTH + 2] {
+                let ours = written(layout, |o| {
+                    for _ in 0..depth {
+                        o.begin_array();
+                        o.element(true);
+                    }
+                    o.start_end(0, u64::MAX);
+                    for _ in 0..depth {
+                        o.end_array(true);
+                    }
+                });
+                let value = Nested(depth);
+                let theirs = match layout {
+                    Layout::Pretty => serde_json::to_string_pretty(&value),
+                    Layout::Compact => serde_json::to_string(&value),
+                };
+                let theirs = theirs.unwrap();
+                assert_eq!(ours, theirs, "{layout:?} at {depth}");
+            }
         }
     }
 
