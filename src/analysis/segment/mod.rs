@@ -89,8 +89,9 @@ pub fn segment(text: &str) -> Document<'_> {
             ti += 1;
         }
         let first = ti;
-        // tokens are in text order and never overlap: their ends ascend
-        ti += tokens[ti..].partition_point(|t| t.span().end <= p.end);
+        while ti < tokens.len() && tokens[ti].span().end <= p.end {
+            ti += 1;
+        }
         let first_sentence = sentences.len();
         let mut from = first;
         sentences::sentence_ends(text, &tokens[first..ti], &mut ends);
