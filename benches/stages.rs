@@ -5,9 +5,12 @@
 //! `cargo bench --bench stages -- FILE...` prints, per file, the
 //! CPU time of each stage on this thread (from `/proc/thread-self/schedstat`
 //! on Linux, so a busy machine does not inflate it; wall time elsewhere) and
-//! the whole analysis' throughput. A measuring tool, not part of gloss.
+//! the whole analysis' throughput, and the peak resident memory after each
+//! stage (counted afresh for each file, from when its text is read). A
+//! measuring tool, not part of gloss.
 
 use gloss::analysis::{Analysis, Document, SCHEMA_VERSION, entities, quotes, topics};
+use gloss::export::json::Layout;
 use std::time::{Duration, Instant};
 
 /// CPU time this thread has used so far, or `None` where the kernel does not say.
@@ -26,6 +29,13 @@ fn peak_rss_mb() -> f64 {
             line.split_whitespace().nth(1)?.parse::<f64>().ok()
         })
         .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Starts measuring this process' peak resident memory afresh from what it
+/// holds now (Linux: `/proc/self/clear_refs`), so that each file's peaks
+/// are its own; elsewhere the peak stays the process' so far.
+fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
 /// A clock: thread CPU time where available, else wall time since start.
@@ -54,8 +64,9 @@ fn main() -> anyhow::Result<()> {
     let what = if clock.cpu { "CPU" } else { "wall" };
     // `cargo bench` passes `--bench`; everything not starting with `--` is a file.
     for path in std::env::args().skip(1).filter(|a| !a.starts_with("--")) {
-        let text = std::fs::read_to_string(&path)?;
+        let text = std::sync::Arc::new(std::fs::read_to_string(&path)?);
         let mb = text.len() as f64 / (1 << 20) as f64;
+        reset_peak_rss();
         let mut stages = Vec::new();
         let mut lap = clock.now();
         let mut mark = |name: &'static str, stages: &mut Vec<(&str, Duration, f64)>| {
@@ -71,20 +82,30 @@ fn main() -> anyhow::Result<()> {
         mark("quotes", &mut stages);
         let tops = topics::find(&doc, &ents);
         mark("topics", &mut stages);
+        // what `analyze` does after the stages: the document's paragraphs
+        // and sentences move into the analysis, its tokens are dropped
+        let Document {
+            paragraphs,
+            sentences,
+            tokens,
+            sentence_tokens,
+            ..
+        } = doc;
+        drop((tokens, sentence_tokens));
         let analysis = Analysis {
             schema_version: SCHEMA_VERSION,
-            text: std::sync::Arc::new(text.clone()),
-            paragraphs: doc.paragraphs,
-            sentences: doc.sentences,
+            text: std::sync::Arc::clone(&text),
+            paragraphs,
+            sentences,
             entities: ents,
             quotes: qs,
             topics: tops,
         };
         mark("assemble", &mut stages);
-        serde_json::to_writer(std::io::sink(), &analysis)?;
+        gloss::export::write_analysis(std::io::sink(), &analysis, Layout::Compact)?;
         mark("json", &mut stages);
         // what `gloss --json FILE` writes for one article (several times the text)
-        gloss::export::to_writer_pretty(std::io::BufWriter::new(std::io::sink()), &analysis)?;
+        gloss::export::write_analysis(std::io::sink(), &analysis, Layout::Pretty)?;
         mark("pretty", &mut stages);
         let total: Duration = stages.iter().map(|(_, d, _)| *d).sum();
         let analysis_time: Duration = stages[..4].iter().map(|(_, d, _)| *d).sum();
@@ -96,9 +117,11 @@ fn main() -> anyhow::Result<()> {
         for (name, _, peak) in &stages {
             print!(" {name} {peak:.0}");
         }
+        let peak = stages.iter().map(|(_, _, peak)| *peak).fold(0.0, f64::max);
         println!(
-            "; analysis {:.1} MB/s",
-            mb / analysis_time.as_secs_f64().max(1e-9)
+            "; analysis {:.1} MB/s; peak {:.1}x the file",
+            mb / analysis_time.as_secs_f64().max(1e-9),
+            peak / mb.max(1e-9)
         );
     }
     Ok(())

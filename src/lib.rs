@@ -8,7 +8,7 @@
 //! - [`load`]: reading an article from a file or standard input into the
 //!   text every offset indexes.
 //! - [`report`]: the plain-text report printed when not in a terminal.
-//! - [`export`]: the JSON export's pretty layout, written fast.
+//! - [`export`]: the JSON export (`--json`), serde_json's layout written fast.
 //! - [`tui`]: the terminal reader.
 //!
 //! ```

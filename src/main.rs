@@ -15,8 +15,9 @@ mod cli;
 use anyhow::Context;
 use cli::{Config, Output, STDIN_NAME, Source};
 use gloss::analysis::{Analysis, analyze_owned};
+use gloss::export::json::Layout;
+use gloss::export::{ArticleExport, write_article};
 use gloss::load::{self, Article};
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
@@ -151,24 +152,6 @@ fn print_warnings(article: &Article) {
     }
 }
 
-/// One line (or, for a single article, one pretty-printed object) of the
-/// JSON export: the analysis with where it came from.
-#[derive(Serialize)]
-struct JsonExport<'a> {
-    /// The file name, "(standard input)" or the sample's name.
-    source: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    byline: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    warnings: &'a [String],
-    #[serde(flatten)]
-    analysis: &'a Analysis,
-}
-
 /// An article analysed by a worker, ready for the printer.
 enum Done {
     /// Its report or JSON line, rendered by the worker.
@@ -203,7 +186,7 @@ fn write_json(
     analysis: &Analysis,
     pretty: bool,
 ) -> anyhow::Result<()> {
-    let export = JsonExport {
+    let export = ArticleExport {
         source: &article.name,
         title: article.title.as_deref(),
         byline: article.byline.as_deref(),
@@ -211,14 +194,13 @@ fn write_json(
         warnings: &article.warnings,
         analysis,
     };
-    if pretty {
-        gloss::export::to_writer_pretty(&mut *out, &export)
+    let layout = if pretty {
+        Layout::Pretty
     } else {
-        serde_json::to_writer(&mut *out, &export)
-    }
-    // As an `io::Error`, so that a closed pipe is recognised in `main`.
-    .map_err(std::io::Error::from)
-    .context("writing the JSON export")?;
+        Layout::Compact
+    };
+    // An `io::Error` as it is, so that a closed pipe is recognised in `main`.
+    write_article(&mut *out, &export, layout).context("writing the JSON export")?;
     out.write_all(b"\n")?;
     Ok(())
 }

@@ -130,29 +130,24 @@ pub fn segment(text: &str) -> Document<'_> {
 }
 
 /// Splits the final dot off the tokens at `splits` (ascending indices), in
-/// place, moving the others back: one pass from the end.
+/// place: from the last split back, the tokens after each one move right in
+/// one block, by one place per split up to it.
 fn split_dots(tokens: &mut Vec<Token>, splits: &[usize]) {
     if splits.is_empty() {
         return;
     }
-    let old = tokens.len();
     let filler = Token::new(Span::new(0, 0), TokenKind::Punct);
-    tokens.resize(old + splits.len(), filler);
-    let mut write = tokens.len();
-    let mut pending = splits.len();
-    for read in (0..old).rev() {
-        let t = tokens[read];
-        if pending > 0 && splits[pending - 1] == read {
-            pending -= 1;
-            let dot = t.span().end - 1;
-            write -= 1;
-            tokens[write] = Token::new(Span::new(dot, t.span().end), TokenKind::Punct);
-            write -= 1;
-            tokens[write] = Token::new(Span::new(t.span().start, dot), t.kind);
-        } else {
-            write -= 1;
-            tokens[write] = t;
-        }
+    tokens.resize(tokens.len() + splits.len(), filler);
+    // tokens[k + 1..end] (as tokenized) are the ones between this split and the next
+    let mut end = tokens.len() - splits.len();
+    for (before, &k) in splits.iter().enumerate().rev() {
+        let shift = before + 1;
+        tokens.copy_within(k + 1..end, k + 1 + shift);
+        let t = tokens[k];
+        let dot = t.span().end - 1;
+        tokens[k + shift] = Token::new(Span::new(dot, t.span().end), TokenKind::Punct);
+        tokens[k + shift - 1] = Token::new(Span::new(t.span().start, dot), t.kind);
+        end = k;
     }
 }
 

@@ -53,7 +53,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         // a mark (after a word character it may be a clitic: "n't").
         if ASCII_CLASS[usize::from(b)] & ASCII_WORD != 0
             && (!matches!(b, b'n' | b'N') || !char_before(text, i).is_some_and(is_word_char))
-            && let Some((end, kind)) = scan_plain_word(bytes, i)
+            && let Some((end, kind)) = scan_plain_word(text, i)
         {
             out.push(Token::new(Span::new(i, end), kind));
             i = end;
@@ -324,40 +324,106 @@ static ASCII_CLASS: [u8; 256] = {
 };
 
 fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
-    match scan_plain_word(text.as_bytes(), start) {
+    match scan_plain_word(text, start) {
         Some(found) => found,
         None => scan_joined_word(text, start),
     }
 }
 
-/// The common case of [`scan_word`]: ASCII letters and digits up to a byte
-/// that cannot join a word (a space, most punctuation). `None` when a
-/// joining mark or a character outside ASCII follows (or none is there).
+/// The common cases of [`scan_word`], decided from the bytes around an ASCII
+/// run of letters and digits: the run ends at a space or a mark that cannot
+/// join it (a comma not between digits, a full stop after a word that is no
+/// abbreviation). `None` sends the word to [`scan_joined_word`]: an inner
+/// mark, a character outside ASCII, an initial, a number before a dot.
 #[inline(always)]
-fn scan_plain_word(bytes: &[u8], start: usize) -> Option<(usize, TokenKind)> {
+fn scan_plain_word(text: &str, start: usize) -> Option<(usize, TokenKind)> {
+    let bytes = text.as_bytes();
+    let (end, all_digits) = ascii_word_run(bytes, start);
+    if end == start {
+        return None;
+    }
+    let kind = if all_digits {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    match bytes.get(end) {
+        None => Some((end, kind)),
+        Some(&b) if b.is_ascii() && !may_join_word(b) => Some((end, kind)),
+        // these join digits only ("1,000", "5:30", "1/2")
+        Some(b',' | b':' | b'/') => {
+            (!bytes.get(end + 1).is_some_and(u8::is_ascii_digit)).then_some((end, kind))
+        }
+        Some(b'.') if kind == TokenKind::Word && end - start > 1 => {
+            // A word of two letters or more: not an initial or an initialism.
+            let after = end + 1;
+            match bytes.get(after) {
+                // "end.Next": the dot is no part of the word
+                Some(&n) if ASCII_CLASS[usize::from(n)] & ASCII_WORD != 0 => Some((end, kind)),
+                Some(&n) if !n.is_ascii() => None,
+                // a word and a full stop, unless the word is an abbreviation
+                _ if is_abbreviation(text, &text[start..end], after) => Some((after, kind)),
+                _ => Some((end, kind)),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The end of the run of ASCII letters, digits and `_` from `start`, and
+/// whether all of them are digits. Reads eight bytes at a time as one
+/// `u64`, so that the run's end costs one unpredictable branch or none.
+#[inline(always)]
+fn ascii_word_run(bytes: &[u8], start: usize) -> (usize, bool) {
     let mut end = start;
-    let mut all = ASCII_DIGIT;
+    let mut all_digits = true;
+    while let Some(chunk) = bytes.get(end..end + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let (word_bytes, digit_bytes) = ascii_word_bytes(u64::from_le_bytes(word));
+        // High bits of the bytes before the first one that is no word character.
+        let stops = !word_bytes & HIGH_BITS;
+        let before = (stops & stops.wrapping_neg()).wrapping_sub(1) & HIGH_BITS;
+        all_digits &= digit_bytes & before == before;
+        if stops != 0 {
+            return (end + (stops.trailing_zeros() / 8) as usize, all_digits);
+        }
+        end += 8;
+    }
     while let Some(&b) = bytes.get(end) {
         let class = ASCII_CLASS[usize::from(b)];
         if class & ASCII_WORD == 0 {
             break;
         }
-        all &= class;
+        all_digits &= class & ASCII_DIGIT != 0;
         end += 1;
     }
-    let ends_here = match bytes.get(end) {
-        None => true,
-        Some(&b) => b.is_ascii() && !may_join_word(b),
+    (end, all_digits)
+}
+
+/// Each byte's low bits set.
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+/// Each byte's high bit set.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `w` that are ASCII word characters (letters, digits,
+/// `_`) and those that are digits, each marked by its high bit.
+#[inline(always)]
+fn ascii_word_bytes(w: u64) -> (u64, u64) {
+    let ascii = !w & HIGH_BITS;
+    // Below 0x80 in every byte, so that no sum carries into the next byte.
+    let low = w & !HIGH_BITS;
+    // High bit set where lo <= byte <= hi.
+    let within = |x: u64, lo: u8, hi: u8| {
+        x.wrapping_add(LOW_BITS * u64::from(0x80 - lo))
+            & !x.wrapping_add(LOW_BITS * u64::from(0x7F - hi))
+            & HIGH_BITS
     };
-    if end == start || !ends_here {
-        return None;
-    }
-    let kind = if all & ASCII_DIGIT != 0 {
-        TokenKind::Number
-    } else {
-        TokenKind::Word
-    };
-    Some((end, kind))
+    let digits = within(low, b'0', b'9') & ascii;
+    // capitals folded onto lowercase letters
+    let letters = within(low | (LOW_BITS * 0x20), b'a', b'z');
+    let underscores = within(low, b'_', b'_');
+    ((digits | letters | underscores) & ascii, digits)
 }
 
 /// True for the ASCII marks that may continue a word ("U.S.", "1,000",
@@ -549,6 +615,9 @@ pub(crate) enum AbbreviationClass {
 /// The class of a known abbreviation, given without its dot. Case matters:
 /// "Gov." is an abbreviation, "gov." is not.
 pub(crate) fn abbreviation_class(word: &str) -> Option<AbbreviationClass> {
+    if word.len() > LONGEST_ABBREVIATION {
+        return None;
+    }
     if word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase()) {
         // headlines in capitals: "ST. LOUIS", "GOV. SMITH"
         let mut title = word[..1].to_string();
@@ -557,6 +626,9 @@ pub(crate) fn abbreviation_class(word: &str) -> Option<AbbreviationClass> {
     }
     known_abbreviation(word)
 }
+
+/// Bytes in the longest word [`known_abbreviation`] knows ("Messrs", "approx").
+const LONGEST_ABBREVIATION: usize = 6;
 
 fn known_abbreviation(word: &str) -> Option<AbbreviationClass> {
     use AbbreviationClass::*;
@@ -734,5 +806,49 @@ mod tests {
                 .windows(2)
                 .all(|w| w[0].span().end <= w[1].span().start)
         );
+    }
+
+    #[test]
+    fn no_known_abbreviation_is_longer_than_the_longest() {
+        for word in ["Messrs", "approx", "Calif", "Thurs", "MESSRS"] {
+            assert!(abbreviation_class(word).is_some(), "{word}");
+        }
+        // every word the list knows, taken from its source
+        let source = include_str!("tokens.rs");
+        let list = &source[source.find("fn known_abbreviation").unwrap()..];
+        let list = &list[..list.find("_ => return None").unwrap()];
+        let words: Vec<&str> = list.split('"').skip(1).step_by(2).collect();
+        assert!(words.len() > 100, "{}", words.len());
+        for word in words {
+            assert!(word.len() <= LONGEST_ABBREVIATION, "{word}");
+            assert!(known_abbreviation(word).is_some(), "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+        /// The fast path decides a word exactly as the full scan would.
+        #[test]
+        fn plain_words_end_where_the_full_scan_ends_them(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "a", "Z", "x", "n", "0", "7", "_", ".", ",", ":", "/", "'", "’", "-", "&", "$",
+                    " ", "\n", "\t", "é", "中", "—", "Inc", "No", "Mr", "ST", "U", "e.g", "1996",
+                    "abcdefgh", "ABCDEFGHIJ", "123456789", "s", "t", "'s", "n't",
+                ][..]),
+                0..24,
+            ),
+        ) {
+            let text = pieces.concat();
+            for (i, c) in text.char_indices() {
+                if !is_word_char(c) {
+                    continue;
+                }
+                if let Some(fast) = scan_plain_word(&text, i) {
+                    proptest::prop_assert_eq!(fast, scan_joined_word(&text, i), "{:?} at {}", text, i);
+                }
+            }
+        }
     }
 }
