@@ -140,9 +140,11 @@ fn phrase_at<'l>(
     end: usize,
     caps_line: bool,
 ) -> Option<(usize, &'l KnownPhrase)> {
-    if !lex.may_start(ws.key(i)) || !lex.is_prefix(ws.key(i)) {
+    let first = ws.facts(i);
+    if !first.is_prefix() {
         return None;
     }
+    // the key of words i..j, built only once a second word joins
     let mut key = ws.scratch.take();
     key.clear();
     let mut best = None;
@@ -155,19 +157,33 @@ fn phrase_at<'l>(
         if !may_join {
             break;
         }
-        if j > i && ws.words[j - 1].span.end < w.span.start {
-            key.push(' ');
-        }
-        key.push_str(ws.key(j));
-        if !lex.is_prefix(&key) {
-            // "U.S." is one word, "U. S." is not; try without the dot too
-            break;
-        }
-        if let Some(p) = lex.phrase(&key) {
-            let written = ws.span_of(i..j + 1).of(ws.text);
+        let found = if j == i {
+            first.phrase(lex)
+        } else {
+            if j == i + 1 {
+                key.push_str(ws.key(i));
+            }
+            if ws.words[j - 1].span.end < w.span.start {
+                key.push(' ');
+            }
+            key.push_str(ws.key(j));
+            if !lex.is_prefix(&key) {
+                // "U.S." is one word, "U. S." is not; try without the dot too
+                break;
+            }
+            lex.phrase(&key)
+        };
+        if let Some(p) = found {
             let case_ok = if p.acronym {
+                let written = ws.span_of(i..j + 1).of(ws.text);
                 let lower = written.chars().any(char::is_lowercase);
-                !(lower || (caps_line && lex.is_common(&key)))
+                let common = caps_line
+                    && if j == i {
+                        first.is_common()
+                    } else {
+                        lex.is_common(&key)
+                    };
+                !(lower || common)
             } else {
                 true
             };
@@ -182,20 +198,26 @@ fn phrase_at<'l>(
 
 /// The longest title starting at word `i` (any case) and ending before `end`.
 fn title_at(ws: &Words<'_>, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
-    if !lex.may_start(ws.key(i)) || !lex.is_prefix(ws.key(i)) {
+    let first = ws.facts(i);
+    if i >= end || !first.is_prefix() {
         return None;
+    }
+    if matches!(ws.words[i].shape, Shape::Punct | Shape::Number) {
+        return None;
+    }
+    let mut best = first.is_title().then_some(1);
+    let last = end.min(i + lex.max_phrase_words);
+    if i + 1 >= last || matches!(ws.words[i + 1].shape, Shape::Punct | Shape::Number) {
+        return best;
     }
     let mut key = ws.scratch.take();
     key.clear();
-    let mut best = None;
-    for j in i..end.min(i + lex.max_phrase_words) {
-        let w = &ws.words[j];
-        if matches!(w.shape, Shape::Punct | Shape::Number) {
+    key.push_str(ws.key(i));
+    for j in i + 1..last {
+        if matches!(ws.words[j].shape, Shape::Punct | Shape::Number) {
             break;
         }
-        if j > i {
-            key.push(' ');
-        }
+        key.push(' ');
         key.push_str(ws.key(j));
         if !lex.is_prefix(&key) {
             break;
@@ -275,7 +297,7 @@ fn analyze_chunk(
     while s < e {
         let w = &ws.words[s];
         let key = ws.key(s);
-        let common = (w.opens && lex.is_common(key)) || CLOSED_CLASS.contains(&key);
+        let common = (w.opens && w.facts.is_common()) || CLOSED_CLASS.contains(&key);
         let droppable = (common && !is_initial(ws, s))
             || (is_connector(ws, s) && !(is_particle(ws, s) && w.is_capital()))
             || w.shape == Shape::Punct;
@@ -296,8 +318,8 @@ fn analyze_chunk(
         // the surname: "Mark Cairns", "John Major"
         let run_is_person = run.is_some_and(|r| {
             k > r && {
-                let prev = ws.key(k - 1);
-                lex.is_given_name(prev) || lex.surname_rank(prev).is_some() && k - r == 1
+                let prev = ws.facts(k - 1);
+                prev.is_given_name() || prev.surname_rank().is_some() && k - r == 1
             }
         });
         let next_is_name = k + 1 >= e || !ws.words[k + 1].is_capital();
@@ -314,7 +336,7 @@ fn analyze_chunk(
             // a city that is also a given name, before a name: "Vladimir Putin"
             let given_first = len == 1
                 && p.kind == PhraseKind::City
-                && lex.is_given_name(ws.key(k))
+                && ws.facts(k).is_given_name()
                 && k + 1 < e
                 && ws.words[k + 1].shape == Shape::Capitalized
                 && phrase_at(ws, lex, k + 1, e, false).is_none()
@@ -326,7 +348,7 @@ fn analyze_chunk(
             let after_org_of = run.is_some()
                 && k >= 2
                 && matches!(ws.key(k - 1), "of" | "for")
-                && lex.is_org_head(ws.key(k - 2));
+                && ws.facts(k - 2).is_org_head();
             if after_org_of {
                 k += len;
                 continue;
@@ -341,7 +363,7 @@ fn analyze_chunk(
             // ("General Motors") is part of the name
             let org_follows = (k + len..e.min(k + len + 6))
                 .take_while(|&x| ws.words[x].is_capital())
-                .any(|x| lex.is_org_head(ws.key(x)) || lex.is_org_suffix(ws.key(x)));
+                .any(|x| ws.facts(x).is_org_head() || ws.facts(x).is_org_suffix());
             if !org_follows {
                 close_run(&mut run, k, &mut segments);
                 segments.push(Segment::Title(k..k + len));
@@ -372,7 +394,7 @@ fn analyze_chunk(
                 if let Some(Segment::Name(n)) = segs.peek()
                     && is_place(p)
                     && n.start == r.end
-                    && !starts_person(ws, lex, n.clone())
+                    && !starts_person(ws, n.clone())
                 {
                     let words = r.start..trim(ws, n.clone()).end;
                     found.mentions.push(fused_org(ws, words));
@@ -395,8 +417,8 @@ fn analyze_chunk(
                         && k.start == r.end
                         && single
                         && !prev_title
-                        && !starts_person(ws, lex, r.clone())
-                        && !lex.is_common(ws.key(r.start))
+                        && !starts_person(ws, r.clone())
+                        && !ws.facts(r.start).is_common()
                         && k.end == e
                     {
                         found.mentions.push(fused_org(ws, r.start..k.end));
@@ -404,7 +426,7 @@ fn analyze_chunk(
                         continue;
                     }
                 }
-                for part in split_at_and(ws, lex, r) {
+                for part in split_at_and(ws, r) {
                     if let Some(m) = type_name(ws, lex, part, prev_title, sentence_end) {
                         found.mentions.push(m);
                     }
@@ -416,9 +438,9 @@ fn analyze_chunk(
 }
 
 /// True when a name run starts like a person's name (a given name).
-fn starts_person(ws: &Words<'_>, lex: &Lexicon, r: Range<usize>) -> bool {
+fn starts_person(ws: &Words<'_>, r: Range<usize>) -> bool {
     let r = trim(ws, r);
-    r.start < r.end && lex.is_given_name(ws.key(r.start))
+    r.start < r.end && ws.facts(r.start).is_given_name()
 }
 
 fn fused_org(ws: &Words<'_>, words: Range<usize>) -> Mention {
@@ -440,10 +462,10 @@ fn close_run(run: &mut Option<usize>, end: usize, segments: &mut Vec<Segment<'_>
 }
 
 /// Splits "Blinken and Xi" in two; keeps "Securities and Exchange Commission".
-fn split_at_and(ws: &Words<'_>, lex: &Lexicon, r: Range<usize>) -> Vec<Range<usize>> {
+fn split_at_and(ws: &Words<'_>, r: Range<usize>) -> Vec<Range<usize>> {
     let org = r
         .clone()
-        .any(|i| lex.is_org_head(ws.key(i)) || lex.is_org_suffix(ws.key(i)));
+        .any(|i| ws.facts(i).is_org_head() || ws.facts(i).is_org_suffix());
     if org {
         return vec![r];
     }
@@ -542,6 +564,7 @@ fn type_name(
     let first = *names.first()?;
     let last = *names.last()?;
     let key = |i: usize| ws.key(i);
+    let facts = |i: usize| ws.facts(i);
     let mention = |kind, evidence, words: Range<usize>| Mention {
         span: ws.span_of(words.clone()),
         kind,
@@ -556,11 +579,11 @@ fn type_name(
         return Some(mention(EntityKind::Org, Evidence::Firm, r.start..r.end + 1));
     }
     let org_word =
-        lex.is_org_suffix(key(last)) || (n >= 2 && names.iter().any(|&i| lex.is_org_head(key(i))));
+        facts(last).is_org_suffix() || (n >= 2 && names.iter().any(|&i| facts(i).is_org_head()));
     if org_word {
         return Some(mention(EntityKind::Org, Evidence::Context, r));
     }
-    if n == 1 && lex.is_org_head(key(first)) {
+    if n == 1 && facts(first).is_org_head() {
         // "Department", "Government" alone are no names
         return None;
     }
@@ -570,14 +593,14 @@ fn type_name(
     let looks_like_name = names.iter().all(|&i| {
         is_initial(ws, i)
             || (ws.words[i].shape == Shape::Capitalized
-                && !lex.is_common(key(i))
+                && !facts(i).is_common()
                 && key(i).chars().count() > 1)
             || is_particle(ws, i)
     });
     if n >= 2 && looks_like_name {
-        let given = lex.is_given_name(key(first));
+        let given = facts(first).is_given_name();
         let surname = n <= 4
-            && (lex.surname_rank(key(last)).is_some() || lex.surname_rank(key(first)).is_some());
+            && (facts(last).surname_rank().is_some() || facts(first).surname_rank().is_some());
         if given || surname {
             return Some(mention(EntityKind::Person, Evidence::Context, r));
         }
@@ -613,7 +636,7 @@ fn type_name(
         if w.shape == Shape::Upper || is_camel(text) {
             return Some(mention(EntityKind::Org, Evidence::Guess, r));
         }
-        if lex.is_common(key(first)) {
+        if facts(first).is_common() {
             return None;
         }
         // "in Arbil": after a preposition of place

@@ -10,7 +10,7 @@
 //!
 //! It only describes words; it decides nothing about entities.
 
-use super::gazetteer::{Lexicon, PhraseKind, key_of};
+use super::gazetteer::{Lexicon, PhraseKind, WordFacts, key_of};
 use crate::analysis::Document;
 use crate::analysis::Span;
 use crate::analysis::segment::TokenKind;
@@ -49,6 +49,8 @@ pub struct Word {
     pub token: usize,
     /// Range of the lowercase key in [`Words::keys`].
     key: Range<usize>,
+    /// What the gazetteers know of the word's key.
+    pub facts: WordFacts,
 }
 
 impl Word {
@@ -155,7 +157,17 @@ impl<'t> Words<'t> {
                 };
                 let raw = tok.text(text);
                 if tok.kind == TokenKind::Punct {
-                    push_word(words, keys, text, tok.span(), Shape::Punct, si, false, ti);
+                    push_word(
+                        words,
+                        keys,
+                        lex,
+                        text,
+                        tok.span(),
+                        Shape::Punct,
+                        si,
+                        false,
+                        ti,
+                    );
                     // a quotation mark or colon opens a new stretch where
                     // the capital of the next word says nothing
                     opens = opens || OPENING_QUOTES.contains(&raw);
@@ -169,13 +181,13 @@ impl<'t> Words<'t> {
                     let sb = Span::new(span.end - b.len(), span.end);
                     for part in [sa, sb] {
                         let shape = shape_of(part.of(text), tok.kind);
-                        push_word(words, keys, text, part, shape, si, opens, ti);
+                        push_word(words, keys, lex, text, part, shape, si, opens, ti);
                         opens = false;
                     }
                     continue;
                 }
                 let shape = shape_of(w, tok.kind);
-                push_word(words, keys, text, span, shape, si, opens, ti);
+                push_word(words, keys, lex, text, span, shape, si, opens, ti);
                 opens = false;
             }
             let range = first_word..words.len();
@@ -187,8 +199,7 @@ impl<'t> Words<'t> {
             let mut common_capital = 0;
             for w in &words[range.clone()] {
                 if w.shape == Shape::Capitalized && !w.opens {
-                    let k = keys.get(w.key.clone()).unwrap_or("");
-                    common_capital += usize::from(lex.is_common(k));
+                    common_capital += usize::from(w.facts.is_common());
                 }
                 match w.shape {
                     Shape::Upper => {
@@ -220,6 +231,11 @@ impl<'t> Words<'t> {
             .get(i)
             .and_then(|w| self.keys.get(w.key.clone()))
             .unwrap_or("")
+    }
+
+    /// What the gazetteers know of word `i`.
+    pub fn facts(&self, i: usize) -> WordFacts {
+        self.words.get(i).map_or(WordFacts::UNKNOWN, |w| w.facts)
     }
 
     /// The text of word `i` as written.
@@ -260,6 +276,7 @@ impl<'t> Words<'t> {
 fn push_word(
     words: &mut Vec<Word>,
     keys: &mut String,
+    lex: &Lexicon,
     text: &str,
     span: Span,
     shape: Shape,
@@ -279,6 +296,9 @@ fn push_word(
             keys.extend(c.to_lowercase());
         }
     }
+    let facts = keys
+        .get(start..)
+        .map_or(WordFacts::UNKNOWN, |k| lex.word(k));
     words.push(Word {
         span,
         shape,
@@ -287,6 +307,7 @@ fn push_word(
         in_caps_line: false,
         token,
         key: start..keys.len(),
+        facts,
     });
 }
 
@@ -295,6 +316,11 @@ fn push_word(
 fn split_known_pair<'a>(w: &'a str, lex: &Lexicon) -> Option<(&'a str, &'a str)> {
     let (a, b) = w.split_once('-')?;
     if a.is_empty() || b.is_empty() || b.contains('-') {
+        return None;
+    }
+    // both halves must be known names written with a capital
+    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    if !(capital(a) && capital(b)) {
         return None;
     }
     if lex.phrase(&key_of(w)).is_some() {
