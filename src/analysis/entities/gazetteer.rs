@@ -8,6 +8,8 @@
 //! article: deciding what a phrase is *in context* belongs to [`super::names`].
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::sync::LazyLock;
 
 const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
@@ -41,11 +43,11 @@ pub enum PhraseKind {
 }
 
 /// A known phrase and the canonical name of what it names.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KnownPhrase {
     pub kind: PhraseKind,
     /// The name readers expect ("United States" for "US").
-    pub canonical: String,
+    pub canonical: &'static str,
     /// Written in capitals ("US", "WHO"): matches only in capitals.
     pub acronym: bool,
 }
@@ -138,21 +140,42 @@ struct PhraseFacts {
 /// All word lists, looked up by lowercase words joined with single spaces.
 pub struct Lexicon {
     /// Every single word any list knows, with all it knows of it.
-    words: FxHashMap<Box<str>, WordFacts>,
+    /// Its keys are borrowed from the lowercase names lists ([`NAMES`]) or
+    /// owned (the few words of the other lists).
+    words: FxHashMap<Cow<'static, str>, WordFacts>,
     /// Phrases, titles and their word-prefixes of two words or more
     /// ("south china", "south china sea"), for longest-match scans that stop
     /// as soon as no entry can follow.
-    phrases: FxHashMap<Box<str>, PhraseFacts>,
+    phrases: FxHashMap<Cow<'static, str>, PhraseFacts>,
     /// The known phrases the tables point into.
     known: Vec<KnownPhrase>,
     /// The longest phrase or title, in words.
     pub max_phrase_words: usize,
+    /// Some single-byte word of the lists is no letter or digit ("&").
+    symbols: bool,
 }
 
 /// The lexicon, built on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
     &LEXICON
+}
+
+/// The given names and the surnames lists in lowercase, each once (their
+/// words are the keys of [`Lexicon::words`], borrowed, not copied).
+static NAMES: LazyLock<[String; 4]> =
+    LazyLock::new(|| [GIVEN, GIVEN_EXTRA, SURNAMES_EXTRA, SURNAMES].map(lowercase));
+
+/// `text` with every character in lowercase, as [`key_of`] writes it.
+fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        out.extend(c.to_lowercase());
+    }
+    out
 }
 
 /// Lines of an asset file without the `#` header and blank lines.
@@ -196,6 +219,7 @@ impl Lexicon {
             phrases: FxHashMap::with_capacity_and_hasher(4 * 1024, Default::default()),
             known: Vec::with_capacity(8 * 1024),
             max_phrase_words: 1,
+            symbols: false,
         };
         // The common words first: the other lists consult them.
         for line in data_lines(COMMON_WORDS) {
@@ -276,20 +300,18 @@ impl Lexicon {
                 _ => {}
             }
         }
-        let mut key = String::new();
-        for line in data_lines(GIVEN).chain(data_lines(GIVEN_EXTRA)) {
+        let [given, given_extra, surnames_extra, surnames] = &*NAMES;
+        for line in data_lines(given).chain(data_lines(given_extra)) {
             for w in line.split_whitespace() {
-                lower_into(&mut key, w);
-                if let Some(f) = lex.new_name(&key) {
+                if let Some(f) = lex.new_name(w) {
                     f.flags |= IS_GIVEN;
                 }
             }
         }
         let mut rank = 0u32;
-        for line in data_lines(SURNAMES_EXTRA).chain(data_lines(SURNAMES)) {
+        for line in data_lines(surnames_extra).chain(data_lines(surnames)) {
             for w in line.split_whitespace() {
-                lower_into(&mut key, w);
-                if let Some(f) = lex.new_name(&key)
+                if let Some(f) = lex.new_name(w)
                     && f.surname_rank == NO_RANK
                 {
                     f.surname_rank = rank;
@@ -297,13 +319,18 @@ impl Lexicon {
                 rank += 1;
             }
         }
+        lex.symbols = lex
+            .words
+            .keys()
+            .any(|k| k.len() == 1 && !k.as_bytes()[0].is_ascii_alphanumeric());
         lex
     }
 
     /// The facts of a single-word key, added when new.
     fn word_mut(&mut self, key: &str) -> &mut WordFacts {
         if !self.words.contains_key(key) {
-            self.words.insert(key.into(), WordFacts::UNKNOWN);
+            self.words
+                .insert(Cow::Owned(key.to_string()), WordFacts::UNKNOWN);
         }
         self.words
             .get_mut(key)
@@ -318,7 +345,7 @@ impl Lexicon {
                 title: false,
                 prefix: false,
             };
-            self.phrases.insert(key.into(), facts);
+            self.phrases.insert(Cow::Owned(key.to_string()), facts);
         }
         self.phrases
             .get_mut(key)
@@ -330,16 +357,20 @@ impl Lexicon {
         self.word_mut(&key_of(w)).flags |= flag;
     }
 
-    /// The facts of a given name or surname's key, unless it is a common word.
-    fn new_name(&mut self, key: &str) -> Option<&mut WordFacts> {
-        if self.words.get(key).is_some_and(|f| f.is_common()) {
-            return None;
+    /// The facts of a given name or surname's key (a word of [`NAMES`]),
+    /// unless it is a common word.
+    fn new_name(&mut self, key: &'static str) -> Option<&mut WordFacts> {
+        match self.words.entry(Cow::Borrowed(key)) {
+            Entry::Occupied(known) => {
+                let facts = known.into_mut();
+                (!facts.is_common()).then_some(facts)
+            }
+            Entry::Vacant(new) => Some(new.insert(WordFacts::UNKNOWN)),
         }
-        Some(self.word_mut(key))
     }
 
     /// A group and its plural ("Serb", "Serbs"; "Chinese" stays).
-    fn add_group(&mut self, name: &str) {
+    fn add_group(&mut self, name: &'static str) {
         self.add(name, name, PhraseKind::Group);
         let unchanged = ["ese", "sh", "ch", "ic", "s"];
         let plural_ok = !unchanged.iter().any(|e| name.ends_with(e));
@@ -348,7 +379,7 @@ impl Lexicon {
         }
     }
 
-    fn add(&mut self, phrase: &str, canonical: &str, kind: PhraseKind) {
+    fn add(&mut self, phrase: &str, canonical: &'static str, kind: PhraseKind) {
         let k = key_of(phrase);
         if k.is_empty() {
             return;
@@ -365,20 +396,20 @@ impl Lexicon {
         self.add_prefixes(&k);
         let known = KnownPhrase {
             kind,
-            canonical: canonical.to_string(),
+            canonical,
             acronym: is_acronym(phrase),
         };
         // A dotted abbreviation at a sentence end loses its last dot to the
         // sentence ("in the U.S." -> "U.S" + "."): know it without that dot too.
         if let Some(undotted) = k.strip_suffix('.').filter(|u| u.contains('.')) {
             self.add_prefixes(undotted);
-            self.set_phrase(undotted, &known);
+            self.set_phrase(undotted, known);
         }
-        self.set_phrase(&k, &known);
+        self.set_phrase(&k, known);
     }
 
     /// Points `key` at `known` unless it names something already.
-    fn set_phrase(&mut self, key: &str, known: &KnownPhrase) {
+    fn set_phrase(&mut self, key: &str, known: KnownPhrase) {
         let next = self.known.len() as u32;
         let slot = if key.contains(' ') {
             &mut self.phrase_mut(key).phrase
@@ -387,7 +418,7 @@ impl Lexicon {
         };
         if *slot == NO_PHRASE {
             *slot = next;
-            self.known.push(known.clone());
+            self.known.push(known);
         }
     }
 
@@ -405,6 +436,12 @@ impl Lexicon {
         } else {
             self.word_mut(key).flags |= IS_PREFIX;
         }
+    }
+
+    /// True when some one-byte word of the lists is no letter or digit:
+    /// otherwise such a word needs no lookup.
+    pub fn knows_symbols(&self) -> bool {
+        self.symbols
     }
 
     /// All the lists know of the single word `key` (see [`key_of`]).
@@ -456,19 +493,6 @@ impl Lexicon {
     }
 }
 
-/// `w` in lowercase into `key` (a word of a names list: one word, no spaces).
-fn lower_into(key: &mut String, w: &str) {
-    key.clear();
-    if w.is_ascii() {
-        key.push_str(w);
-        key.make_ascii_lowercase();
-    } else {
-        for c in w.chars() {
-            key.extend(c.to_lowercase());
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -476,12 +500,10 @@ mod tests {
     #[test]
     fn countries_aliases_and_demonyms() {
         let lex = lexicon();
-        let us = lex
-            .phrase("us")
-            .map(|p| (p.kind, p.canonical.as_str(), p.acronym));
+        let us = lex.phrase("us").map(|p| (p.kind, p.canonical, p.acronym));
         assert_eq!(us, Some((PhraseKind::Country, "United States", true)));
         assert_eq!(
-            lex.phrase("america").map(|p| p.canonical.as_str()),
+            lex.phrase("america").map(|p| p.canonical),
             Some("United States")
         );
         assert_eq!(

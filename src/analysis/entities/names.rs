@@ -276,7 +276,7 @@ fn known_mention(ws: &Words<'_>, r: Range<usize>, p: &'static KnownPhrase) -> Me
         span: ws.span_of(r.clone()),
         kind,
         words: r,
-        canonical: Some(Cow::Borrowed(p.canonical.as_str())),
+        canonical: Some(Cow::Borrowed(p.canonical)),
         known: Some(p.kind),
         evidence: Evidence::Known,
         opens: false,

@@ -47,8 +47,8 @@ pub struct Word {
     pub in_caps_line: bool,
     /// Index of the token in [`Document::tokens`] it comes from.
     pub token: usize,
-    /// Range of the lowercase key in [`Words::keys`].
-    key: Range<usize>,
+    /// Where the lowercase key is in [`Words::keys`] (start, length).
+    key: (u32, u32),
     /// What the gazetteers know of the word's key.
     pub facts: WordFacts,
 }
@@ -83,12 +83,15 @@ fn strip_possessive(text: &str, span: Span) -> Span {
 }
 
 fn shape_of(s: &str, kind: TokenKind) -> Shape {
-    let Some(first) = s.chars().next() else {
-        return Shape::Punct;
-    };
     if kind == TokenKind::Punct {
         return Shape::Punct;
     }
+    if s.is_ascii() {
+        return ascii_shape_of(s.as_bytes());
+    }
+    let Some(first) = s.chars().next() else {
+        return Shape::Punct;
+    };
     if first.is_ascii_digit() {
         return Shape::Number;
     }
@@ -104,6 +107,28 @@ fn shape_of(s: &str, kind: TokenKind) -> Shape {
     }
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     if letters >= 2 && !s.chars().any(char::is_lowercase) {
+        Shape::Upper
+    } else {
+        Shape::Capitalized
+    }
+}
+
+/// [`shape_of`] for a word in ASCII (most words): the same answers, byte by byte.
+fn ascii_shape_of(b: &[u8]) -> Shape {
+    let Some(&first) = b.first() else {
+        return Shape::Punct;
+    };
+    if first.is_ascii_digit() {
+        return Shape::Number;
+    }
+    if first.is_ascii_lowercase() {
+        return Shape::Lower;
+    }
+    if !first.is_ascii_uppercase() {
+        return Shape::Punct;
+    }
+    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    if letters >= 2 && !b.iter().any(u8::is_ascii_lowercase) {
         Shape::Upper
     } else {
         Shape::Capitalized
@@ -229,7 +254,10 @@ impl<'t> Words<'t> {
     pub fn key(&self, i: usize) -> &str {
         self.words
             .get(i)
-            .and_then(|w| self.keys.get(w.key.clone()))
+            .and_then(|w| {
+                let start = w.key.0 as usize;
+                self.keys.get(start..start + w.key.1 as usize)
+            })
             .unwrap_or("")
     }
 
@@ -296,9 +324,17 @@ fn push_word(
             keys.extend(c.to_lowercase());
         }
     }
-    let facts = keys
-        .get(start..)
-        .map_or(WordFacts::UNKNOWN, |k| lex.word(k));
+    let key = keys.get(start..).unwrap_or("");
+    // punctuation the lists cannot know is not looked up
+    let unknowable = shape == Shape::Punct
+        && key.len() == 1
+        && !key.as_bytes()[0].is_ascii_alphanumeric()
+        && !lex.knows_symbols();
+    let facts = if unknowable {
+        WordFacts::UNKNOWN
+    } else {
+        lex.word(key)
+    };
     words.push(Word {
         span,
         shape,
@@ -306,7 +342,7 @@ fn push_word(
         opens,
         in_caps_line: false,
         token,
-        key: start..keys.len(),
+        key: (start as u32, key.len() as u32),
         facts,
     });
 }
@@ -314,6 +350,10 @@ fn push_word(
 /// "US-China" -> ("US", "China") when both halves are known names and the
 /// whole is not ("Indo-Pacific" stays one word).
 fn split_known_pair<'a>(w: &'a str, lex: &Lexicon) -> Option<(&'a str, &'a str)> {
+    // both halves must be known names written with a capital
+    if !w.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
     let (a, b) = w.split_once('-')?;
     if a.is_empty() || b.is_empty() || b.contains('-') {
         return None;
