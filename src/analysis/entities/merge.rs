@@ -58,6 +58,7 @@ pub fn tagger(ws: &Words<'_>, mentions: &mut Vec<Mention>, tagged: &[TaggedName]
     mentions.sort_by_key(|m| m.span.start);
     let mut added: Vec<Mention> = Vec::new();
     let mut drop = vec![false; mentions.len()];
+    let mut over: Vec<usize> = Vec::new();
     for t in tagged {
         let Some(mut r) = word_range(&t.tokens) else {
             continue;
@@ -81,7 +82,7 @@ pub fn tagger(ws: &Words<'_>, mentions: &mut Vec<Mention>, tagged: &[TaggedName]
         let kind = kind_of(t.label);
         // mentions overlapping the span (sorted by start)
         let from = mentions.partition_point(|m| m.span.end <= span.start);
-        let mut over: Vec<usize> = Vec::new();
+        over.clear();
         let mut j = from;
         while j < mentions.len() && mentions[j].span.start < span.end {
             if mentions[j].span.overlaps(&span) {
