@@ -57,6 +57,8 @@ const ORG_AFTER_NAME: &[&str] = &["administration"];
 pub struct Found {
     pub mentions: Vec<Mention>,
     pub titles: Vec<Range<usize>>,
+    /// The segments of the chunk being read, kept for the next chunk.
+    segments: Vec<Segment<'static>>,
 }
 
 /// Finds name mentions and titles in every sentence.
@@ -64,6 +66,7 @@ pub fn find(ws: &Words<'_>, lex: &'static Lexicon) -> Found {
     let mut found = Found {
         mentions: Vec::new(),
         titles: Vec::new(),
+        segments: Vec::new(),
     };
     for range in &ws.sentences {
         scan_sentence(ws, lex, range.clone(), &mut found);
@@ -104,13 +107,18 @@ fn is_initial(ws: &Words<'_>, i: usize) -> bool {
     // "K." is one token; "K" "." two, in older token conventions
     let dotted =
         k.len() == 2 && k.ends_with('.') && k.chars().next().is_some_and(char::is_alphabetic);
-    let split = k.chars().count() == 1
+    let split = one_char(k)
         && ws.text_of(i + 1) == "."
         && ws
             .words
             .get(i + 1)
             .is_some_and(|d| d.span.start == w.span.end);
     dotted || split
+}
+
+/// True when `s` is one character.
+fn one_char(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.len_utf8() == s.len())
 }
 
 /// True when word `i` may be part of a capitalised chunk that started before it.
@@ -126,7 +134,7 @@ fn continues_chunk(ws: &Words<'_>, i: usize, end: usize) -> bool {
     // a full stop after an initial or an abbreviated title ("J. K.", "Mr.")
     if ws.text_of(i) == "." && i > 0 && next_capital {
         let prev = ws.key(i - 1);
-        let initial = prev.chars().count() == 1 && ws.words[i - 1].is_capital();
+        let initial = one_char(prev) && ws.words[i - 1].is_capital();
         return initial || DOTTED.contains(&prev);
     }
     false
@@ -310,7 +318,8 @@ fn analyze_chunk(
             break;
         }
     }
-    let mut segments: Vec<Segment<'_>> = Vec::new();
+    let mut segments = std::mem::take(&mut found.segments);
+    segments.clear();
     let mut run: Option<usize> = None;
     let mut k = s;
     while k < e {
@@ -385,7 +394,7 @@ fn analyze_chunk(
         .last()
         .is_some_and(|t| s > 0 && t.end == s && ws.words[s - 1].sentence == ws.words[s].sentence);
     let is_place = |p: &KnownPhrase| p.kind != PhraseKind::Group && p.kind != PhraseKind::Org;
-    let mut segs = segments.into_iter().peekable();
+    let mut segs = segments.drain(..).peekable();
     while let Some(seg) = segs.next() {
         match seg {
             Segment::Known(r, p) => {
@@ -426,15 +435,17 @@ fn analyze_chunk(
                         continue;
                     }
                 }
-                for part in split_at_and(ws, r) {
+                split_at_and(ws, r, |part| {
                     if let Some(m) = type_name(ws, lex, part, prev_title, sentence_end) {
                         found.mentions.push(m);
                     }
                     prev_title = false;
-                }
+                });
             }
         }
     }
+    drop(segs);
+    found.segments = segments;
 }
 
 /// True when a name run starts like a person's name (a given name).
@@ -462,23 +473,22 @@ fn close_run(run: &mut Option<usize>, end: usize, segments: &mut Vec<Segment<'_>
 }
 
 /// Splits "Blinken and Xi" in two; keeps "Securities and Exchange Commission".
-fn split_at_and(ws: &Words<'_>, r: Range<usize>) -> Vec<Range<usize>> {
+fn split_at_and(ws: &Words<'_>, r: Range<usize>, mut part: impl FnMut(Range<usize>)) {
     let org = r
         .clone()
         .any(|i| ws.facts(i).is_org_head() || ws.facts(i).is_org_suffix());
     if org {
-        return vec![r];
+        part(r);
+        return;
     }
-    let mut out = Vec::new();
     let mut start = r.start;
     for i in r.clone() {
         if ws.key(i) == "and" || ws.key(i) == "&" {
-            out.push(start..i);
+            part(start..i);
             start = i + 1;
         }
     }
-    out.push(start..r.end);
-    out
+    part(start..r.end);
 }
 
 /// Trims connectors and stray punctuation from both ends of a word range.
@@ -556,13 +566,13 @@ fn type_name(
     if r.is_empty() {
         return None;
     }
-    let names: Vec<usize> = r
-        .clone()
-        .filter(|&i| !is_connector(ws, i) && ws.words[i].shape != Shape::Punct)
-        .collect();
-    let n = names.len();
-    let first = *names.first()?;
-    let last = *names.last()?;
+    // the name words (no connectors, no marks), read in a few passes
+    let names = || {
+        r.clone()
+            .filter(|&i| !is_connector(ws, i) && ws.words[i].shape != Shape::Punct)
+    };
+    let first = names().next()?;
+    let (n, last) = names().fold((0, first), |(n, _), i| (n + 1, i));
     let key = |i: usize| ws.key(i);
     let facts = |i: usize| ws.facts(i);
     let mention = |kind, evidence, words: Range<usize>| Mention {
@@ -579,7 +589,7 @@ fn type_name(
         return Some(mention(EntityKind::Org, Evidence::Firm, r.start..r.end + 1));
     }
     let org_word =
-        facts(last).is_org_suffix() || (n >= 2 && names.iter().any(|&i| facts(i).is_org_head()));
+        facts(last).is_org_suffix() || (n >= 2 && names().any(|i| facts(i).is_org_head()));
     if org_word {
         return Some(mention(EntityKind::Org, Evidence::Context, r));
     }
@@ -590,11 +600,12 @@ fn type_name(
     if after_title {
         return Some(mention(EntityKind::Person, Evidence::Firm, r));
     }
-    let looks_like_name = names.iter().all(|&i| {
+    let looks_like_name = names().all(|i| {
         is_initial(ws, i)
             || (ws.words[i].shape == Shape::Capitalized
                 && !facts(i).is_common()
-                && key(i).chars().count() > 1)
+                && !key(i).is_empty()
+                && !one_char(key(i)))
             || is_particle(ws, i)
     });
     if n >= 2 && looks_like_name {
@@ -610,13 +621,10 @@ fn type_name(
     }
     let text = ws.span_of(r.clone()).of(ws.text);
     // single letters and runs of short codes in capitals ("W L PCT") are no names
-    if names
-        .iter()
-        .all(|&i| key(i).chars().count() == 1 || is_initial(ws, i))
-    {
+    if names().all(|i| one_char(key(i)) || is_initial(ws, i)) {
         return None;
     }
-    if n >= 2 && names.iter().all(|&i| ws.words[i].shape == Shape::Upper) {
+    if n >= 2 && names().all(|i| ws.words[i].shape == Shape::Upper) {
         return None;
     }
     if n == 1 {
