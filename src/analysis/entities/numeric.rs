@@ -621,6 +621,16 @@ pub fn find(doc: &Document<'_>) -> Vec<Mention> {
         let end = range.end.min(doc.tokens.len());
         let mut i = range.start;
         while i < end {
+            // a lowercase word starts nothing here but a relative date or
+            // a hedged quantity
+            let s = t.s(i);
+            if s.starts_with(|c: char| c.is_ascii_lowercase())
+                && !is_relative_start(s)
+                && !is_hedge(s)
+            {
+                i += 1;
+                continue;
+            }
             if let Some((a, mut b)) = money_at(&t, i, end) {
                 // ranges: "$5 million to $10 million", "$5 million-$10 million"
                 if b + 2 < end
