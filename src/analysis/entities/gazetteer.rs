@@ -384,12 +384,9 @@ impl Lexicon {
         if k.is_empty() {
             return;
         }
+        let acronym = is_acronym(phrase);
         // A place that is also a common word ("Of", "Bath") is no name.
-        if !k.contains(' ')
-            && kind != PhraseKind::Country
-            && !is_acronym(phrase)
-            && self.is_common(&k)
-        {
+        if !k.contains(' ') && kind != PhraseKind::Country && !acronym && self.is_common(&k) {
             return;
         }
         self.max_phrase_words = self.max_phrase_words.max(k.split(' ').count());
@@ -397,7 +394,7 @@ impl Lexicon {
         let known = KnownPhrase {
             kind,
             canonical,
-            acronym: is_acronym(phrase),
+            acronym,
         };
         // A dotted abbreviation at a sentence end loses its last dot to the
         // sentence ("in the U.S." -> "U.S" + "."): know it without that dot too.

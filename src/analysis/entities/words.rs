@@ -114,6 +114,7 @@ fn shape_of(s: &str, kind: TokenKind) -> Shape {
 }
 
 /// [`shape_of`] for a word in ASCII (most words): the same answers, byte by byte.
+#[inline]
 fn ascii_shape_of(b: &[u8]) -> Shape {
     let Some(&first) = b.first() else {
         return Shape::Punct;
@@ -182,17 +183,7 @@ impl<'t> Words<'t> {
                 };
                 let raw = tok.text(text);
                 if tok.kind == TokenKind::Punct {
-                    push_word(
-                        words,
-                        keys,
-                        lex,
-                        text,
-                        tok.span(),
-                        Shape::Punct,
-                        si,
-                        false,
-                        ti,
-                    );
+                    push_word(words, keys, lex, text, tok.span(), tok.kind, si, false, ti);
                     // a quotation mark or colon opens a new stretch where
                     // the capital of the next word says nothing
                     opens = opens || OPENING_QUOTES.contains(&raw);
@@ -205,14 +196,12 @@ impl<'t> Words<'t> {
                     let sa = Span::new(span.start, span.start + a.len());
                     let sb = Span::new(span.end - b.len(), span.end);
                     for part in [sa, sb] {
-                        let shape = shape_of(part.of(text), tok.kind);
-                        push_word(words, keys, lex, text, part, shape, si, opens, ti);
+                        push_word(words, keys, lex, text, part, tok.kind, si, opens, ti);
                         opens = false;
                     }
                     continue;
                 }
-                let shape = shape_of(w, tok.kind);
-                push_word(words, keys, lex, text, span, shape, si, opens, ti);
+                push_word(words, keys, lex, text, span, tok.kind, si, opens, ti);
                 opens = false;
             }
             let range = first_word..words.len();
@@ -307,14 +296,20 @@ fn push_word(
     lex: &Lexicon,
     text: &str,
     span: Span,
-    shape: Shape,
+    kind: TokenKind,
     sentence: u32,
     opens: bool,
     token: usize,
 ) {
     let start = keys.len();
     let s = span.of(text);
-    if s.is_ascii() {
+    let ascii = s.is_ascii();
+    let shape = match kind {
+        TokenKind::Punct => Shape::Punct,
+        _ if ascii => ascii_shape_of(s.as_bytes()),
+        _ => shape_of(s, kind),
+    };
+    if ascii {
         keys.push_str(s);
         if let Some(k) = keys.get_mut(start..) {
             k.make_ascii_lowercase();
