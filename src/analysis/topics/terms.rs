@@ -339,7 +339,9 @@ fn is_irregular_past(lower: &str) -> bool {
 /// "aggressive", "political"); nouns with them are rarer, and are kept when
 /// they head their phrase (see [`Term::is_adjective`]).
 fn has_adjective_ending(lower: &str) -> bool {
+    // every ending below ends in one of these letters
     lower.len() > 5
+        && matches!(lower.as_bytes().last(), Some(b's' | b'e' | b'l' | b'c'))
         && [
             "ous", "ible", "able", "ful", "less", "ive", "ical", "istic", "ial", "onal", "ntal",
             "ural", "eral",
@@ -463,7 +465,8 @@ fn is_title_case(doc: &Document<'_>, range: std::ops::Range<usize>) -> bool {
     let mut long = 0usize;
     let mut capitalised = 0usize;
     let bytes = doc.text.as_bytes();
-    for t in &doc.tokens[range] {
+    let tokens = &doc.tokens[range];
+    for (k, t) in tokens.iter().enumerate() {
         if t.kind == TokenKind::Word && t.span().len() >= 4 {
             long += 1;
             // the first letter, read without slicing the text in the common (ASCII) case
@@ -472,6 +475,12 @@ fn is_title_case(doc: &Document<'_>, range: std::ops::Range<usize>) -> bool {
                 _ => is_capitalised(t.text(doc.text)),
             };
             capitalised += usize::from(capital);
+            // settled once even all the words left capitalised could not
+            // reach four in five (capitalised >= 4 * lowercase)
+            let left = tokens.len() - k - 1;
+            if capitalised + left < 4 * (long - capitalised) {
+                return false;
+            }
         }
     }
     long >= 4 && capitalised * 10 >= long * 8
@@ -1071,6 +1080,9 @@ struct MentionCursor {
     /// (first token, token after the mention, entity id), by first token.
     list: Vec<(usize, usize, EntityId)>,
     pos: usize,
+    /// First token of `list[pos]` (`usize::MAX` past the end): most
+    /// tokens start no mention, and one comparison says so.
+    next: usize,
 }
 
 /// Every mention with its entity, ordered by start, end and entity id.
@@ -1159,14 +1171,19 @@ impl MentionCursor {
                 list.push((t, end, id));
             }
         }
-        MentionCursor { list, pos: 0 }
+        let next = list.first().map_or(usize::MAX, |m| m.0);
+        MentionCursor { list, pos: 0, next }
     }
 
     /// The mention starting at token `tok` (calls come in text order).
     fn at(&mut self, tok: usize) -> Option<(usize, EntityId)> {
+        if tok < self.next {
+            return None;
+        }
         while self.list.get(self.pos).is_some_and(|m| m.0 < tok) {
             self.pos += 1;
         }
+        self.next = self.list.get(self.pos).map_or(usize::MAX, |m| m.0);
         self.list
             .get(self.pos)
             .filter(|m| m.0 == tok)
