@@ -245,7 +245,9 @@ enum Slot {
 const NO_TERM: TermId = TermId::MAX;
 
 /// Words after which a lowercase word is a verb, not a topic ("to
-/// avoid"), as written inside a sentence.
+/// avoid"), as written inside a sentence: the reference [`VERB_MARKERS`]
+/// (which the reading uses) is tested against.
+#[cfg(test)]
 fn is_verb_marker(lower: &str) -> bool {
     matches!(
         lower,
@@ -271,6 +273,70 @@ fn is_verb_marker(lower: &str) -> bool {
             | "it"
             | "who"
     )
+}
+
+/// The verb markers of [`is_verb_marker`], packed as [`packed_short`] packs them.
+const VERB_MARKERS: [u64; 22] = [
+    pack("to"),
+    pack("will"),
+    pack("would"),
+    pack("could"),
+    pack("should"),
+    pack("can"),
+    pack("may"),
+    pack("might"),
+    pack("must"),
+    pack("did"),
+    pack("does"),
+    pack("do"),
+    pack("not"),
+    pack("n't"),
+    pack("they"),
+    pack("we"),
+    pack("i"),
+    pack("you"),
+    pack("he"),
+    pack("she"),
+    pack("it"),
+    pack("who"),
+];
+
+/// The bytes of a word of at most 7 bytes in one integer, its length in
+/// the top byte (so no two words share one).
+const fn pack(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let mut x = (b.len() as u64) << 56;
+    let mut k = 0;
+    while k < b.len() && k < 7 {
+        x |= (b[k] as u64) << (8 * k);
+        k += 1;
+    }
+    x
+}
+
+/// [`pack`] of the word at bytes `start..end` of `text` (at most 7 bytes),
+/// read as one 8-byte load where the text goes on far enough.
+#[inline]
+fn packed_short(text: &[u8], start: usize, end: usize) -> Option<u64> {
+    let n = end.checked_sub(start).filter(|&n| n <= 7)?;
+    let bytes = match text.get(start..start + 8).map(<[u8; 8]>::try_from) {
+        Some(Ok(b)) => u64::from_le_bytes(b),
+        _ => {
+            let mut buf = [0u8; 8];
+            buf[..n].copy_from_slice(text.get(start..end)?);
+            u64::from_le_bytes(buf)
+        }
+    };
+    let mask = (1u64 << (8 * n)) - 1;
+    Some(bytes & mask | (n as u64) << 56)
+}
+
+/// True when token `t` is a verb marker ([`is_verb_marker`]), compared as
+/// one integer.
+#[inline]
+fn token_is_verb_marker(text: &str, t: crate::analysis::segment::Token) -> bool {
+    let s = t.span();
+    packed_short(text.as_bytes(), s.start, s.end).is_some_and(|k| VERB_MARKERS.contains(&k))
 }
 
 /// Words that, right after a lowercase word, show it is a verb with its
@@ -569,10 +635,8 @@ impl TermTable {
                     if word == "of" {
                         slots.push(Slot::Of(i));
                     } else {
-                        // (no verb marker is longer than six bytes)
-                        let after_verb_marker = i > range.start
-                            && tokens[i - 1].span().len() <= 6
-                            && is_verb_marker(tokens[i - 1].text(text));
+                        let after_verb_marker =
+                            i > range.start && token_is_verb_marker(text, tokens[i - 1]);
                         let id = if after_verb_marker {
                             NO_TERM
                         } else {
@@ -1202,6 +1266,24 @@ impl MentionCursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verb_markers_compared_as_integers_are_the_listed_words() {
+        let text = "to tow t n't I i it wHo who should shoulder will, do";
+        let doc = Document::new(text);
+        for t in &doc.tokens {
+            let w = t.text(text);
+            assert_eq!(token_is_verb_marker(text, *t), is_verb_marker(w), "{w}");
+        }
+        assert_eq!(VERB_MARKERS.len(), 22);
+        assert!(VERB_MARKERS.iter().all(|&k| k >> 56 <= 6));
+        // the last word, too short for an 8-byte load
+        let end = text.len();
+        assert!(token_is_verb_marker(
+            text,
+            crate::analysis::segment::Token::new(Span::new(end - 2, end), TokenKind::Word)
+        ));
+    }
 
     fn table(text: &str) -> (TermTable, Document<'_>) {
         let doc = Document::new(text);
