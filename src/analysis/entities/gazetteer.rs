@@ -7,7 +7,9 @@
 //! given name, a surname, a common English word? It does not look at any
 //! article: deciding what a phrase is *in context* belongs to [`super::names`].
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::sync::LazyLock;
 
 const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
@@ -19,7 +21,7 @@ const ORGS: &str = include_str!("../../../assets/gazetteer/orgs.tsv");
 const ORG_WORDS: &str = include_str!("../../../assets/gazetteer/org_words.txt");
 const GROUPS: &str = include_str!("../../../assets/gazetteer/groups.txt");
 const TITLES: &str = include_str!("../../../assets/gazetteer/titles.txt");
-const COMMON: &str = include_str!("../../../assets/gazetteer/common_words.txt");
+const COMMON_WORDS: &str = include_str!("../../../assets/gazetteer/common_words.txt");
 const GIVEN: &str = include_str!("../../../assets/gazetteer/given_names.txt");
 const GIVEN_EXTRA: &str = include_str!("../../../assets/gazetteer/given_names_extra.txt");
 const SURNAMES: &str = include_str!("../../../assets/gazetteer/surnames.txt");
@@ -41,33 +43,116 @@ pub enum PhraseKind {
 }
 
 /// A known phrase and the canonical name of what it names.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KnownPhrase {
     pub kind: PhraseKind,
     /// The name readers expect ("United States" for "US").
-    pub canonical: String,
+    pub canonical: &'static str,
     /// Written in capitals ("US", "WHO"): matches only in capitals.
     pub acronym: bool,
 }
 
+/// What the word lists know of one word, found with one lookup: the word
+/// view ([`super::words`]) asks once per word and keeps the answer, so the
+/// rules never hash a word twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordFacts {
+    flags: u8,
+    /// Surname frequency rank ([`NO_RANK`]: no surname).
+    surname_rank: u32,
+    /// Index of the one-word phrase in [`Lexicon::known`] ([`NO_PHRASE`]: none).
+    phrase: u32,
+}
+
+const IS_COMMON: u8 = 1;
+const IS_GIVEN: u8 = 1 << 1;
+const IS_TITLE: u8 = 1 << 2;
+const IS_ORG_HEAD: u8 = 1 << 3;
+const IS_ORG_SUFFIX: u8 = 1 << 4;
+/// Some phrase or title starts with this word (or is it).
+const IS_PREFIX: u8 = 1 << 5;
+const NO_RANK: u32 = u32::MAX;
+const NO_PHRASE: u32 = u32::MAX;
+
+impl WordFacts {
+    /// A word the lists do not know.
+    pub const UNKNOWN: WordFacts = WordFacts {
+        flags: 0,
+        surname_rank: NO_RANK,
+        phrase: NO_PHRASE,
+    };
+
+    fn has(self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// A common English word, no name by itself.
+    pub fn is_common(self) -> bool {
+        self.has(IS_COMMON)
+    }
+
+    /// A known given name.
+    pub fn is_given_name(self) -> bool {
+        self.has(IS_GIVEN)
+    }
+
+    /// A one-word title or role word ("president").
+    pub fn is_title(self) -> bool {
+        self.has(IS_TITLE)
+    }
+
+    /// A word that heads an organisation's name ("department").
+    pub fn is_org_head(self) -> bool {
+        self.has(IS_ORG_HEAD)
+    }
+
+    /// A company suffix ("inc").
+    pub fn is_org_suffix(self) -> bool {
+        self.has(IS_ORG_SUFFIX)
+    }
+
+    /// Some known phrase or title starts with this word.
+    pub fn is_prefix(self) -> bool {
+        self.has(IS_PREFIX)
+    }
+
+    /// The frequency rank of a known surname (0 = most frequent).
+    pub fn surname_rank(self) -> Option<u32> {
+        (self.surname_rank != NO_RANK).then_some(self.surname_rank)
+    }
+
+    /// The known one-word phrase.
+    pub fn phrase(self, lex: &Lexicon) -> Option<&KnownPhrase> {
+        lex.known.get(self.phrase as usize)
+    }
+}
+
+/// What the lists know of a phrase of several words.
+#[derive(Debug, Clone, Copy)]
+struct PhraseFacts {
+    /// Index in [`Lexicon::known`] ([`NO_PHRASE`]: none).
+    phrase: u32,
+    title: bool,
+    /// Some phrase or title starts with these words (or is them).
+    prefix: bool,
+}
+
 /// All word lists, looked up by lowercase words joined with single spaces.
 pub struct Lexicon {
-    phrases: FxHashMap<String, KnownPhrase>,
-    titles: FxHashSet<String>,
-    /// Every word-prefix of a phrase or title ("south", "south china"), for
-    /// longest-match scans that stop as soon as no entry can follow.
-    prefixes: FxHashSet<String>,
-    /// A bit filter over first words of phrases and titles: a word not
-    /// in it starts none, and most words are ruled out without hashing.
-    first_words: Vec<u64>,
+    /// Every single word any list knows, with all it knows of it.
+    /// Its keys are borrowed from the lowercase names lists ([`NAMES`]) or
+    /// owned (the few words of the other lists).
+    words: FxHashMap<Cow<'static, str>, WordFacts>,
+    /// Phrases, titles and their word-prefixes of two words or more
+    /// ("south china", "south china sea"), for longest-match scans that stop
+    /// as soon as no entry can follow.
+    phrases: FxHashMap<Cow<'static, str>, PhraseFacts>,
+    /// The known phrases the tables point into.
+    known: Vec<KnownPhrase>,
     /// The longest phrase or title, in words.
     pub max_phrase_words: usize,
-    org_heads: FxHashSet<String>,
-    org_suffixes: FxHashSet<String>,
-    common: FxHashSet<String>,
-    given: FxHashSet<String>,
-    /// Surname -> frequency rank (0 = most frequent).
-    surnames: FxHashMap<String, u32>,
+    /// Some single-byte word of the lists is no letter or digit ("&").
+    symbols: bool,
 }
 
 /// The lexicon, built on first use.
@@ -76,17 +161,22 @@ pub fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
-/// The filter bit of a word: its length and first and last bytes.
-fn filter_bit(word: &str) -> usize {
-    let b = word.as_bytes();
-    let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
-    let n = b.len();
-    let mix =
-        (n as u64) | at(0) << 8 | at(1) << 16 | at(n.saturating_sub(1)) << 24 | at(n / 2) << 32;
-    (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize % FILTER_BITS
-}
+/// The given names and the surnames lists in lowercase, each once (their
+/// words are the keys of [`Lexicon::words`], borrowed, not copied).
+static NAMES: LazyLock<[String; 4]> =
+    LazyLock::new(|| [GIVEN, GIVEN_EXTRA, SURNAMES_EXTRA, SURNAMES].map(lowercase));
 
-const FILTER_BITS: usize = 1 << 16;
+/// `text` with every character in lowercase, as [`key_of`] writes it.
+fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        out.extend(c.to_lowercase());
+    }
+    out
+}
 
 /// Lines of an asset file without the `#` header and blank lines.
 fn data_lines(file: &str) -> impl Iterator<Item = &str> {
@@ -102,8 +192,16 @@ pub fn key_of(phrase: &str) -> String {
         if !k.is_empty() {
             k.push(' ');
         }
-        for c in w.chars() {
-            k.extend(c.to_lowercase());
+        if w.is_ascii() {
+            let start = k.len();
+            k.push_str(w);
+            if let Some(added) = k.get_mut(start..) {
+                added.make_ascii_lowercase();
+            }
+        } else {
+            for c in w.chars() {
+                k.extend(c.to_lowercase());
+            }
         }
     }
     k
@@ -117,17 +215,18 @@ fn is_acronym(s: &str) -> bool {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut lex = Lexicon {
-            phrases: FxHashMap::default(),
-            titles: FxHashSet::default(),
-            prefixes: FxHashSet::default(),
-            first_words: vec![0; FILTER_BITS / 64],
+            words: FxHashMap::with_capacity_and_hasher(32 * 1024, Default::default()),
+            phrases: FxHashMap::with_capacity_and_hasher(4 * 1024, Default::default()),
+            known: Vec::with_capacity(8 * 1024),
             max_phrase_words: 1,
-            org_heads: FxHashSet::default(),
-            org_suffixes: FxHashSet::default(),
-            common: FxHashSet::default(),
-            given: FxHashSet::default(),
-            surnames: FxHashMap::default(),
+            symbols: false,
         };
+        // The common words first: the other lists consult them.
+        for line in data_lines(COMMON_WORDS) {
+            for w in line.split_whitespace() {
+                lex.word_mut(&key_of(w)).flags |= IS_COMMON;
+            }
+        }
         // Order matters: the first kind given to a phrase wins, so countries
         // and hand-written lists come before the long city list.
         for line in data_lines(PLACE_ALIASES) {
@@ -188,45 +287,90 @@ impl Lexicon {
             let k = key_of(line);
             lex.max_phrase_words = lex.max_phrase_words.max(k.split(' ').count());
             lex.add_prefixes(&k);
-            lex.titles.insert(k);
+            if k.contains(' ') {
+                lex.phrase_mut(&k).title = true;
+            } else {
+                lex.word_mut(&k).flags |= IS_TITLE;
+            }
         }
         for line in data_lines(ORG_WORDS) {
             match line.split_once('\t') {
-                Some(("head", w)) => {
-                    lex.org_heads.insert(key_of(w));
-                }
-                Some(("suffix", w)) => {
-                    lex.org_suffixes.insert(key_of(w));
-                }
+                Some(("head", w)) => lex.add_word_flag(w, IS_ORG_HEAD),
+                Some(("suffix", w)) => lex.add_word_flag(w, IS_ORG_SUFFIX),
                 _ => {}
             }
         }
-        for line in data_lines(COMMON) {
-            lex.common.extend(line.split_whitespace().map(key_of));
-        }
-        for line in data_lines(GIVEN).chain(data_lines(GIVEN_EXTRA)) {
+        let [given, given_extra, surnames_extra, surnames] = &*NAMES;
+        for line in data_lines(given).chain(data_lines(given_extra)) {
             for w in line.split_whitespace() {
-                let k = key_of(w);
-                if !lex.common.contains(&k) {
-                    lex.given.insert(k);
+                if let Some(f) = lex.new_name(w) {
+                    f.flags |= IS_GIVEN;
                 }
             }
         }
         let mut rank = 0u32;
-        for line in data_lines(SURNAMES_EXTRA).chain(data_lines(SURNAMES)) {
+        for line in data_lines(surnames_extra).chain(data_lines(surnames)) {
             for w in line.split_whitespace() {
-                let k = key_of(w);
-                if !lex.common.contains(&k) {
-                    lex.surnames.entry(k).or_insert(rank);
+                if let Some(f) = lex.new_name(w)
+                    && f.surname_rank == NO_RANK
+                {
+                    f.surname_rank = rank;
                 }
                 rank += 1;
             }
         }
+        lex.symbols = lex
+            .words
+            .keys()
+            .any(|k| k.len() == 1 && !k.as_bytes()[0].is_ascii_alphanumeric());
         lex
     }
 
+    /// The facts of a single-word key, added when new.
+    fn word_mut(&mut self, key: &str) -> &mut WordFacts {
+        if !self.words.contains_key(key) {
+            self.words
+                .insert(Cow::Owned(key.to_string()), WordFacts::UNKNOWN);
+        }
+        self.words
+            .get_mut(key)
+            .expect("the key was inserted just above")
+    }
+
+    /// The facts of a key of several words, added when new.
+    fn phrase_mut(&mut self, key: &str) -> &mut PhraseFacts {
+        if !self.phrases.contains_key(key) {
+            let facts = PhraseFacts {
+                phrase: NO_PHRASE,
+                title: false,
+                prefix: false,
+            };
+            self.phrases.insert(Cow::Owned(key.to_string()), facts);
+        }
+        self.phrases
+            .get_mut(key)
+            .expect("the key was inserted just above")
+    }
+
+    /// Flags a word of the organisation words list.
+    fn add_word_flag(&mut self, w: &str, flag: u8) {
+        self.word_mut(&key_of(w)).flags |= flag;
+    }
+
+    /// The facts of a given name or surname's key (a word of [`NAMES`]),
+    /// unless it is a common word.
+    fn new_name(&mut self, key: &'static str) -> Option<&mut WordFacts> {
+        match self.words.entry(Cow::Borrowed(key)) {
+            Entry::Occupied(known) => {
+                let facts = known.into_mut();
+                (!facts.is_common()).then_some(facts)
+            }
+            Entry::Vacant(new) => Some(new.insert(WordFacts::UNKNOWN)),
+        }
+    }
+
     /// A group and its plural ("Serb", "Serbs"; "Chinese" stays).
-    fn add_group(&mut self, name: &str) {
+    fn add_group(&mut self, name: &'static str) {
         self.add(name, name, PhraseKind::Group);
         let unchanged = ["ese", "sh", "ch", "ic", "s"];
         let plural_ok = !unchanged.iter().any(|e| name.ends_with(e));
@@ -235,104 +379,116 @@ impl Lexicon {
         }
     }
 
-    fn add(&mut self, phrase: &str, canonical: &str, kind: PhraseKind) {
+    fn add(&mut self, phrase: &str, canonical: &'static str, kind: PhraseKind) {
         let k = key_of(phrase);
         if k.is_empty() {
             return;
         }
+        let acronym = is_acronym(phrase);
         // A place that is also a common word ("Of", "Bath") is no name.
-        if !k.contains(' ')
-            && kind != PhraseKind::Country
-            && !is_acronym(phrase)
-            && COMMON_LOOKUP.contains(&k)
-        {
+        if !k.contains(' ') && kind != PhraseKind::Country && !acronym && self.is_common(&k) {
             return;
         }
         self.max_phrase_words = self.max_phrase_words.max(k.split(' ').count());
         self.add_prefixes(&k);
+        let known = KnownPhrase {
+            kind,
+            canonical,
+            acronym,
+        };
         // A dotted abbreviation at a sentence end loses its last dot to the
         // sentence ("in the U.S." -> "U.S" + "."): know it without that dot too.
         if let Some(undotted) = k.strip_suffix('.').filter(|u| u.contains('.')) {
-            let undotted = undotted.to_string();
-            self.add_prefixes(&undotted);
-            self.phrases.entry(undotted).or_insert_with(|| KnownPhrase {
-                kind,
-                canonical: canonical.to_string(),
-                acronym: is_acronym(phrase),
-            });
+            self.add_prefixes(undotted);
+            self.set_phrase(undotted, known);
         }
-        self.phrases.entry(k).or_insert_with(|| KnownPhrase {
-            kind,
-            canonical: canonical.to_string(),
-            acronym: is_acronym(phrase),
-        });
+        self.set_phrase(&k, known);
+    }
+
+    /// Points `key` at `known` unless it names something already.
+    fn set_phrase(&mut self, key: &str, known: KnownPhrase) {
+        let next = self.known.len() as u32;
+        let slot = if key.contains(' ') {
+            &mut self.phrase_mut(key).phrase
+        } else {
+            &mut self.word_mut(key).phrase
+        };
+        if *slot == NO_PHRASE {
+            *slot = next;
+            self.known.push(known);
+        }
     }
 
     fn add_prefixes(&mut self, key: &str) {
-        let first = key.split(' ').next().unwrap_or(key);
-        let bit = filter_bit(first);
-        self.first_words[bit / 64] |= 1 << (bit % 64);
         for (i, _) in key.match_indices(' ') {
-            self.prefixes.insert(key[..i].to_string());
+            let prefix = &key[..i];
+            if prefix.contains(' ') {
+                self.phrase_mut(prefix).prefix = true;
+            } else {
+                self.word_mut(prefix).flags |= IS_PREFIX;
+            }
         }
-        self.prefixes.insert(key.to_string());
+        if key.contains(' ') {
+            self.phrase_mut(key).prefix = true;
+        } else {
+            self.word_mut(key).flags |= IS_PREFIX;
+        }
+    }
+
+    /// True when some one-byte word of the lists is no letter or digit:
+    /// otherwise such a word needs no lookup.
+    pub fn knows_symbols(&self) -> bool {
+        self.symbols
+    }
+
+    /// All the lists know of the single word `key` (see [`key_of`]).
+    pub fn word(&self, key: &str) -> WordFacts {
+        self.words.get(key).copied().unwrap_or(WordFacts::UNKNOWN)
     }
 
     /// True when some phrase or title starts with the words of `key`.
     pub fn is_prefix(&self, key: &str) -> bool {
-        self.prefixes.contains(key)
-    }
-
-    /// False when no phrase or title starts with the single word `word`
-    /// (true means "maybe": ask [`Lexicon::is_prefix`]).
-    pub fn may_start(&self, word: &str) -> bool {
-        let bit = filter_bit(word);
-        self.first_words[bit / 64] & (1 << (bit % 64)) != 0
+        if key.contains(' ') {
+            self.phrases.get(key).is_some_and(|p| p.prefix)
+        } else {
+            self.word(key).is_prefix()
+        }
     }
 
     /// The known phrase for `key` (see [`key_of`]).
     pub fn phrase(&self, key: &str) -> Option<&KnownPhrase> {
-        self.phrases.get(key)
+        let index = if key.contains(' ') {
+            self.phrases.get(key).map_or(NO_PHRASE, |p| p.phrase)
+        } else {
+            self.word(key).phrase
+        };
+        self.known.get(index as usize)
     }
 
     /// True when `key` is a title or role word ("president", "secretary of state").
     pub fn is_title(&self, key: &str) -> bool {
-        self.titles.contains(key)
-    }
-
-    /// True for words that head an organisation's name ("department").
-    pub fn is_org_head(&self, key: &str) -> bool {
-        self.org_heads.contains(key)
-    }
-
-    /// True for company suffixes ("inc", "ltd").
-    pub fn is_org_suffix(&self, key: &str) -> bool {
-        self.org_suffixes.contains(key)
+        if key.contains(' ') {
+            self.phrases.get(key).is_some_and(|p| p.title)
+        } else {
+            self.word(key).is_title()
+        }
     }
 
     /// True for common English words that are no names by themselves.
     pub fn is_common(&self, key: &str) -> bool {
-        self.common.contains(key)
+        self.word(key).is_common()
     }
 
     /// True for known given names.
     pub fn is_given_name(&self, key: &str) -> bool {
-        self.given.contains(key)
+        self.word(key).is_given_name()
     }
 
     /// The frequency rank of a known surname (0 = most frequent).
     pub fn surname_rank(&self, key: &str) -> Option<u32> {
-        self.surnames.get(key).copied()
+        self.word(key).surname_rank()
     }
 }
-
-/// The common words alone, so that [`Lexicon::add`] can consult them while
-/// the lexicon is being built.
-static COMMON_LOOKUP: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-    data_lines(COMMON)
-        .flat_map(|l| l.split_whitespace().map(key_of).collect::<Vec<_>>())
-        .collect()
-});
 
 #[cfg(test)]
 mod tests {
@@ -341,12 +497,10 @@ mod tests {
     #[test]
     fn countries_aliases_and_demonyms() {
         let lex = lexicon();
-        let us = lex
-            .phrase("us")
-            .map(|p| (p.kind, p.canonical.as_str(), p.acronym));
+        let us = lex.phrase("us").map(|p| (p.kind, p.canonical, p.acronym));
         assert_eq!(us, Some((PhraseKind::Country, "United States", true)));
         assert_eq!(
-            lex.phrase("america").map(|p| p.canonical.as_str()),
+            lex.phrase("america").map(|p| p.canonical),
             Some("United States")
         );
         assert_eq!(
@@ -373,7 +527,12 @@ mod tests {
         assert!(!lex.is_given_name("may"), "a month is no given name here");
         assert!(lex.surname_rank("miller").is_some());
         assert!(lex.is_common("the"));
-        assert!(lex.is_org_head("department"));
-        assert!(lex.is_org_suffix("inc"));
+        assert!(lex.word("department").is_org_head());
+        assert!(lex.word("inc").is_org_suffix());
+        assert!(lex.word("south").is_prefix() && lex.is_prefix("south china"));
+        assert!(!lex.is_prefix("south china lake district"));
+        let china = lex.word("china");
+        assert_eq!(china.phrase(lex).map(|p| p.kind), Some(PhraseKind::Country));
+        assert_eq!(lex.word("zzyzx"), WordFacts::UNKNOWN);
     }
 }

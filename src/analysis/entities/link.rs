@@ -37,14 +37,27 @@ struct Key {
     name: String,
 }
 
-/// The name words of a mention, lowercased ("antony", "blinken").
-fn name_words(text: &str, m: &Mention) -> Vec<String> {
-    let text = m.span.of(text);
-    text.split(|c: char| c.is_whitespace())
+/// The name words of a mention as written ("Antony", "Blinken"): its
+/// capitalised words without the marks around them.
+fn name_words<'t>(text: &'t str, m: &Mention) -> impl Iterator<Item = &'t str> + Clone {
+    m.span
+        .of(text)
+        .split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty() && w.chars().next().is_some_and(char::is_uppercase))
-        .map(str::to_lowercase)
-        .collect()
+}
+
+/// Appends `w` in lowercase to `out`.
+fn push_lower(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        let start = out.len();
+        out.push_str(w);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
 }
 
 fn plain_key(text: &str) -> String {
@@ -117,24 +130,40 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
 
     // people: full names first
     let mut person_by_word: FxHashMap<String, Vec<(usize, bool)>> = FxHashMap::default(); // word -> (group, is_last_word)
+    let mut words: Vec<&str> = Vec::new();
+    let mut key = String::new();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != EntityKind::Person {
             continue;
         }
-        let words = name_words(text, m);
-        if words.len() >= 2 {
+        words.clear();
+        words.extend(name_words(text, m));
+        let n = words.len();
+        if n >= 2 {
+            let mut name = String::new();
+            for (wi, w) in words.iter().enumerate() {
+                if wi > 0 {
+                    name.push(' ');
+                }
+                push_lower(&mut name, w);
+            }
             let g = intern(
                 Key {
                     kind: EntityKind::Person,
-                    name: words.join(" "),
+                    name,
                 },
                 &mut groups,
             );
             group_of[i] = g;
             for (wi, w) in words.iter().enumerate() {
-                let is_last = wi + 1 == words.len();
+                let is_last = wi + 1 == n;
                 if wi == 0 || is_last {
-                    let list = person_by_word.entry(w.clone()).or_default();
+                    key.clear();
+                    push_lower(&mut key, w);
+                    let list = match person_by_word.get_mut(key.as_str()) {
+                        Some(list) => list,
+                        None => person_by_word.entry(key.clone()).or_default(),
+                    };
                     if !list.iter().any(|(x, _)| *x == g) {
                         list.push((g, is_last));
                     }
@@ -146,61 +175,62 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
     // then everything in text order; the same words of the same kind link
     // the same way, so each distinct surface is keyed once
     let mut surface_group: FxHashMap<(EntityKind, &str), usize> = FxHashMap::default();
-    let mut count: FxHashMap<usize, usize> = FxHashMap::default();
-    let mut first_seen: FxHashMap<usize, usize> = FxHashMap::default();
+    // per group: its mentions so far, and its first mention
+    let mut count: Vec<usize> = Vec::new();
+    let mut first_seen: Vec<usize> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         if group_of[i] == usize::MAX {
             let g = match m.kind {
                 EntityKind::Person => {
                     // a single name word (full names got their group above)
-                    let words = name_words(text, m);
-                    let word = words.last().cloned().unwrap_or_default();
-                    let cands = person_by_word.get(&word).cloned().unwrap_or_default();
-                    let lasts: Vec<usize> = cands.iter().filter(|c| c.1).map(|c| c.0).collect();
-                    let pool: Vec<usize> = if lasts.is_empty() {
-                        cands.iter().map(|c| c.0).collect()
-                    } else {
-                        lasts
+                    key.clear();
+                    if let Some(w) = name_words(text, m).last() {
+                        push_lower(&mut key, w);
+                    }
+                    let cands: &[(usize, bool)] =
+                        person_by_word.get(key.as_str()).map_or(&[], Vec::as_slice);
+                    // the people whose last word it is, or failing that, all
+                    let any_last = cands.iter().any(|c| c.1);
+                    let pool = cands.iter().filter(|c| c.1 || !any_last).map(|c| c.0);
+                    let score = |g: &usize| {
+                        (
+                            count.get(*g).copied().unwrap_or(0),
+                            std::cmp::Reverse(first_seen.get(*g).copied().unwrap_or(usize::MAX)),
+                        )
                     };
-                    if pool.is_empty() {
-                        intern(
+                    match pool.clone().max_by_key(score) {
+                        None => intern(
                             Key {
                                 kind: EntityKind::Person,
-                                name: word,
+                                name: key.clone(),
                             },
                             &mut groups,
-                        )
-                    } else {
-                        let score = |g: &usize| {
-                            (
-                                count.get(g).copied().unwrap_or(0),
-                                std::cmp::Reverse(first_seen.get(g).copied().unwrap_or(usize::MAX)),
-                            )
-                        };
-                        let best = pool.iter().copied().max_by_key(score).unwrap_or(pool[0]);
-                        let best_count = count.get(&best).copied().unwrap_or(0);
-                        let tied: Vec<usize> = pool
-                            .iter()
-                            .copied()
-                            .filter(|g| {
-                                *g != best && count.get(g).copied().unwrap_or(0) == best_count
-                            })
-                            .collect();
-                        if !tied.is_empty() {
-                            ambiguous.push((i, tied));
+                        ),
+                        Some(best) => {
+                            let best_count = count.get(best).copied().unwrap_or(0);
+                            let tied: Vec<usize> = pool
+                                .filter(|g| {
+                                    *g != best && count.get(*g).copied().unwrap_or(0) == best_count
+                                })
+                                .collect();
+                            if !tied.is_empty() {
+                                ambiguous.push((i, tied));
+                            }
+                            best
                         }
-                        best
                     }
                 }
-                _ if surface_group.contains_key(&(m.kind, m.span.of(text))) => {
-                    surface_group[&(m.kind, m.span.of(text))]
-                }
                 _ => {
+                    let surface = m.span.of(text);
+                    if let Some(&g) = surface_group.get(&(m.kind, surface)) {
+                        group_of[i] = g;
+                        count_mention(&mut count, &mut first_seen, g, i);
+                        continue;
+                    }
                     let mut key = Key {
                         kind: m.kind,
                         name: other_key(m, text),
                     };
-                    let surface = m.span.of(text);
                     if !surface.contains(' ')
                         && let Some((kind, name)) = acronym_of.get(&plain_key(surface))
                         && (*kind == m.kind || m.kind == EntityKind::Org)
@@ -217,9 +247,7 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
             };
             group_of[i] = g;
         }
-        let g = group_of[i];
-        *count.entry(g).or_insert(0) += 1;
-        first_seen.entry(g).or_insert(i);
+        count_mention(&mut count, &mut first_seen, group_of[i], i);
     }
 
     // renumber: by kind, then by first mention
@@ -227,7 +255,7 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
     order.sort_by_key(|&g| {
         (
             groups[g].kind,
-            first_seen.get(&g).copied().unwrap_or(usize::MAX),
+            first_seen.get(g).copied().unwrap_or(usize::MAX),
         )
     });
     let mut id_of = vec![0usize; groups.len()];
@@ -284,8 +312,20 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
     }
 }
 
+/// Counts mention `i` for group `g` (the group's first mention if it is).
+fn count_mention(count: &mut Vec<usize>, first_seen: &mut Vec<usize>, g: usize, i: usize) {
+    if count.len() <= g {
+        count.resize(g + 1, 0);
+        first_seen.resize(g + 1, usize::MAX);
+    }
+    count[g] += 1;
+    if first_seen[g] == usize::MAX {
+        first_seen[g] = i;
+    }
+}
+
 fn normalize_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    super::numeric::single_spaced(s)
 }
 
 fn other_key(m: &Mention, text: &str) -> String {

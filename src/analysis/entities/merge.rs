@@ -18,7 +18,7 @@
 //!
 //! With the tagger's stub (no names), the rules work alone.
 
-use super::gazetteer::{Lexicon, PhraseKind};
+use super::gazetteer::PhraseKind;
 use super::words::{Shape, Words};
 use super::{Evidence, Mention};
 use crate::analysis::EntityKind;
@@ -35,7 +35,7 @@ fn kind_of(label: NameLabel) -> EntityKind {
 }
 
 /// Merges `tagged` into `mentions` (any order in, sorted by start out).
-pub fn tagger(ws: &Words<'_>, lex: &Lexicon, mentions: &mut Vec<Mention>, tagged: &[TaggedName]) {
+pub fn tagger(ws: &Words<'_>, mentions: &mut Vec<Mention>, tagged: &[TaggedName]) {
     if tagged.is_empty() {
         return;
     }
@@ -58,15 +58,15 @@ pub fn tagger(ws: &Words<'_>, lex: &Lexicon, mentions: &mut Vec<Mention>, tagged
     mentions.sort_by_key(|m| m.span.start);
     let mut added: Vec<Mention> = Vec::new();
     let mut drop = vec![false; mentions.len()];
+    let mut over: Vec<usize> = Vec::new();
     for t in tagged {
         let Some(mut r) = word_range(&t.tokens) else {
             continue;
         };
         // cut leading titles and punctuation
         while r.start < r.end {
-            let k = ws.key(r.start);
             let w = &ws.words[r.start];
-            if w.shape == Shape::Punct || lex.is_title(k) || (w.opens && lex.is_common(k)) {
+            if w.shape == Shape::Punct || w.facts.is_title() || (w.opens && w.facts.is_common()) {
                 r.start += 1;
             } else {
                 break;
@@ -82,7 +82,7 @@ pub fn tagger(ws: &Words<'_>, lex: &Lexicon, mentions: &mut Vec<Mention>, tagged
         let kind = kind_of(t.label);
         // mentions overlapping the span (sorted by start)
         let from = mentions.partition_point(|m| m.span.end <= span.start);
-        let mut over: Vec<usize> = Vec::new();
+        over.clear();
         let mut j = from;
         while j < mentions.len() && mentions[j].span.start < span.end {
             if mentions[j].span.overlaps(&span) {
@@ -123,7 +123,7 @@ pub fn tagger(ws: &Words<'_>, lex: &Lexicon, mentions: &mut Vec<Mention>, tagged
                 && m.span.contains(&span)
                 && m.span != span
                 && m.words.end > m.words.start
-                && lex.is_org_suffix(ws.key(m.words.end - 1))
+                && ws.facts(m.words.end - 1).is_org_suffix()
                 && ws.words[m.words.clone()].iter().all(|w| {
                     let s = w.span.of(ws.text);
                     (w.is_capital() && !s.contains('-')) || s == "&"
@@ -218,7 +218,7 @@ mod tests {
             tagged.len(),
             "test phrases must be on token boundaries"
         );
-        tagger(&ws, lex, &mut mentions, &tags);
+        tagger(&ws, &mut mentions, &tags);
         mentions
             .iter()
             .map(|m| (m.span.of(text).to_string(), m.kind))

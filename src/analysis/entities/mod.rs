@@ -96,7 +96,7 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
         let mut found = found.mentions;
         tagged.clear();
         tagger.tag(run, &mut tagged);
-        merge::tagger(&ws, lex, &mut found, &tagged);
+        merge::tagger(&ws, &mut found, &tagged);
         for (i, w) in ws.words.iter().enumerate() {
             if w.is_capital() && !w.opens && !w.in_caps_line {
                 capitals.insert(ws.text_of(i));

@@ -57,6 +57,8 @@ const ORG_AFTER_NAME: &[&str] = &["administration"];
 pub struct Found {
     pub mentions: Vec<Mention>,
     pub titles: Vec<Range<usize>>,
+    /// The segments of the chunk being read, kept for the next chunk.
+    segments: Vec<Segment<'static>>,
 }
 
 /// Finds name mentions and titles in every sentence.
@@ -64,6 +66,7 @@ pub fn find(ws: &Words<'_>, lex: &'static Lexicon) -> Found {
     let mut found = Found {
         mentions: Vec::new(),
         titles: Vec::new(),
+        segments: Vec::new(),
     };
     for range in &ws.sentences {
         scan_sentence(ws, lex, range.clone(), &mut found);
@@ -104,13 +107,18 @@ fn is_initial(ws: &Words<'_>, i: usize) -> bool {
     // "K." is one token; "K" "." two, in older token conventions
     let dotted =
         k.len() == 2 && k.ends_with('.') && k.chars().next().is_some_and(char::is_alphabetic);
-    let split = k.chars().count() == 1
+    let split = one_char(k)
         && ws.text_of(i + 1) == "."
         && ws
             .words
             .get(i + 1)
             .is_some_and(|d| d.span.start == w.span.end);
     dotted || split
+}
+
+/// True when `s` is one character.
+fn one_char(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.len_utf8() == s.len())
 }
 
 /// True when word `i` may be part of a capitalised chunk that started before it.
@@ -126,7 +134,7 @@ fn continues_chunk(ws: &Words<'_>, i: usize, end: usize) -> bool {
     // a full stop after an initial or an abbreviated title ("J. K.", "Mr.")
     if ws.text_of(i) == "." && i > 0 && next_capital {
         let prev = ws.key(i - 1);
-        let initial = prev.chars().count() == 1 && ws.words[i - 1].is_capital();
+        let initial = one_char(prev) && ws.words[i - 1].is_capital();
         return initial || DOTTED.contains(&prev);
     }
     false
@@ -140,9 +148,11 @@ fn phrase_at<'l>(
     end: usize,
     caps_line: bool,
 ) -> Option<(usize, &'l KnownPhrase)> {
-    if !lex.may_start(ws.key(i)) || !lex.is_prefix(ws.key(i)) {
+    let first = ws.facts(i);
+    if !first.is_prefix() {
         return None;
     }
+    // the key of words i..j, built only once a second word joins
     let mut key = ws.scratch.take();
     key.clear();
     let mut best = None;
@@ -155,19 +165,33 @@ fn phrase_at<'l>(
         if !may_join {
             break;
         }
-        if j > i && ws.words[j - 1].span.end < w.span.start {
-            key.push(' ');
-        }
-        key.push_str(ws.key(j));
-        if !lex.is_prefix(&key) {
-            // "U.S." is one word, "U. S." is not; try without the dot too
-            break;
-        }
-        if let Some(p) = lex.phrase(&key) {
-            let written = ws.span_of(i..j + 1).of(ws.text);
+        let found = if j == i {
+            first.phrase(lex)
+        } else {
+            if j == i + 1 {
+                key.push_str(ws.key(i));
+            }
+            if ws.words[j - 1].span.end < w.span.start {
+                key.push(' ');
+            }
+            key.push_str(ws.key(j));
+            if !lex.is_prefix(&key) {
+                // "U.S." is one word, "U. S." is not; try without the dot too
+                break;
+            }
+            lex.phrase(&key)
+        };
+        if let Some(p) = found {
             let case_ok = if p.acronym {
+                let written = ws.span_of(i..j + 1).of(ws.text);
                 let lower = written.chars().any(char::is_lowercase);
-                !(lower || (caps_line && lex.is_common(&key)))
+                let common = caps_line
+                    && if j == i {
+                        first.is_common()
+                    } else {
+                        lex.is_common(&key)
+                    };
+                !(lower || common)
             } else {
                 true
             };
@@ -182,20 +206,26 @@ fn phrase_at<'l>(
 
 /// The longest title starting at word `i` (any case) and ending before `end`.
 fn title_at(ws: &Words<'_>, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
-    if !lex.may_start(ws.key(i)) || !lex.is_prefix(ws.key(i)) {
+    let first = ws.facts(i);
+    if i >= end || !first.is_prefix() {
         return None;
+    }
+    if matches!(ws.words[i].shape, Shape::Punct | Shape::Number) {
+        return None;
+    }
+    let mut best = first.is_title().then_some(1);
+    let last = end.min(i + lex.max_phrase_words);
+    if i + 1 >= last || matches!(ws.words[i + 1].shape, Shape::Punct | Shape::Number) {
+        return best;
     }
     let mut key = ws.scratch.take();
     key.clear();
-    let mut best = None;
-    for j in i..end.min(i + lex.max_phrase_words) {
-        let w = &ws.words[j];
-        if matches!(w.shape, Shape::Punct | Shape::Number) {
+    key.push_str(ws.key(i));
+    for j in i + 1..last {
+        if matches!(ws.words[j].shape, Shape::Punct | Shape::Number) {
             break;
         }
-        if j > i {
-            key.push(' ');
-        }
+        key.push(' ');
         key.push_str(ws.key(j));
         if !lex.is_prefix(&key) {
             break;
@@ -254,7 +284,7 @@ fn known_mention(ws: &Words<'_>, r: Range<usize>, p: &'static KnownPhrase) -> Me
         span: ws.span_of(r.clone()),
         kind,
         words: r,
-        canonical: Some(Cow::Borrowed(p.canonical.as_str())),
+        canonical: Some(Cow::Borrowed(p.canonical)),
         known: Some(p.kind),
         evidence: Evidence::Known,
         opens: false,
@@ -275,7 +305,7 @@ fn analyze_chunk(
     while s < e {
         let w = &ws.words[s];
         let key = ws.key(s);
-        let common = (w.opens && lex.is_common(key)) || CLOSED_CLASS.contains(&key);
+        let common = (w.opens && w.facts.is_common()) || CLOSED_CLASS.contains(&key);
         let droppable = (common && !is_initial(ws, s))
             || (is_connector(ws, s) && !(is_particle(ws, s) && w.is_capital()))
             || w.shape == Shape::Punct;
@@ -288,7 +318,8 @@ fn analyze_chunk(
             break;
         }
     }
-    let mut segments: Vec<Segment<'_>> = Vec::new();
+    let mut segments = std::mem::take(&mut found.segments);
+    segments.clear();
     let mut run: Option<usize> = None;
     let mut k = s;
     while k < e {
@@ -296,8 +327,8 @@ fn analyze_chunk(
         // the surname: "Mark Cairns", "John Major"
         let run_is_person = run.is_some_and(|r| {
             k > r && {
-                let prev = ws.key(k - 1);
-                lex.is_given_name(prev) || lex.surname_rank(prev).is_some() && k - r == 1
+                let prev = ws.facts(k - 1);
+                prev.is_given_name() || prev.surname_rank().is_some() && k - r == 1
             }
         });
         let next_is_name = k + 1 >= e || !ws.words[k + 1].is_capital();
@@ -314,7 +345,7 @@ fn analyze_chunk(
             // a city that is also a given name, before a name: "Vladimir Putin"
             let given_first = len == 1
                 && p.kind == PhraseKind::City
-                && lex.is_given_name(ws.key(k))
+                && ws.facts(k).is_given_name()
                 && k + 1 < e
                 && ws.words[k + 1].shape == Shape::Capitalized
                 && phrase_at(ws, lex, k + 1, e, false).is_none()
@@ -326,7 +357,7 @@ fn analyze_chunk(
             let after_org_of = run.is_some()
                 && k >= 2
                 && matches!(ws.key(k - 1), "of" | "for")
-                && lex.is_org_head(ws.key(k - 2));
+                && ws.facts(k - 2).is_org_head();
             if after_org_of {
                 k += len;
                 continue;
@@ -341,7 +372,7 @@ fn analyze_chunk(
             // ("General Motors") is part of the name
             let org_follows = (k + len..e.min(k + len + 6))
                 .take_while(|&x| ws.words[x].is_capital())
-                .any(|x| lex.is_org_head(ws.key(x)) || lex.is_org_suffix(ws.key(x)));
+                .any(|x| ws.facts(x).is_org_head() || ws.facts(x).is_org_suffix());
             if !org_follows {
                 close_run(&mut run, k, &mut segments);
                 segments.push(Segment::Title(k..k + len));
@@ -363,7 +394,7 @@ fn analyze_chunk(
         .last()
         .is_some_and(|t| s > 0 && t.end == s && ws.words[s - 1].sentence == ws.words[s].sentence);
     let is_place = |p: &KnownPhrase| p.kind != PhraseKind::Group && p.kind != PhraseKind::Org;
-    let mut segs = segments.into_iter().peekable();
+    let mut segs = segments.drain(..).peekable();
     while let Some(seg) = segs.next() {
         match seg {
             Segment::Known(r, p) => {
@@ -372,7 +403,7 @@ fn analyze_chunk(
                 if let Some(Segment::Name(n)) = segs.peek()
                     && is_place(p)
                     && n.start == r.end
-                    && !starts_person(ws, lex, n.clone())
+                    && !starts_person(ws, n.clone())
                 {
                     let words = r.start..trim(ws, n.clone()).end;
                     found.mentions.push(fused_org(ws, words));
@@ -395,8 +426,8 @@ fn analyze_chunk(
                         && k.start == r.end
                         && single
                         && !prev_title
-                        && !starts_person(ws, lex, r.clone())
-                        && !lex.is_common(ws.key(r.start))
+                        && !starts_person(ws, r.clone())
+                        && !ws.facts(r.start).is_common()
                         && k.end == e
                     {
                         found.mentions.push(fused_org(ws, r.start..k.end));
@@ -404,21 +435,23 @@ fn analyze_chunk(
                         continue;
                     }
                 }
-                for part in split_at_and(ws, lex, r) {
+                split_at_and(ws, r, |part| {
                     if let Some(m) = type_name(ws, lex, part, prev_title, sentence_end) {
                         found.mentions.push(m);
                     }
                     prev_title = false;
-                }
+                });
             }
         }
     }
+    drop(segs);
+    found.segments = segments;
 }
 
 /// True when a name run starts like a person's name (a given name).
-fn starts_person(ws: &Words<'_>, lex: &Lexicon, r: Range<usize>) -> bool {
+fn starts_person(ws: &Words<'_>, r: Range<usize>) -> bool {
     let r = trim(ws, r);
-    r.start < r.end && lex.is_given_name(ws.key(r.start))
+    r.start < r.end && ws.facts(r.start).is_given_name()
 }
 
 fn fused_org(ws: &Words<'_>, words: Range<usize>) -> Mention {
@@ -440,23 +473,22 @@ fn close_run(run: &mut Option<usize>, end: usize, segments: &mut Vec<Segment<'_>
 }
 
 /// Splits "Blinken and Xi" in two; keeps "Securities and Exchange Commission".
-fn split_at_and(ws: &Words<'_>, lex: &Lexicon, r: Range<usize>) -> Vec<Range<usize>> {
+fn split_at_and(ws: &Words<'_>, r: Range<usize>, mut part: impl FnMut(Range<usize>)) {
     let org = r
         .clone()
-        .any(|i| lex.is_org_head(ws.key(i)) || lex.is_org_suffix(ws.key(i)));
+        .any(|i| ws.facts(i).is_org_head() || ws.facts(i).is_org_suffix());
     if org {
-        return vec![r];
+        part(r);
+        return;
     }
-    let mut out = Vec::new();
     let mut start = r.start;
     for i in r.clone() {
         if ws.key(i) == "and" || ws.key(i) == "&" {
-            out.push(start..i);
+            part(start..i);
             start = i + 1;
         }
     }
-    out.push(start..r.end);
-    out
+    part(start..r.end);
 }
 
 /// Trims connectors and stray punctuation from both ends of a word range.
@@ -534,14 +566,15 @@ fn type_name(
     if r.is_empty() {
         return None;
     }
-    let names: Vec<usize> = r
-        .clone()
-        .filter(|&i| !is_connector(ws, i) && ws.words[i].shape != Shape::Punct)
-        .collect();
-    let n = names.len();
-    let first = *names.first()?;
-    let last = *names.last()?;
+    // the name words (no connectors, no marks), read in a few passes
+    let names = || {
+        r.clone()
+            .filter(|&i| !is_connector(ws, i) && ws.words[i].shape != Shape::Punct)
+    };
+    let first = names().next()?;
+    let (n, last) = names().fold((0, first), |(n, _), i| (n + 1, i));
     let key = |i: usize| ws.key(i);
+    let facts = |i: usize| ws.facts(i);
     let mention = |kind, evidence, words: Range<usize>| Mention {
         span: ws.span_of(words.clone()),
         kind,
@@ -556,28 +589,29 @@ fn type_name(
         return Some(mention(EntityKind::Org, Evidence::Firm, r.start..r.end + 1));
     }
     let org_word =
-        lex.is_org_suffix(key(last)) || (n >= 2 && names.iter().any(|&i| lex.is_org_head(key(i))));
+        facts(last).is_org_suffix() || (n >= 2 && names().any(|i| facts(i).is_org_head()));
     if org_word {
         return Some(mention(EntityKind::Org, Evidence::Context, r));
     }
-    if n == 1 && lex.is_org_head(key(first)) {
+    if n == 1 && facts(first).is_org_head() {
         // "Department", "Government" alone are no names
         return None;
     }
     if after_title {
         return Some(mention(EntityKind::Person, Evidence::Firm, r));
     }
-    let looks_like_name = names.iter().all(|&i| {
+    let looks_like_name = names().all(|i| {
         is_initial(ws, i)
             || (ws.words[i].shape == Shape::Capitalized
-                && !lex.is_common(key(i))
-                && key(i).chars().count() > 1)
+                && !facts(i).is_common()
+                && !key(i).is_empty()
+                && !one_char(key(i)))
             || is_particle(ws, i)
     });
     if n >= 2 && looks_like_name {
-        let given = lex.is_given_name(key(first));
+        let given = facts(first).is_given_name();
         let surname = n <= 4
-            && (lex.surname_rank(key(last)).is_some() || lex.surname_rank(key(first)).is_some());
+            && (facts(last).surname_rank().is_some() || facts(first).surname_rank().is_some());
         if given || surname {
             return Some(mention(EntityKind::Person, Evidence::Context, r));
         }
@@ -587,13 +621,10 @@ fn type_name(
     }
     let text = ws.span_of(r.clone()).of(ws.text);
     // single letters and runs of short codes in capitals ("W L PCT") are no names
-    if names
-        .iter()
-        .all(|&i| key(i).chars().count() == 1 || is_initial(ws, i))
-    {
+    if names().all(|i| one_char(key(i)) || is_initial(ws, i)) {
         return None;
     }
-    if n >= 2 && names.iter().all(|&i| ws.words[i].shape == Shape::Upper) {
+    if n >= 2 && names().all(|i| ws.words[i].shape == Shape::Upper) {
         return None;
     }
     if n == 1 {
@@ -613,7 +644,7 @@ fn type_name(
         if w.shape == Shape::Upper || is_camel(text) {
             return Some(mention(EntityKind::Org, Evidence::Guess, r));
         }
-        if lex.is_common(key(first)) {
+        if facts(first).is_common() {
             return None;
         }
         // "in Arbil": after a preposition of place

@@ -330,6 +330,11 @@ fn money_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<(usize, usize)> {
     if !(b.is_ascii_digit() || b.is_ascii_uppercase() || b == b'$' || b >= 0x80) {
         return None;
     }
+    // a word in capitals starts money only as a dollar prefix ("US" before
+    // "$"), a code ("USD") or with its sign glued on ("HK$")
+    if b.is_ascii_uppercase() && s.len() > 3 && !s.ends_with('$') {
+        return None;
+    }
     // "US$ 5", "$ 95 billion"
     let mut sign = i;
     if DOLLAR_PREFIXES.contains(&s) && t.s(i + 1) == "$" && t.adjacent(i, i + 1) {
@@ -373,11 +378,13 @@ fn money_name(t: &Toks<'_, '_>, a: usize, b: usize) -> String {
 }
 
 fn weekday(s: &str) -> bool {
-    WEEKDAYS.contains(&s)
+    static SET: WordSet = WordSet::new(WEEKDAYS);
+    SET.contains(s)
 }
 
 fn month(s: &str) -> bool {
-    MONTHS.contains(&s)
+    static SET: WordSet = WordSet::new(MONTHS);
+    SET.contains(s)
 }
 
 fn day_number(s: &str) -> bool {
@@ -397,6 +404,77 @@ fn iso_date(s: &str) -> bool {
         && s.chars()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// A list of up to 32 words, indexed by length and first letter so that
+/// most words are ruled out in a few instructions.
+struct WordSet {
+    words: &'static [&'static str],
+    /// For each length (below 16) and first letter, the bits of the list's
+    /// words with them.
+    index: [[u32; 26]; 16],
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        assert!(words.len() <= 32, "a word set holds up to 32 words");
+        let mut index = [[0u32; 26]; 16];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            assert!(
+                w.len() < 16 && w[0].is_ascii_alphabetic(),
+                "a word set holds words of letters, shorter than 16 bytes"
+            );
+            let letter = (w[0].to_ascii_lowercase() - b'a') as usize;
+            index[w.len()][letter] |= 1 << i;
+            i += 1;
+        }
+        WordSet { words, index }
+    }
+
+    /// The list's words that may be `s`: same length and first letter (in
+    /// any case).
+    fn candidates(&self, s: &str) -> impl Iterator<Item = &'static str> {
+        let b = s.as_bytes();
+        let mut bits = match b.first() {
+            Some(c) if b.len() < 16 && c.is_ascii_alphabetic() => {
+                self.index[b.len()][usize::from(c.to_ascii_lowercase() - b'a')]
+            }
+            _ => 0,
+        };
+        let words = self.words;
+        std::iter::from_fn(move || {
+            if bits == 0 {
+                return None;
+            }
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            words.get(i).copied()
+        })
+    }
+
+    /// True when `s` is one of the words, in any case.
+    fn contains_ignore_case(&self, s: &str) -> bool {
+        self.candidates(s).any(|w| w.eq_ignore_ascii_case(s))
+    }
+
+    /// True when `s` is one of the words as written.
+    fn contains(&self, s: &str) -> bool {
+        self.candidates(s).any(|w| w == s)
+    }
+}
+
+/// A word that can start a relative date ("Earlier", "this"), in any case.
+fn is_relative_start(s: &str) -> bool {
+    static SET: WordSet = WordSet::new(RELATIVE_STARTS);
+    SET.contains_ignore_case(s)
+}
+
+/// A hedge before a quantity ("about"), in any case.
+fn is_hedge(s: &str) -> bool {
+    static SET: WordSet = WordSet::new(HEDGES);
+    SET.contains_ignore_case(s)
 }
 
 /// A date starting at `i`: returns the last token index.
@@ -421,17 +499,18 @@ const RELATIVE_STARTS: &[&str] = &[
 fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
     let s = t.s(i);
     let b = s.as_bytes().first().copied().unwrap_or(b' ');
-    let relative = RELATIVE_STARTS.iter().any(|w| w.eq_ignore_ascii_case(s));
+    let relative = is_relative_start(s);
     if !(b.is_ascii_digit() || b.is_ascii_uppercase() || relative) {
         return None;
     }
-    if weekday(s) {
+    // weekdays and months start with a capital, the rest with a digit
+    if b.is_ascii_uppercase() && weekday(s) {
         return Some(i);
     }
-    if iso_date(s) {
+    if b.is_ascii_digit() && iso_date(s) {
         return Some(i);
     }
-    if month(s) {
+    if b.is_ascii_uppercase() && month(s) {
         let word_month = matches!(s, "May" | "March");
         let prev = if i > 0 {
             t.lower(i - 1)
@@ -456,7 +535,7 @@ fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
         return Some(j);
     }
     // "3 May 2024"
-    if day_number(s) && i + 1 < end && month(t.s(i + 1)) {
+    if b.is_ascii_digit() && day_number(s) && i + 1 < end && month(t.s(i + 1)) {
         let mut j = i + 1;
         if j + 1 < end && year_number(t.s(j + 1)) {
             j += 1;
@@ -464,7 +543,11 @@ fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
         return Some(j);
     }
     // "in 2024"
-    if year_number(s) && i > 0 && BEFORE_MONTH.contains(&t.lower(i - 1).as_ref()) {
+    if b.is_ascii_digit()
+        && year_number(s)
+        && i > 0
+        && BEFORE_MONTH.contains(&t.lower(i - 1).as_ref())
+    {
         return Some(i);
     }
     // "earlier this year", "last week", "recent months": each starts with
@@ -507,7 +590,7 @@ fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
 fn quantity_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
     let mut j = i;
     let s = t.s(i);
-    if HEDGES.iter().any(|h| h.eq_ignore_ascii_case(s)) {
+    if is_hedge(s) {
         j += 1;
     } else if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
@@ -538,6 +621,16 @@ pub fn find(doc: &Document<'_>) -> Vec<Mention> {
         let end = range.end.min(doc.tokens.len());
         let mut i = range.start;
         while i < end {
+            // a lowercase word starts nothing here but a relative date or
+            // a hedged quantity
+            let s = t.s(i);
+            if s.starts_with(|c: char| c.is_ascii_lowercase())
+                && !is_relative_start(s)
+                && !is_hedge(s)
+            {
+                i += 1;
+                continue;
+            }
             if let Some((a, mut b)) = money_at(&t, i, end) {
                 // ranges: "$5 million to $10 million", "$5 million-$10 million"
                 if b + 2 < end
@@ -574,6 +667,20 @@ pub fn find(doc: &Document<'_>) -> Vec<Mention> {
     out
 }
 
+/// The words of `s` joined by single spaces.
+pub(crate) fn single_spaced(s: &str) -> String {
+    let b = s.as_bytes();
+    let plain = s.is_ascii()
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !b.iter().any(|c| c.is_ascii_whitespace() && *c != b' ')
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        return s.to_string();
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn numeric(
     t: &Toks<'_, '_>,
     a: usize,
@@ -582,12 +689,7 @@ fn numeric(
     name: Option<String>,
 ) -> Mention {
     let span = t.span(a, b);
-    let canonical = name.unwrap_or_else(|| {
-        span.of(t.text)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
+    let canonical = name.unwrap_or_else(|| single_spaced(span.of(t.text)));
     Mention {
         span,
         kind,
@@ -630,6 +732,19 @@ mod tests {
         assert_eq!(&*Lower::of("ÉTÉ"), "été");
         let long = "A".repeat(INLINE + 1);
         assert_eq!(&*Lower::of(&long), "a".repeat(INLINE + 1));
+    }
+
+    #[test]
+    fn word_lists_in_any_case() {
+        assert!(is_relative_start("Earlier") && is_relative_start("YESTERDAY"));
+        assert!(is_relative_start("previous") && !is_relative_start("previously"));
+        assert!(is_hedge("About") && is_hedge("approximately") && !is_hedge("abou"));
+        assert!(!is_hedge("") && !is_hedge("some\0") && !is_hedge("é"));
+        assert!(month("Sept.") && month("May") && !month("MAY") && !month("Mayo"));
+        assert!(weekday("Wednesday") && !weekday("wednesday"));
+        assert_eq!(single_spaced("5  1/2\ndays"), "5 1/2 days");
+        assert_eq!(single_spaced("last week"), "last week");
+        assert_eq!(single_spaced(" x\u{a0}y "), "x y");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //!
 //! It only describes words; it decides nothing about entities.
 
-use super::gazetteer::{Lexicon, PhraseKind, key_of};
+use super::gazetteer::{Lexicon, PhraseKind, WordFacts, key_of};
 use crate::analysis::Document;
 use crate::analysis::Span;
 use crate::analysis::segment::TokenKind;
@@ -47,8 +47,10 @@ pub struct Word {
     pub in_caps_line: bool,
     /// Index of the token in [`Document::tokens`] it comes from.
     pub token: usize,
-    /// Range of the lowercase key in [`Words::keys`].
-    key: Range<usize>,
+    /// Where the lowercase key is in [`Words::keys`] (start, length).
+    key: (u32, u32),
+    /// What the gazetteers know of the word's key.
+    pub facts: WordFacts,
 }
 
 impl Word {
@@ -81,12 +83,15 @@ fn strip_possessive(text: &str, span: Span) -> Span {
 }
 
 fn shape_of(s: &str, kind: TokenKind) -> Shape {
-    let Some(first) = s.chars().next() else {
-        return Shape::Punct;
-    };
     if kind == TokenKind::Punct {
         return Shape::Punct;
     }
+    if s.is_ascii() {
+        return ascii_shape_of(s.as_bytes());
+    }
+    let Some(first) = s.chars().next() else {
+        return Shape::Punct;
+    };
     if first.is_ascii_digit() {
         return Shape::Number;
     }
@@ -102,6 +107,29 @@ fn shape_of(s: &str, kind: TokenKind) -> Shape {
     }
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     if letters >= 2 && !s.chars().any(char::is_lowercase) {
+        Shape::Upper
+    } else {
+        Shape::Capitalized
+    }
+}
+
+/// [`shape_of`] for a word in ASCII (most words): the same answers, byte by byte.
+#[inline]
+fn ascii_shape_of(b: &[u8]) -> Shape {
+    let Some(&first) = b.first() else {
+        return Shape::Punct;
+    };
+    if first.is_ascii_digit() {
+        return Shape::Number;
+    }
+    if first.is_ascii_lowercase() {
+        return Shape::Lower;
+    }
+    if !first.is_ascii_uppercase() {
+        return Shape::Punct;
+    }
+    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    if letters >= 2 && !b.iter().any(u8::is_ascii_lowercase) {
         Shape::Upper
     } else {
         Shape::Capitalized
@@ -155,7 +183,7 @@ impl<'t> Words<'t> {
                 };
                 let raw = tok.text(text);
                 if tok.kind == TokenKind::Punct {
-                    push_word(words, keys, text, tok.span(), Shape::Punct, si, false, ti);
+                    push_word(words, keys, lex, text, tok.span(), tok.kind, si, false, ti);
                     // a quotation mark or colon opens a new stretch where
                     // the capital of the next word says nothing
                     opens = opens || OPENING_QUOTES.contains(&raw);
@@ -168,14 +196,12 @@ impl<'t> Words<'t> {
                     let sa = Span::new(span.start, span.start + a.len());
                     let sb = Span::new(span.end - b.len(), span.end);
                     for part in [sa, sb] {
-                        let shape = shape_of(part.of(text), tok.kind);
-                        push_word(words, keys, text, part, shape, si, opens, ti);
+                        push_word(words, keys, lex, text, part, tok.kind, si, opens, ti);
                         opens = false;
                     }
                     continue;
                 }
-                let shape = shape_of(w, tok.kind);
-                push_word(words, keys, text, span, shape, si, opens, ti);
+                push_word(words, keys, lex, text, span, tok.kind, si, opens, ti);
                 opens = false;
             }
             let range = first_word..words.len();
@@ -187,8 +213,7 @@ impl<'t> Words<'t> {
             let mut common_capital = 0;
             for w in &words[range.clone()] {
                 if w.shape == Shape::Capitalized && !w.opens {
-                    let k = keys.get(w.key.clone()).unwrap_or("");
-                    common_capital += usize::from(lex.is_common(k));
+                    common_capital += usize::from(w.facts.is_common());
                 }
                 match w.shape {
                     Shape::Upper => {
@@ -218,8 +243,16 @@ impl<'t> Words<'t> {
     pub fn key(&self, i: usize) -> &str {
         self.words
             .get(i)
-            .and_then(|w| self.keys.get(w.key.clone()))
+            .and_then(|w| {
+                let start = w.key.0 as usize;
+                self.keys.get(start..start + w.key.1 as usize)
+            })
             .unwrap_or("")
+    }
+
+    /// What the gazetteers know of word `i`.
+    pub fn facts(&self, i: usize) -> WordFacts {
+        self.words.get(i).map_or(WordFacts::UNKNOWN, |w| w.facts)
     }
 
     /// The text of word `i` as written.
@@ -260,16 +293,23 @@ impl<'t> Words<'t> {
 fn push_word(
     words: &mut Vec<Word>,
     keys: &mut String,
+    lex: &Lexicon,
     text: &str,
     span: Span,
-    shape: Shape,
+    kind: TokenKind,
     sentence: u32,
     opens: bool,
     token: usize,
 ) {
     let start = keys.len();
     let s = span.of(text);
-    if s.is_ascii() {
+    let ascii = s.is_ascii();
+    let shape = match kind {
+        TokenKind::Punct => Shape::Punct,
+        _ if ascii => ascii_shape_of(s.as_bytes()),
+        _ => shape_of(s, kind),
+    };
+    if ascii {
         keys.push_str(s);
         if let Some(k) = keys.get_mut(start..) {
             k.make_ascii_lowercase();
@@ -279,6 +319,17 @@ fn push_word(
             keys.extend(c.to_lowercase());
         }
     }
+    let key = keys.get(start..).unwrap_or("");
+    // punctuation the lists cannot know is not looked up
+    let unknowable = shape == Shape::Punct
+        && key.len() == 1
+        && !key.as_bytes()[0].is_ascii_alphanumeric()
+        && !lex.knows_symbols();
+    let facts = if unknowable {
+        WordFacts::UNKNOWN
+    } else {
+        lex.word(key)
+    };
     words.push(Word {
         span,
         shape,
@@ -286,15 +337,25 @@ fn push_word(
         opens,
         in_caps_line: false,
         token,
-        key: start..keys.len(),
+        key: (start as u32, key.len() as u32),
+        facts,
     });
 }
 
 /// "US-China" -> ("US", "China") when both halves are known names and the
 /// whole is not ("Indo-Pacific" stays one word).
 fn split_known_pair<'a>(w: &'a str, lex: &Lexicon) -> Option<(&'a str, &'a str)> {
+    // both halves must be known names written with a capital
+    if !w.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
     let (a, b) = w.split_once('-')?;
     if a.is_empty() || b.is_empty() || b.contains('-') {
+        return None;
+    }
+    // both halves must be known names written with a capital
+    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    if !(capital(a) && capital(b)) {
         return None;
     }
     if lex.phrase(&key_of(w)).is_some() {

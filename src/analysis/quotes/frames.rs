@@ -66,8 +66,13 @@ const MAX_ADVERBIAL: usize = 8;
 
 /// Finds every attribution frame outside quotation marks, in text order.
 pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
-    let mut frames: Vec<Frame> = Vec::new();
+    // at most one frame per cue word and one more per sentence: reserved
+    // once, so the list is never copied as it grows (pages never written
+    // are never touched)
+    let mut frames: Vec<Frame> = Vec::with_capacity(cx.cues.len() + cx.doc.sentence_tokens.len());
     let mut turn_end = 0; // sentences before this token belong to a transcript turn
+    let cues = &cx.cues;
+    let mut next_cue = 0; // index in `cues` of the first cue not yet passed
     for (si, range) in cx.doc.sentence_tokens.iter().enumerate() {
         let sentence_first = frames.len();
         let lo = range.start;
@@ -88,11 +93,20 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
             }
             frames.push(f);
         }
-        while i < hi {
-            // most words are no cue: one look at the classes skips them
-            let maybe_according = cx.classes[i] & ACCORDING != 0;
-            if (cx.classes[i] & CUE_ANY == 0 && !maybe_according) || cx.quoted(i) || !cx.is_word(i)
-            {
+        loop {
+            // most words are no cue: only the tokens whose classes hold
+            // one (or "according") are looked at
+            while next_cue < cues.len() && (cues[next_cue] as usize) < i {
+                next_cue += 1;
+            }
+            let Some(&c) = cues.get(next_cue) else { break };
+            i = c as usize;
+            if i >= hi {
+                break;
+            }
+            let class = cx.class(i);
+            let maybe_according = class & ACCORDING != 0;
+            if cx.quoted(i) {
                 i += 1;
                 continue;
             }
@@ -102,7 +116,7 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
                 && cx.word(i + 1).eq_ignore_ascii_case("to")
             {
                 according(cx, i, lo, hi, si)
-            } else if cx.classes[i] & CUE_ANY != 0 && cx.starts_lower(i) {
+            } else if class & CUE_ANY != 0 && cx.starts_lower(i) {
                 let earlier = frames[sentence_first..].last();
                 cue_frame(cx, i, lo, hi, si, earlier)
             } else {
@@ -130,7 +144,7 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
             }
         }
         if frames.len() == sentence_first
-            && (lo..hi).any(|k| cx.quoted(k))
+            && cx.any_quoted(lo, hi)
             && let Some(f) = subject_frame(cx, lo, hi, si)
         {
             frames.push(f);
@@ -158,7 +172,7 @@ fn colon_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Fram
         || cx.word(lo).eq_ignore_ascii_case("the")
         || (source.first..=source.last).any(|k| {
             let w = cx.word(k);
-            w.ends_with("ing") || w.len() == 1 || cx.classes[k] & (STOP | CUE_ANY) != 0
+            w.ends_with("ing") || w.len() == 1 || cx.class(k) & (STOP | CUE_ANY) != 0
         })
     {
         return None;
@@ -195,14 +209,14 @@ fn subject_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Fr
     let source = clause_subject(cx, lo, open)?;
     // "It was a ..." or "a Facebook post": no one speaking
     let person_like = match source.kind {
-        SourceKind::Pronoun => cx.classes[source.first] & (PERSON_PRONOUN | PLURAL) != 0,
+        SourceKind::Pronoun => cx.class(source.first) & (PERSON_PRONOUN | PLURAL) != 0,
         _ => !matches!(cx.word(source.first), "a" | "an" | "A" | "An"),
     };
     if !person_like {
         return None;
     }
     let verb = source.last + 1;
-    if verb >= open || !cx.starts_lower(verb) || cx.classes[verb] & STOP != 0 {
+    if verb >= open || !cx.starts_lower(verb) || cx.class(verb) & STOP != 0 {
         return None;
     }
     Some(Frame {
@@ -276,9 +290,9 @@ fn cue_frame(
     si: usize,
     earlier: Option<&Frame>,
 ) -> Option<Frame> {
-    let class = cx.classes[i];
+    let class = cx.class(i);
     let prev = (i > lo).then(|| i - 1).filter(|&p| !cx.quoted(p));
-    let prev_class = prev.map_or(0, |p| cx.classes[p]);
+    let prev_class = prev.map_or(0, |p| cx.class(p));
     // "to say", "the report", "a claim": not a speech act here
     if prev_class & (NOT_BEFORE_CUE | DETERMINER) != 0 || prev.is_some_and(|p| cx.possessive(p)) {
         return None;
@@ -389,7 +403,7 @@ fn attitude_holder(cx: &Ctx<'_, '_>, source: &Source, layout: Layout, lo: usize)
     if layout != Layout::Active {
         return false;
     }
-    if source.kind == SourceKind::Pronoun && cx.classes[source.first] & PERSON_PRONOUN == 0 {
+    if source.kind == SourceKind::Pronoun && cx.class(source.first) & PERSON_PRONOUN == 0 {
         return false;
     }
     let before = source.first.checked_sub(1).filter(|&b| b >= lo);
@@ -416,8 +430,7 @@ fn is_object_pronoun(w: &str) -> bool {
 fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Option<usize> {
     let mut at = at;
     // "said repeatedly that", "said Thursday he would"
-    while at < hi && !cx.quoted(at) && (cx.classes[at] & (BETWEEN | TIME) != 0 || cx.ly_adverb(at))
-    {
+    while at < hi && !cx.quoted(at) && (cx.class(at) & (BETWEEN | TIME) != 0 || cx.ly_adverb(at)) {
         at += 1;
     }
     if at >= hi || cx.quoted(at) {
@@ -437,34 +450,33 @@ fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Optio
         return (hi - at >= 3).then_some(at);
     }
     if class & CUE_NOMINAL != 0
-        && (class & (CUE_THAT | CUE_BARE) == 0 || cx.classes[at] & (PREPOSITION | STOP | BE) == 0)
+        && (class & (CUE_THAT | CUE_BARE) == 0 || cx.class(at) & (PREPOSITION | STOP | BE) == 0)
     {
         // "praised the plan", "called for a ban", "called on Congress to act"
         let start = if is(&["for", "on"]) { at + 1 } else { at };
         let ok = start < hi
             && !cx.quoted(start)
             && cx.is_word(start)
-            && cx.classes[start] & (PREPOSITION | STOP | BE | CUE_ANY) == 0;
+            && cx.class(start) & (PREPOSITION | STOP | BE | CUE_ANY) == 0;
         return (ok && hi - start >= 3).then_some(start);
     }
     if class & (CUE_THAT | CUE_BARE) == 0 {
         return None;
     }
-    let c = cx.classes[at];
+    let c = cx.class(at);
     if c & (PREPOSITION | TIME) != 0 || w == "," {
         // "said in a statement on Tuesday that ..."
         // "said in politics it takes time": or the clause's pronoun subject
         let end = (at + MAX_ADVERBIAL).min(hi);
         let mut pronoun_at = None;
         for k in at + 1..end {
-            if cx.quoted(k) || matches!(cx.word(k), "." | ";" | ":") || cx.classes[k] & CUE_ANY != 0
-            {
+            if cx.quoted(k) || matches!(cx.word(k), "." | ";" | ":") || cx.class(k) & CUE_ANY != 0 {
                 break;
             }
             if cx.word(k).eq_ignore_ascii_case("that") {
                 return (k + 1 < hi).then_some(k + 1);
             }
-            if pronoun_at.is_none() && cx.classes[k] & PRONOUN != 0 && class & CUE_BARE != 0 {
+            if pronoun_at.is_none() && cx.class(k) & PRONOUN != 0 && class & CUE_BARE != 0 {
                 pronoun_at = Some(k);
             }
         }

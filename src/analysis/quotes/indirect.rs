@@ -61,7 +61,7 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
             }
             // "While Smith said that ..., the rest": the clause ends at the comma;
             // ", and ..." or "; ..." starts another clause
-            let subordinate = f.first > lo && cx.classes[f.first - 1] & STOP != 0;
+            let subordinate = f.first > lo && cx.class(f.first - 1) & STOP != 0;
             // a comma that closes a quotation ("... hacked,'' both") counts too
             let comma = |k: usize| {
                 cx.word(k) == ","
@@ -91,7 +91,7 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
                 !cx.quoted(k)
                     && matches!(cx.word(k), "and" | "but")
                     && k + 1 < end
-                    && cx.classes[k + 1] & (BETWEEN | BE) != 0
+                    && cx.class(k + 1) & (BETWEEN | BE) != 0
             };
             if let Some(k) = (c..end).find(|&k| {
                 (cx.word(k) == ";" && !cx.quoted(k))
@@ -174,7 +174,7 @@ fn closing_clause(
     }
     // only an adverbial may follow: "in a statement", "on Tuesday"
     let tail = f.last + 1;
-    if tail < hi && cx.word(tail) != "." && cx.classes[tail] & (PREPOSITION | TIME) == 0 {
+    if tail < hi && cx.word(tail) != "." && cx.class(tail) & (PREPOSITION | TIME) == 0 {
         return None;
     }
     // a quotation right before is attributed as a quotation

@@ -223,14 +223,31 @@ const FUNCTION_WORDS: &[(&str, WordClass)] = &[
 ];
 
 /// The word table: every word the quote finder knows, lowercase, with its classes.
+///
+/// A word's classes are stored as a small number, the index of its set of
+/// classes among the few distinct sets the lists hold ([`Lexicon::combo`]),
+/// so a document's per-token facts take one byte each.
 pub struct Lexicon {
-    /// Keyed by the lowercase word packed into two integers ([`packed`]).
-    words: FxHashMap<Key, WordClass>,
+    /// Open addressing, linear probing: keys ([`packed`]; `(0, 0)` marks a
+    /// free slot, no word packs to it) and the class set index of each.
+    keys: Vec<Key>,
+    ids: Vec<ClassId>,
+    /// `keys.len() - 1` (a power of two minus one).
+    mask: usize,
+    /// The distinct class sets; index 0 is the empty set.
+    combos: Vec<WordClass>,
     /// Bit `b` of entry `n` is set when some word of `n` bytes starts with
     /// a byte equal to `b` modulo 64: a cheap first test that lets most
     /// unknown words miss without hashing.
     starts: [u64; MAX_WORD + 1],
 }
+
+/// Index of a set of classes in [`Lexicon::combo`]; 0 for none.
+pub type ClassId = u8;
+
+/// Most distinct class sets the table can hold: class set indices leave
+/// the top bit of a byte free (for "quoted", see `super::Ctx`).
+pub const MAX_COMBOS: usize = 128;
 
 /// Longest word the table can hold, in bytes.
 const MAX_WORD: usize = 16;
@@ -251,6 +268,14 @@ fn packed(bytes: &[u8]) -> Option<Key> {
         lowercase8(u64::from_le_bytes(lo.try_into().ok()?)),
         lowercase8(u64::from_le_bytes(hi.try_into().ok()?)),
     ))
+}
+
+/// Where a key's probe starts in a table of `mask + 1` slots.
+#[inline]
+fn slot_of(key: Key, mask: usize) -> usize {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let h = (key.0 ^ key.1.rotate_left(29)).wrapping_mul(K);
+    (h >> 40) as usize & mask
 }
 
 /// Lowercases the ASCII capitals among the 8 bytes of `x` at once (bytes
@@ -285,6 +310,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 impl Lexicon {
     fn build() -> Lexicon {
         let mut words: FxHashMap<Key, WordClass> = FxHashMap::default();
+        let mut order: Vec<Key> = Vec::new();
         let mut starts = [0u64; MAX_WORD + 1];
         let mut add = |w: &'static str, c: WordClass| {
             // a word too long for the table could never be looked up
@@ -292,7 +318,11 @@ impl Lexicon {
                 debug_assert!(false, "word list entry longer than {MAX_WORD} bytes: {w}");
                 return;
             };
-            *words.entry(key).or_insert(0) |= c;
+            let entry = words.entry(key).or_insert_with(|| {
+                order.push(key);
+                0
+            });
+            *entry |= c;
             if let Some(&b) = w.as_bytes().first() {
                 starts[w.len()] |= 1 << (b.to_ascii_lowercase() % 64);
             }
@@ -328,7 +358,42 @@ impl Lexicon {
         for &(w, c) in FUNCTION_WORDS {
             add(w, c);
         }
-        Lexicon { words, starts }
+        // a quarter full at most: probes stay short
+        let size = (order.len() * 4).next_power_of_two().max(64);
+        let mask = size - 1;
+        let mut keys = vec![(0u64, 0u64); size];
+        let mut ids = vec![0 as ClassId; size];
+        let mut combos: Vec<WordClass> = vec![0];
+        for key in order {
+            let c = words.get(&key).copied().unwrap_or(0);
+            if c == 0 {
+                continue;
+            }
+            let id = match combos.iter().position(|&x| x == c) {
+                Some(id) => id,
+                None if combos.len() < MAX_COMBOS => {
+                    combos.push(c);
+                    combos.len() - 1
+                }
+                None => {
+                    debug_assert!(false, "more than {MAX_COMBOS} class sets");
+                    continue;
+                }
+            };
+            let mut s = slot_of(key, mask);
+            while keys[s] != (0, 0) {
+                s = (s + 1) & mask;
+            }
+            keys[s] = key;
+            ids[s] = id as ClassId;
+        }
+        Lexicon {
+            keys,
+            ids,
+            mask,
+            combos,
+            starts,
+        }
     }
 
     /// The classes of `word` (any case); 0 for an unknown word.
@@ -349,16 +414,43 @@ impl Lexicon {
         if !self.may_hold(bytes) {
             return 0;
         }
-        packed(bytes)
-            .and_then(|k| self.words.get(&k).copied())
-            .unwrap_or(0)
+        packed(bytes).map_or(0, |k| self.combo(self.find(k)))
+    }
+
+    /// The class set with index `id` (0, the empty set, for an unknown id).
+    #[inline]
+    pub fn combo(&self, id: ClassId) -> WordClass {
+        self.combos.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The class set index of a key; 0 when the table lacks it.
+    #[inline]
+    fn find(&self, key: Key) -> ClassId {
+        let mut s = slot_of(key, self.mask);
+        loop {
+            let k = self.keys[s];
+            if k == key {
+                return self.ids[s];
+            }
+            if k == (0, 0) {
+                return 0;
+            }
+            s = (s + 1) & self.mask;
+        }
     }
 
     /// The classes of the word at bytes `start..end` of `text`: the same as
-    /// [`Lexicon::classes_of_bytes`], reading the word as one 16-byte load
-    /// where the text goes on far enough.
+    /// [`Lexicon::classes_of_bytes`].
     #[inline]
     pub fn classes_at(&self, text: &[u8], start: usize, end: usize) -> WordClass {
+        self.combo(self.class_id_at(text, start, end))
+    }
+
+    /// The class set index of the word at bytes `start..end` of `text`,
+    /// reading the word as one 16-byte load where the text goes on far
+    /// enough.
+    #[inline]
+    pub fn class_id_at(&self, text: &[u8], start: usize, end: usize) -> ClassId {
         let Some(word) = text.get(start..end) else {
             return 0;
         };
@@ -374,11 +466,10 @@ impl Lexicon {
             };
             Some((lowercase8(lo), lowercase8(hi)))
         });
-        let key = match fast.or_else(|| packed(word)) {
-            Some(k) => k,
-            None => return 0,
-        };
-        self.words.get(&key).copied().unwrap_or(0)
+        match fast.or_else(|| packed(word)) {
+            Some(k) => self.find(k),
+            None => 0,
+        }
     }
 
     /// False when no word of this length and first letter is in the table.
@@ -416,6 +507,18 @@ mod tests {
         assert_eq!(l.classes("Beijing"), 0);
         assert_eq!(l.classes("misunderstandings-and-missteps-and-more"), 0);
         assert_eq!(l.classes(""), 0);
+    }
+
+    #[test]
+    fn every_listed_word_keeps_all_its_classes() {
+        let l = &*LEXICON;
+        assert!(l.combos.len() <= MAX_COMBOS);
+        for &(w, c) in FUNCTION_WORDS {
+            assert_eq!(l.classes(w) & c, c, "{w}");
+        }
+        // "asked" is both a question cue and a stop word
+        assert!(l.classes("asked") & STOP != 0);
+        assert_eq!(l.classes("table"), 0);
     }
 
     #[test]

@@ -122,10 +122,15 @@ pub fn pair(doc: &Document<'_>) -> Vec<Quoted> {
         })
         .collect();
     let mut marks: Vec<Mark> = Vec::new();
+    // the tokens of a paragraph that may be marks, read once for both the
+    // double and the single marks
+    let mut candidates: Vec<usize> = Vec::new();
     for (pi, range) in ranges.iter().enumerate() {
         marks.clear();
+        candidates.clear();
+        candidates.extend(mark_tokens(doc, range.clone()));
         let mut free = range.start; // tokens before this belong to a mark found
-        for i in mark_tokens(doc, range.clone()) {
+        for &i in &candidates {
             if i < free {
                 continue;
             }
@@ -166,7 +171,9 @@ pub fn pair(doc: &Document<'_>) -> Vec<Quoted> {
                 single: false,
             });
         }
-        singles(doc, range.clone(), pi, first_quote, &mut out);
+        if !candidates.is_empty() {
+            singles(doc, range.clone(), &candidates, pi, first_quote, &mut out);
+        }
     }
     out.sort_by_key(|q| q.open);
     out
@@ -222,10 +229,12 @@ fn can_close(doc: &Document<'_>, m: Mark) -> bool {
 }
 
 /// Adds the single-mark quotations of one paragraph that lie outside its
-/// double quotations (`out[first..]`).
+/// double quotations (`out[first..]`); `candidates` are its tokens that may
+/// be marks.
 fn singles(
     doc: &Document<'_>,
     range: std::ops::Range<usize>,
+    candidates: &[usize],
     paragraph: usize,
     first: usize,
     out: &mut Vec<Quoted>,
@@ -239,7 +248,7 @@ fn singles(
         .collect();
     let mut cursor = 0;
     let mut open: Option<usize> = None;
-    for i in mark_tokens(doc, range.clone()) {
+    for &i in candidates {
         let t = doc.tokens[i];
         let c = t.text(text);
         if !matches!(c, "‘" | "’" | "'") {

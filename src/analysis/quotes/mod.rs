@@ -30,51 +30,103 @@ mod speaker;
 use super::segment::TokenKind;
 use super::{Document, Entity, Quote, QuoteKind, Span};
 use frames::{Frame, Layout};
-use lexicon::{CUE_ANY, CUE_QUOTE, LEXICON, WordClass};
+use lexicon::{ACCORDING, CUE_ANY, CUE_QUOTE, ClassId, LEXICON, MAX_COMBOS, WordClass};
 use marks::Quoted;
 
 /// What the passes share: the document and per-token facts computed once.
 pub(crate) struct Ctx<'a, 't> {
     pub doc: &'a Document<'t>,
-    /// The lexicon classes of every token (0 for punctuation and unknown words).
-    pub classes: Vec<WordClass>,
-    /// For every token, whether it is a quotation mark or inside a quotation.
-    in_quote: Vec<bool>,
+    /// One byte per token: the index of its lexicon class set (0 for
+    /// punctuation and unknown words) in the low bits, and [`QUOTED`].
+    facts: Vec<u8>,
+    /// The lexicon's class sets, by index.
+    combos: [WordClass; MAX_COMBOS],
+    /// Tokens whose classes hold a cue or "according", in order: the only
+    /// places a frame can start from.
+    pub cues: Vec<u32>,
+    /// Quoted token ranges, merged and in order.
+    quoted_ranges: Vec<std::ops::Range<usize>>,
 }
+
+/// Bit of a token's fact byte set when it is a quotation mark or inside a
+/// quotation.
+const QUOTED: u8 = 0x80;
 
 impl<'a, 't> Ctx<'a, 't> {
     fn new(doc: &'a Document<'t>, quoted: &[Quoted]) -> Self {
         let n = doc.tokens.len();
         let lexicon = &*LEXICON;
+        let mut combos = [0; MAX_COMBOS];
+        for (id, c) in combos.iter_mut().enumerate() {
+            *c = lexicon.combo(id as ClassId);
+        }
+        // the class sets a frame can start from, as a bit per index
+        let cue_ids: u128 = (0..MAX_COMBOS)
+            .filter(|&id| combos[id] & (CUE_ANY | ACCORDING) != 0)
+            .fold(0, |bits, id| bits | 1 << id);
         let bytes = doc.text.as_bytes();
-        let classes = doc
+        let mut cues = Vec::new();
+        let facts: Vec<u8> = doc
             .tokens
             .iter()
-            .map(|t| match t.kind {
-                TokenKind::Word => lexicon.classes_at(bytes, t.span().start, t.span().end),
+            .enumerate()
+            .map(|(i, t)| match t.kind {
+                TokenKind::Word => {
+                    let id = lexicon.class_id_at(bytes, t.span().start, t.span().end) & !QUOTED;
+                    if cue_ids >> id & 1 != 0 {
+                        cues.push(i as u32);
+                    }
+                    id
+                }
                 _ => 0,
             })
             .collect();
-        let mut in_quote = vec![false; n];
+        let mut cx = Ctx {
+            doc,
+            facts,
+            combos,
+            cues,
+            quoted_ranges: Vec::new(),
+        };
         for q in quoted {
             let end = match q.close {
                 Some(c) => c + 1,
                 None => paragraph_token_end(doc, q.paragraph),
-            };
-            if let Some(slots) = in_quote.get_mut(q.open..end.min(n)) {
-                slots.fill(true);
+            }
+            .min(n);
+            if q.open >= end {
+                continue;
+            }
+            if let Some(slots) = cx.facts.get_mut(q.open..end) {
+                for f in slots {
+                    *f |= QUOTED;
+                }
+            }
+            match cx.quoted_ranges.last_mut() {
+                Some(r) if q.open <= r.end => r.end = r.end.max(end),
+                _ => cx.quoted_ranges.push(q.open..end),
             }
         }
-        Ctx {
-            doc,
-            classes,
-            in_quote,
-        }
+        cx
+    }
+
+    /// The lexicon classes of token `i` (0 for punctuation and unknown words).
+    #[inline]
+    pub fn class(&self, i: usize) -> WordClass {
+        self.combos[(self.facts[i] & !QUOTED) as usize]
+    }
+
+    /// True when some token of `lo..hi` is a quotation mark or inside a quotation.
+    pub fn any_quoted(&self, lo: usize, hi: usize) -> bool {
+        let r = &self.quoted_ranges;
+        let k = r.partition_point(|x| x.end <= lo);
+        r.get(k).is_some_and(|x| x.start < hi && lo < hi)
     }
 
     /// True when token `i` is a quotation mark or inside a quotation.
+    #[inline]
     pub fn quoted(&self, i: usize) -> bool {
-        self.in_quote[i]
+        self.facts[i] & QUOTED != 0
     }
 
     pub fn word(&self, i: usize) -> &'t str {
@@ -177,9 +229,14 @@ pub fn find(doc: &Document<'_>, entities: &[Entity]) -> Vec<Quote> {
     let cx = Ctx::new(doc, &quoted);
     let frames = frames::find(&cx);
     let mut found = attach(&cx, &quoted, &frames);
+    found.reserve(frames.len());
     indirect::find(&cx, &frames, &mut found);
     let people = speaker::resolve(&cx, &frames, entities);
-    let mut out: Vec<Quote> = found
+    // in text order, one quote per content (the first found): sorted and
+    // deduplicated before the quotes, with their strings, are built
+    found.sort_by_key(|f| (f.content.start, f.content.end));
+    found.dedup_by(|b, a| a.content == b.content);
+    found
         .into_iter()
         .map(|f| {
             let fr = &frames[f.frame];
@@ -189,7 +246,7 @@ pub fn find(doc: &Document<'_>, entities: &[Entity]) -> Vec<Quote> {
                 kind: f.kind,
                 content: f.content,
                 speaker: who.entity,
-                speaker_name: Some(who.name.clone()),
+                speaker_name: Some(who.name.to_string()),
                 speaker_span: Some(fr.source.span),
                 cue: has_cue.then(|| fr.cue.of(doc.text).to_string()),
                 cue_span: has_cue.then_some(fr.cue),
@@ -197,10 +254,7 @@ pub fn find(doc: &Document<'_>, entities: &[Entity]) -> Vec<Quote> {
                 paragraph: f.paragraph,
             }
         })
-        .collect();
-    out.sort_by_key(|q| (q.content.start, q.content.end));
-    out.dedup_by(|b, a| a.content == b.content);
-    out
+        .collect()
 }
 
 /// How far (in tokens) a frame may stand from the quotation it attributes.
@@ -296,7 +350,7 @@ fn sentence_like(cx: &Ctx<'_, '_>, q: &Quoted) -> bool {
     let prev = o - 1;
     matches!(cx.word(prev), ":" | "," | "—" | "–" | "-" | "." | "?" | "!")
         || cx.word(prev).eq_ignore_ascii_case("that")
-        || cx.classes[prev] & CUE_ANY != 0
+        || cx.class(prev) & CUE_ANY != 0
         || cx.quoted(prev)
 }
 

@@ -50,7 +50,7 @@ pub(super) fn np_word(cx: &Ctx<'_, '_>, k: usize) -> bool {
     if !cx.is_word(k) {
         return false;
     }
-    let c = cx.classes[k];
+    let c = cx.class(k);
     if c & (TIME | STOP) != 0 {
         return false;
     }
@@ -70,7 +70,7 @@ pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
     let mut skipped = 0;
     while j > lo && skipped < MAX_SKIP && !cx.quoted(j - 1) {
         let k = j - 1;
-        if cx.classes[k] & BETWEEN != 0 || cx.ly_adverb(k) {
+        if cx.class(k) & BETWEEN != 0 || cx.ly_adverb(k) {
             j = k;
             skipped += 1;
         } else {
@@ -81,7 +81,7 @@ pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
     if j >= lo + 4
         && cx.word(j - 1) == ","
         && cx.word(j - 3) == ","
-        && cx.classes[j - 2] & (BETWEEN | STOP) != 0
+        && cx.class(j - 2) & (BETWEEN | STOP) != 0
         && !cx.quoted(j - 3)
     {
         j -= 3;
@@ -90,7 +90,7 @@ pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
         return None;
     }
     let h = j - 1;
-    let c = cx.classes[h];
+    let c = cx.class(h);
     if matches!(cx.word(h), "and" | "but") {
         // "she laughed and admitted": the subject of the first verb
         return clause_subject(cx, lo, h);
@@ -119,7 +119,7 @@ pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
         if let Some(k) = comma
             && k > lo
             && (k + 1..h).all(|x| {
-                cx.classes[x] & (CUE_ANY | BE | BETWEEN | PRONOUN | STOP) == 0 || cx.capitalised(x)
+                cx.class(x) & (CUE_ANY | BE | BETWEEN | PRONOUN | STOP) == 0 || cx.capitalised(x)
             })
             && let Some(s) = np_ending(cx, k - 1, lo)
         {
@@ -142,7 +142,7 @@ pub(super) fn quantity(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> 
         !cx.quoted(k)
             && (cx.doc.tokens[k].kind == crate::analysis::segment::TokenKind::Number
                 || (cx.is_word(k)
-                    && cx.classes[k]
+                    && cx.class(k)
                         & (CUE_ANY
                             | BE
                             | BETWEEN
@@ -155,7 +155,7 @@ pub(super) fn quantity(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> 
                         == 0))
     };
     // "five states say": a noun that can also be a verb, after a number
-    let counted_noun = h > lo && cx.classes[h] & CUE_ANY != 0 && quantity_word(cx, h - 1);
+    let counted_noun = h > lo && cx.class(h) & CUE_ANY != 0 && quantity_word(cx, h - 1);
     if !head_ok(h) && !counted_noun {
         return None;
     }
@@ -198,7 +198,7 @@ pub(super) fn quantity(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> 
     // a verb ("costs $20 million experts") or of a preposition
     let opens_clause = first == lo
         || matches!(cx.word(first - 1), "," | ";" | ":" | "—" | "–" | "(")
-        || cx.classes[first - 1] & (STOP | TIME) != 0;
+        || cx.class(first - 1) & (STOP | TIME) != 0;
     if !opens_clause {
         return None;
     }
@@ -279,7 +279,7 @@ pub(super) fn pronoun(cx: &Ctx<'_, '_>, k: usize) -> Source {
         span: cx.span(k),
         name: cx.span(k),
         kind: SourceKind::Pronoun,
-        plural: cx.classes[k] & PLURAL != 0,
+        plural: cx.class(k) & PLURAL != 0,
         first: k,
         last: k,
     }
@@ -287,7 +287,7 @@ pub(super) fn pronoun(cx: &Ctx<'_, '_>, k: usize) -> Source {
 
 /// A noun phrase whose head is token `h`, extended to the left no further than `lo`.
 pub(super) fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> {
-    let c = cx.classes[h];
+    let c = cx.class(h);
     if c == 0 && cx.starts_lower(h) && !cx.quoted(h) {
         return determined_noun(cx, h, lo);
     }
@@ -298,8 +298,8 @@ pub(super) fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source>
     {
         return None;
     }
-    let head_is_name = cx.capitalised(h) && cx.classes[h] & (TITLE | SOURCE_NOUN) == 0;
-    let head_is_noun = cx.classes[h] & SOURCE_NOUN != 0 || cx.capitalised(h);
+    let head_is_name = cx.capitalised(h) && cx.class(h) & (TITLE | SOURCE_NOUN) == 0;
+    let head_is_noun = cx.class(h) & SOURCE_NOUN != 0 || cx.capitalised(h);
     if !head_is_noun {
         return determined_noun(cx, h, lo);
     }
@@ -310,7 +310,7 @@ pub(super) fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source>
             && h - s < 4
             && !cx.quoted(s - 1)
             && cx.capitalised(s - 1)
-            && cx.classes[s - 1]
+            && cx.class(s - 1)
                 & (TITLE
                     | DETERMINER
                     | SOURCE_NOUN
@@ -330,7 +330,7 @@ pub(super) fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source>
     // titles, descriptions and determiners before it
     while s > lo && h - s < MAX_NP && !cx.quoted(s - 1) && np_word(cx, s - 1) {
         s -= 1;
-        if cx.classes[s] & DETERMINER != 0 {
+        if cx.class(s) & DETERMINER != 0 {
             break;
         }
     }
@@ -354,7 +354,7 @@ pub(super) fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source>
         span: Span::new(cx.span(s).start, cx.span(h).end),
         name: Span::new(cx.span(name_first).start, cx.span(h).end),
         kind,
-        plural: cx.classes[h] & PLURAL != 0 && !head_is_name,
+        plural: cx.class(h) & PLURAL != 0 && !head_is_name,
         first: s,
         last: h,
     })
@@ -363,7 +363,7 @@ pub(super) fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source>
 /// "the crowd", "one employee", "Trump's lawyer": a common noun that a
 /// determiner or possessive introduces, with at most two words between.
 pub(super) fn determined_noun(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source> {
-    let c = cx.classes[h];
+    let c = cx.class(h);
     if !cx.is_word(h)
         || cx.capitalised(h)
         || c != 0
@@ -375,14 +375,12 @@ pub(super) fn determined_noun(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<S
     }
     let stop = h.saturating_sub(3).max(lo);
     let det = (stop..h).rev().take_while(|&k| !cx.quoted(k)).find(|&k| {
-        cx.classes[k] & DETERMINER != 0
-            || cx.possessive(k)
-            || cx.word(k).eq_ignore_ascii_case("one")
+        cx.class(k) & DETERMINER != 0 || cx.possessive(k) || cx.word(k).eq_ignore_ascii_case("one")
     })?;
     // only plain words between the determiner and the head
-    if (det + 1..h).any(|k| {
-        !cx.is_word(k) || cx.classes[k] & (CUE_ANY | BE | BETWEEN | STOP | PREPOSITION) != 0
-    }) {
+    if (det + 1..h)
+        .any(|k| !cx.is_word(k) || cx.class(k) & (CUE_ANY | BE | BETWEEN | STOP | PREPOSITION) != 0)
+    {
         return None;
     }
     let name_first = if cx.word(det).eq_ignore_ascii_case("the") {
@@ -406,7 +404,7 @@ pub fn np_from(cx: &Ctx<'_, '_>, j: usize, hi: usize) -> Option<Source> {
     if j >= hi || cx.quoted(j) {
         return None;
     }
-    if cx.classes[j] & PRONOUN != 0 {
+    if cx.class(j) & PRONOUN != 0 {
         return Some(pronoun(cx, j));
     }
     let mut k = j;
@@ -416,9 +414,9 @@ pub fn np_from(cx: &Ctx<'_, '_>, j: usize, hi: usize) -> Option<Source> {
             k += 1;
         } else if adjectives < 2
             && k > j
-            && cx.classes[j] & DETERMINER != 0
+            && cx.class(j) & DETERMINER != 0
             && cx.starts_lower(k)
-            && cx.classes[k] == 0
+            && cx.class(k) == 0
             && !cx.ly_adverb(k)
         {
             // "the younger Mr. Trump", "a senior White House official"
@@ -431,7 +429,7 @@ pub fn np_from(cx: &Ctx<'_, '_>, j: usize, hi: usize) -> Option<Source> {
     // the head is the last capitalised word or speaker noun of the run
     let h = (j..k)
         .rev()
-        .find(|&x| cx.capitalised(x) && !cx.possessive(x) || cx.classes[x] & SOURCE_NOUN != 0)?;
+        .find(|&x| cx.capitalised(x) && !cx.possessive(x) || cx.class(x) & SOURCE_NOUN != 0)?;
     np_ending(cx, h, j)
 }
 
@@ -445,7 +443,7 @@ pub(super) fn inverted(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize) -> Opti
     let s = np_from(cx, i + 1, hi)?;
     // "said he." but not "say it would ..."
     if s.kind == SourceKind::Pronoun
-        && (cx.classes[s.first] & PERSON_PRONOUN == 0
+        && (cx.class(s.first) & PERSON_PRONOUN == 0
             || (s.last + 1 < hi && !matches!(cx.word(s.last + 1), "," | "." | ";")))
     {
         return None;
@@ -459,7 +457,7 @@ pub(super) fn clause_subject(cx: &Ctx<'_, '_>, lo: usize, i: usize) -> Option<So
     const MAX_OPENING: usize = 15;
     let mut start = lo;
     let w = cx.word(lo);
-    let opening = cx.classes[lo] & (PREPOSITION | TIME | STOP | BETWEEN) != 0
+    let opening = cx.class(lo) & (PREPOSITION | TIME | STOP | BETWEEN) != 0
         || cx.ly_adverb(lo)
         || w.ends_with("ing")
         || w.ends_with("ly")
@@ -471,7 +469,7 @@ pub(super) fn clause_subject(cx: &Ctx<'_, '_>, lo: usize, i: usize) -> Option<So
     if start >= i {
         return None;
     }
-    if cx.classes[start] & PRONOUN != 0 {
+    if cx.class(start) & PRONOUN != 0 {
         return Some(pronoun(cx, start));
     }
     let mut k = start;

@@ -21,11 +21,11 @@ const PRONOUN_REACH: usize = 3;
 
 /// The speaker and addressee of one frame.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Resolved {
+pub struct Resolved<'a> {
     pub entity: Option<EntityId>,
     /// The speaker's name: the naming words, or for a pronoun the name of
     /// the person it stands for (the pronoun itself when unresolved).
-    pub name: String,
+    pub name: &'a str,
     pub addressee: Option<EntityId>,
 }
 
@@ -143,7 +143,11 @@ struct Antecedent<'a> {
 }
 
 /// Resolves the speaker and addressee of every frame.
-pub fn resolve<'a>(cx: &Ctx<'_, 'a>, frames: &[Frame], entities: &'a [Entity]) -> Vec<Resolved> {
+pub fn resolve<'a>(
+    cx: &Ctx<'_, 'a>,
+    frames: &[Frame],
+    entities: &'a [Entity],
+) -> Vec<Resolved<'a>> {
     let text = cx.doc.text;
     let mentions = Mentions::new(entities);
     let subjects = sentence_subjects(cx, &mentions);
@@ -167,16 +171,16 @@ pub fn resolve<'a>(cx: &Ctx<'_, 'a>, frames: &[Frame], entities: &'a [Entity]) -
         let addressee = f.addressee.and_then(|a| mentions.link(text, &a));
         let resolved = match s.kind {
             SourceKind::Pronoun => {
-                let person = cx.classes[s.first] & PERSON_PRONOUN != 0;
+                let person = cx.class(s.first) & PERSON_PRONOUN != 0;
                 match &last {
                     Some(a) if person && paragraph <= a.paragraph + PRONOUN_REACH => Resolved {
                         entity: a.entity,
-                        name: a.name.to_string(),
+                        name: a.name,
                         addressee,
                     },
                     _ => Resolved {
                         entity: None,
-                        name: s.name.of(text).to_string(),
+                        name: s.name.of(text),
                         addressee,
                     },
                 }
@@ -206,7 +210,7 @@ pub fn resolve<'a>(cx: &Ctx<'_, 'a>, frames: &[Frame], entities: &'a [Entity]) -
                 }
                 Resolved {
                     entity,
-                    name: name.to_string(),
+                    name,
                     addressee,
                 }
             }

@@ -245,7 +245,9 @@ enum Slot {
 const NO_TERM: TermId = TermId::MAX;
 
 /// Words after which a lowercase word is a verb, not a topic ("to
-/// avoid"), as written inside a sentence.
+/// avoid"), as written inside a sentence: the reference [`VERB_MARKERS`]
+/// (which the reading uses) is tested against.
+#[cfg(test)]
 fn is_verb_marker(lower: &str) -> bool {
     matches!(
         lower,
@@ -271,6 +273,70 @@ fn is_verb_marker(lower: &str) -> bool {
             | "it"
             | "who"
     )
+}
+
+/// The verb markers of [`is_verb_marker`], packed as [`packed_short`] packs them.
+const VERB_MARKERS: [u64; 22] = [
+    pack("to"),
+    pack("will"),
+    pack("would"),
+    pack("could"),
+    pack("should"),
+    pack("can"),
+    pack("may"),
+    pack("might"),
+    pack("must"),
+    pack("did"),
+    pack("does"),
+    pack("do"),
+    pack("not"),
+    pack("n't"),
+    pack("they"),
+    pack("we"),
+    pack("i"),
+    pack("you"),
+    pack("he"),
+    pack("she"),
+    pack("it"),
+    pack("who"),
+];
+
+/// The bytes of a word of at most 7 bytes in one integer, its length in
+/// the top byte (so no two words share one).
+const fn pack(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let mut x = (b.len() as u64) << 56;
+    let mut k = 0;
+    while k < b.len() && k < 7 {
+        x |= (b[k] as u64) << (8 * k);
+        k += 1;
+    }
+    x
+}
+
+/// [`pack`] of the word at bytes `start..end` of `text` (at most 7 bytes),
+/// read as one 8-byte load where the text goes on far enough.
+#[inline]
+fn packed_short(text: &[u8], start: usize, end: usize) -> Option<u64> {
+    let n = end.checked_sub(start).filter(|&n| n <= 7)?;
+    let bytes = match text.get(start..start + 8).map(<[u8; 8]>::try_from) {
+        Some(Ok(b)) => u64::from_le_bytes(b),
+        _ => {
+            let mut buf = [0u8; 8];
+            buf[..n].copy_from_slice(text.get(start..end)?);
+            u64::from_le_bytes(buf)
+        }
+    };
+    let mask = (1u64 << (8 * n)) - 1;
+    Some(bytes & mask | (n as u64) << 56)
+}
+
+/// True when token `t` is a verb marker ([`is_verb_marker`]), compared as
+/// one integer.
+#[inline]
+fn token_is_verb_marker(text: &str, t: crate::analysis::segment::Token) -> bool {
+    let s = t.span();
+    packed_short(text.as_bytes(), s.start, s.end).is_some_and(|k| VERB_MARKERS.contains(&k))
 }
 
 /// Words that, right after a lowercase word, show it is a verb with its
@@ -339,7 +405,9 @@ fn is_irregular_past(lower: &str) -> bool {
 /// "aggressive", "political"); nouns with them are rarer, and are kept when
 /// they head their phrase (see [`Term::is_adjective`]).
 fn has_adjective_ending(lower: &str) -> bool {
+    // every ending below ends in one of these letters
     lower.len() > 5
+        && matches!(lower.as_bytes().last(), Some(b's' | b'e' | b'l' | b'c'))
         && [
             "ous", "ible", "able", "ful", "less", "ive", "ical", "istic", "ial", "onal", "ntal",
             "ural", "eral",
@@ -463,7 +531,8 @@ fn is_title_case(doc: &Document<'_>, range: std::ops::Range<usize>) -> bool {
     let mut long = 0usize;
     let mut capitalised = 0usize;
     let bytes = doc.text.as_bytes();
-    for t in &doc.tokens[range] {
+    let tokens = &doc.tokens[range];
+    for (k, t) in tokens.iter().enumerate() {
         if t.kind == TokenKind::Word && t.span().len() >= 4 {
             long += 1;
             // the first letter, read without slicing the text in the common (ASCII) case
@@ -472,6 +541,12 @@ fn is_title_case(doc: &Document<'_>, range: std::ops::Range<usize>) -> bool {
                 _ => is_capitalised(t.text(doc.text)),
             };
             capitalised += usize::from(capital);
+            // settled once even all the words left capitalised could not
+            // reach four in five (capitalised >= 4 * lowercase)
+            let left = tokens.len() - k - 1;
+            if capitalised + left < 4 * (long - capitalised) {
+                return false;
+            }
         }
     }
     long >= 4 && capitalised * 10 >= long * 8
@@ -560,10 +635,8 @@ impl TermTable {
                     if word == "of" {
                         slots.push(Slot::Of(i));
                     } else {
-                        // (no verb marker is longer than six bytes)
-                        let after_verb_marker = i > range.start
-                            && tokens[i - 1].span().len() <= 6
-                            && is_verb_marker(tokens[i - 1].text(text));
+                        let after_verb_marker =
+                            i > range.start && token_is_verb_marker(text, tokens[i - 1]);
                         let id = if after_verb_marker {
                             NO_TERM
                         } else {
@@ -1071,41 +1144,71 @@ struct MentionCursor {
     /// (first token, token after the mention, entity id), by first token.
     list: Vec<(usize, usize, EntityId)>,
     pos: usize,
+    /// First token of `list[pos]` (`usize::MAX` past the end): most
+    /// tokens start no mention, and one comparison says so.
+    next: usize,
 }
 
 /// Every mention with its entity, ordered by start, end and entity id.
 fn mentions_in_order(entities: &[Entity]) -> Vec<(Span, EntityId)> {
     let n = entities.iter().map(|e| e.mentions.len()).sum();
-    let fits = |x: usize| u32::try_from(x).is_ok();
-    let small = entities
-        .iter()
-        .all(|e| fits(e.id) && e.mentions.iter().all(|m| fits(m.end)));
-    if !small {
-        let mut spans = Vec::with_capacity(n);
-        spans.extend(
-            entities
-                .iter()
-                .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id))),
-        );
+    let mut spans: Vec<(Span, EntityId)> = Vec::with_capacity(n);
+    spans.extend(
+        entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id))),
+    );
+    let max_start = spans.iter().map(|(s, _)| s.start).max().unwrap_or(0);
+    let (Ok(max_start), Ok(_)) = (u32::try_from(max_start), u32::try_from(n)) else {
         spans.sort_unstable();
         return spans;
-    }
-    // One integer per mention sorts about twice as fast as a tuple.
-    let mut keys: Vec<u128> = Vec::with_capacity(n);
-    for e in entities {
-        for m in &e.mentions {
-            keys.push((m.start as u128) << 64 | (m.end as u128) << 32 | e.id as u128);
+    };
+    // a long text names hundreds of thousands of mentions: sorted by start
+    // in linear time (a radix sort of start and index packed in one
+    // integer), then each run of equal starts by end and entity id
+    let mut keys: Vec<u64> = (0..n as u64)
+        .map(|i| (spans[i as usize].0.start as u64) << 32 | i)
+        .collect();
+    radix_sort_high(&mut keys, 32 - max_start.leading_zeros());
+    let mut out: Vec<(Span, EntityId)> = keys.iter().map(|&k| spans[k as u32 as usize]).collect();
+    let mut i = 0;
+    while i < out.len() {
+        let start = out[i].0.start;
+        let run = out[i..].iter().take_while(|m| m.0.start == start).count();
+        if run > 1 {
+            out[i..i + run].sort_unstable();
         }
+        i += run;
     }
-    keys.sort_unstable();
-    keys.into_iter()
-        .map(|k| {
-            let start = (k >> 64) as usize;
-            let end = (k >> 32) as u32 as usize;
-            let id = k as u32 as usize;
-            (Span::new(start, end), id)
-        })
-        .collect()
+    out
+}
+
+/// Sorts `keys` by their high 32 bits, of which only the low `bits` may
+/// be set (a stable least-significant-digit radix sort).
+fn radix_sort_high(keys: &mut Vec<u64>, bits: u32) {
+    const DIGIT: u32 = 11;
+    const BUCKETS: usize = 1 << DIGIT;
+    let mut tmp = vec![0u64; keys.len()];
+    let mut shift = 32;
+    while shift < 32 + bits {
+        let mut offsets = [0usize; BUCKETS];
+        for &k in keys.iter() {
+            offsets[(k >> shift) as usize & (BUCKETS - 1)] += 1;
+        }
+        let mut sum = 0;
+        for o in offsets.iter_mut() {
+            let c = *o;
+            *o = sum;
+            sum += c;
+        }
+        for &k in keys.iter() {
+            let d = (k >> shift) as usize & (BUCKETS - 1);
+            tmp[offsets[d]] = k;
+            offsets[d] += 1;
+        }
+        std::mem::swap(keys, &mut tmp);
+        shift += DIGIT;
+    }
 }
 
 impl MentionCursor {
@@ -1132,14 +1235,19 @@ impl MentionCursor {
                 list.push((t, end, id));
             }
         }
-        MentionCursor { list, pos: 0 }
+        let next = list.first().map_or(usize::MAX, |m| m.0);
+        MentionCursor { list, pos: 0, next }
     }
 
     /// The mention starting at token `tok` (calls come in text order).
     fn at(&mut self, tok: usize) -> Option<(usize, EntityId)> {
+        if tok < self.next {
+            return None;
+        }
         while self.list.get(self.pos).is_some_and(|m| m.0 < tok) {
             self.pos += 1;
         }
+        self.next = self.list.get(self.pos).map_or(usize::MAX, |m| m.0);
         self.list
             .get(self.pos)
             .filter(|m| m.0 == tok)
@@ -1159,6 +1267,24 @@ impl MentionCursor {
 mod tests {
     use super::*;
 
+    #[test]
+    fn verb_markers_compared_as_integers_are_the_listed_words() {
+        let text = "to tow t n't I i it wHo who should shoulder will, do";
+        let doc = Document::new(text);
+        for t in &doc.tokens {
+            let w = t.text(text);
+            assert_eq!(token_is_verb_marker(text, *t), is_verb_marker(w), "{w}");
+        }
+        assert_eq!(VERB_MARKERS.len(), 22);
+        assert!(VERB_MARKERS.iter().all(|&k| k >> 56 <= 6));
+        // the last word, too short for an 8-byte load
+        let end = text.len();
+        assert!(token_is_verb_marker(
+            text,
+            crate::analysis::segment::Token::new(Span::new(end - 2, end), TokenKind::Word)
+        ));
+    }
+
     fn table(text: &str) -> (TermTable, Document<'_>) {
         let doc = Document::new(text);
         (TermTable::collect(&doc, &[]), doc)
@@ -1166,6 +1292,38 @@ mod tests {
 
     fn find<'a>(t: &'a TermTable, key: &str) -> Option<&'a Term> {
         t.terms.iter().find(|x| x.key == key)
+    }
+
+    #[test]
+    fn mentions_are_ordered_by_start_end_and_entity() {
+        // a pseudo-random spread of mentions, some sharing starts
+        let mut x: u64 = 7;
+        let mut next = |m: u64| {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (x >> 33) % m
+        };
+        let entities: Vec<Entity> = (0..40)
+            .map(|id| Entity {
+                id,
+                kind: EntityKind::Person,
+                name: format!("Person {id}"),
+                role: None,
+                aliases: Vec::new(),
+                mentions: (0..50)
+                    .map(|_| {
+                        let start = next(20_000) as usize;
+                        Span::new(start, start + 1 + next(3) as usize)
+                    })
+                    .collect(),
+                ambiguous: Vec::new(),
+            })
+            .collect();
+        let mut expected: Vec<(Span, EntityId)> = entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id)))
+            .collect();
+        expected.sort_unstable();
+        assert_eq!(mentions_in_order(&entities), expected);
     }
 
     #[test]
