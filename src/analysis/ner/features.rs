@@ -200,16 +200,25 @@ impl<'w> DocFacts<'w> {
     /// Reads what the features need of the whole document (how each word is
     /// cased outside headlines), with no token loaded yet.
     pub fn for_document<W: Words + ?Sized>(text: &'w W, sentences: &'w [Range<usize>]) -> Self {
+        const ROOM: usize = 1 << 13;
         let mut facts = DocFacts {
             sentences: &[],
             loaded: 0..0,
             tokens: Vec::with_capacity(text.count()),
             caps: Vec::new(),
             candidate: Vec::new(),
-            forms: Vec::with_capacity(text.count() / 4),
-            // A news article has about one new spelling in four tokens.
-            form_ids: FxHashMap::with_capacity_and_hasher(text.count() / 4, Default::default()),
-            lower_ids: KeyMap::with_capacity_and_hasher(text.count() / 4, Default::default()),
+            // A news article has about one new spelling in four tokens; the
+            // maps start small on long documents (a map sized for every
+            // token would be touched all over by hashing and stay resident)
+            forms: Vec::with_capacity((text.count() / 4).min(ROOM)),
+            form_ids: FxHashMap::with_capacity_and_hasher(
+                (text.count() / 4).min(ROOM),
+                Default::default(),
+            ),
+            lower_ids: KeyMap::with_capacity_and_hasher(
+                (text.count() / 4).min(ROOM),
+                Default::default(),
+            ),
             casing: Vec::new(),
         };
         for i in 0..text.count() {

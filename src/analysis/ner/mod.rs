@@ -118,13 +118,21 @@ pub struct DocTagger<'d> {
     guesses: Vec<Guess>,
 }
 
+/// Room reserved up front in the tagger's and the document's tables: enough
+/// for an article, small enough that a long document's tables grow only as
+/// far as its distinct words need (a table reserved for every token would
+/// be touched all over and stay resident).
+const INITIAL_ROOM: usize = 1 << 13;
+
 impl<'d> DocTagger<'d> {
     /// Reads what the tagger needs of the whole document.
     pub fn new(doc: &'d Document<'d>) -> Self {
         let state = FRESH_TAGGER.as_ref().map(|fresh| {
             let mut tagger = fresh.clone();
-            // About one new sum in four tokens on news articles.
-            tagger.reserve(doc.tokens.len() / 4);
+            // About one new sum in four tokens on news articles; a table
+            // sized up front is touched all over (hashing scatters), so
+            // only a small one is reserved and the rest grows with use
+            tagger.reserve((doc.tokens.len() / 4).min(INITIAL_ROOM));
             (
                 features::DocFacts::for_document(doc, &doc.sentence_tokens),
                 tagger,
