@@ -19,7 +19,7 @@
 //! The entity's name is the fullest form in the text; the other forms are
 //! its aliases. Entities are ordered by kind, then by first mention.
 
-use super::Mention;
+use super::{Evidence, Mention};
 use crate::analysis::{AmbiguousMention, Entity, EntityKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
@@ -115,6 +115,53 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
         }
     }
 
+    // companies closed by their suffix ("Veltrix Semiconductor Inc."): a
+    // later "Veltrix" alone is the company, whatever the tagger thought
+    let lex = super::gazetteer::lexicon();
+    let mut company_of: FxHashMap<&str, usize> = FxHashMap::default();
+    for m in mentions {
+        if m.kind != EntityKind::Org {
+            continue;
+        }
+        let surface = m.span.of(text);
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        let [first, .., last] = words[..] else {
+            continue;
+        };
+        let key = super::gazetteer::key_of(first);
+        let plain_first = first.chars().next().is_some_and(char::is_uppercase)
+            && first
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
+            && !lex.is_common(&key)
+            && !lex.is_org_head(&key)
+            && lex.phrase(&key).is_none();
+        if plain_first && lex.is_org_suffix(&super::gazetteer::key_of(last)) {
+            let g = intern(
+                Key {
+                    kind: EntityKind::Org,
+                    name: other_key(m, text),
+                },
+                &mut groups,
+            );
+            company_of.entry(first).or_insert(g);
+        }
+    }
+
+    // places and organisations named in one word: a lone guess that a
+    // word of the same spelling is a person ("In Chandler, ..."; "Chandler
+    // has come back") joins them
+    let mut place_or_org: FxHashMap<&str, Key> = FxHashMap::default();
+    for m in mentions {
+        let surface = m.span.of(text);
+        if matches!(m.kind, EntityKind::Place | EntityKind::Org) && !surface.contains(' ') {
+            place_or_org.entry(surface).or_insert_with(|| Key {
+                kind: m.kind,
+                name: other_key(m, text),
+            });
+        }
+    }
+
     // people: full names first
     let mut person_by_word: FxHashMap<String, Vec<(usize, bool)>> = FxHashMap::default(); // word -> (group, is_last_word)
     for (i, m) in mentions.iter().enumerate() {
@@ -149,6 +196,12 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
     let mut count: FxHashMap<usize, usize> = FxHashMap::default();
     let mut first_seen: FxHashMap<usize, usize> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
+        if group_of[i] == usize::MAX
+            && !matches!(m.evidence, Evidence::Known | Evidence::Firm)
+            && let Some(&g) = company_of.get(m.span.of(text))
+        {
+            group_of[i] = g;
+        }
         if group_of[i] == usize::MAX {
             let g = match m.kind {
                 EntityKind::Person => {
@@ -162,7 +215,13 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
                     } else {
                         lasts
                     };
-                    if pool.is_empty() {
+                    let weak = matches!(m.evidence, Evidence::Guess | Evidence::Tagger);
+                    if let Some(key) = place_or_org.get(m.span.of(text))
+                        && pool.is_empty()
+                        && weak
+                    {
+                        intern(key.clone(), &mut groups)
+                    } else if pool.is_empty() {
                         intern(
                             Key {
                                 kind: EntityKind::Person,

@@ -146,6 +146,10 @@ pub fn tagger(ws: &Words<'_>, lex: &Lexicon, mentions: &mut Vec<Mention>, tagged
                     // a country alone is rarely a person ("Kenya’s minister");
                     // "Jordan" of "Michael Jordan" is settled by the full name
                     (Some(PhraseKind::Country), NameLabel::Per) => true,
+                    // nor a state, a region or a known company ("Maine
+                    // (AP)", "Samsung said"); a person of that name comes
+                    // with a given name, which makes a longer span
+                    (Some(PhraseKind::Region | PhraseKind::Org), NameLabel::Per) => true,
                     (Some(PhraseKind::Region), NameLabel::Org) => {
                         m.words.len() > 1 && !ws.words[m.words.start].in_caps_line
                     }

@@ -480,6 +480,26 @@ fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Optio
         return None;
     }
     if class & CUE_ADDRESSEE != 0 {
+        // "told the council she was tired", "told reporters the state
+        // would ...": a bare clause with a subject pronoun, or a short
+        // subject and its auxiliary
+        let subject_pronoun = ["he", "she", "they", "we", "i", "it"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p));
+        let aux = |k: usize| {
+            [
+                "would", "will", "could", "can", "should", "might", "may", "must", "had", "has",
+                "have", "was", "were", "is", "are",
+            ]
+            .iter()
+            .any(|a| cx.word(k).eq_ignore_ascii_case(a))
+        };
+        let short_subject = cx.classes[at] & DETERMINER != 0
+            && (at + 1..(at + 4).min(hi)).any(|k| !cx.quoted(k) && aux(k))
+            && (at + 1..(at + 4).min(hi)).all(|k| cx.is_word(k) && !cx.quoted(k));
+        if (subject_pronoun || short_subject) && hi - at >= 4 {
+            return Some(at);
+        }
         // "told a crowd in Ohio that ...": the clause needs its "that"
         let end = (at + MAX_ADVERBIAL).min(hi);
         return (at..end)

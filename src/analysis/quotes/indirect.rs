@@ -187,10 +187,35 @@ fn closing_clause(
     } else {
         sep
     };
+    // "How many more storms must we sit through, she asked.": a question
+    // written without its quotation marks or its question mark
+    let kind =
+        if kind == QuoteKind::Indirect && asks(cx.word(f.cue_tok)) && opens_question(cx.word(lo)) {
+            QuoteKind::Unmarked
+        } else {
+            kind
+        };
     if (lo..end).filter(|&k| cx.is_word(k)).count() < MIN_CLOSING_WORDS {
         return None;
     }
     Some((lo, end, kind))
+}
+
+/// Cues that report a question.
+fn asks(cue: &str) -> bool {
+    ["asked", "asks", "wondered", "wonders"]
+        .iter()
+        .any(|c| cue.eq_ignore_ascii_case(c))
+}
+
+/// Words that open a direct question ("How", "Why", "Is", "Can").
+fn opens_question(word: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "how", "what", "why", "who", "whom", "whose", "when", "where", "which", "is", "are", "was",
+        "were", "do", "does", "did", "can", "could", "will", "would", "should", "shall", "has",
+        "have", "had", "may", "might", "must",
+    ];
+    OPENERS.iter().any(|o| word.eq_ignore_ascii_case(o))
 }
 
 /// The text of tokens `start..end`, without final punctuation; `None` when

@@ -123,6 +123,14 @@ pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
             })
             && let Some(s) = np_ending(cx, k - 1, lo)
         {
+            // "The company's chief executive, Arun Mehta, said": a
+            // description, then the name: the name speaks
+            let name_apposed = !cx.capitalised(k - 1)
+                && h - k - 1 <= 4
+                && (k + 1..h).all(|x| cx.capitalised(x) && cx.is_word(x));
+            if name_apposed && let Some(name) = np_ending(cx, h - 1, k + 1) {
+                return Some(name);
+            }
             return Some(s);
         }
         return None;

@@ -1,0 +1,121 @@
+//! The analysis on wire-style copy beyond the sample: datelines, companies
+//! named in full and then short, streets, appositive speakers, questions
+//! without quotation marks and "told X" without "that". The sentences are
+//! written for these tests.
+
+use gloss::analysis::{Analysis, EntityKind, QuoteKind, analyze};
+
+fn kind_of(a: &Analysis, name: &str) -> Vec<EntityKind> {
+    a.entities
+        .iter()
+        .filter(|e| e.name == name || e.aliases.iter().any(|x| x == name))
+        .map(|e| e.kind)
+        .collect()
+}
+
+/// (kind, speaker name, content) of every quote.
+fn quotes(a: &Analysis) -> Vec<(QuoteKind, String, String)> {
+    a.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                q.speaker_name.clone().unwrap_or_default(),
+                q.content.of(&a.text).to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_dateline_state_is_a_place_even_before_the_agency() {
+    let a = analyze("HALLOWELL, Maine (AP) — The town council met on Monday night.");
+    assert_eq!(kind_of(&a, "Maine"), [EntityKind::Place]);
+    let a = analyze("FRESNO, Calif. — A packing plant closed on Friday.");
+    assert_eq!(kind_of(&a, "Calif."), [EntityKind::Place]);
+}
+
+#[test]
+fn a_known_company_opening_a_sentence_is_an_organisation() {
+    let a = analyze("Intel said on Monday it would delay a factory.");
+    assert_eq!(kind_of(&a, "Intel"), [EntityKind::Org]);
+    let a = analyze("Samsung Electronics said its memory profit had doubled.");
+    assert_eq!(kind_of(&a, "Samsung Electronics"), [EntityKind::Org]);
+}
+
+#[test]
+fn a_company_named_in_full_then_short_is_one_organisation() {
+    let a = analyze(
+        "Corvane Robotics Inc. said on Tuesday it would hire 300 engineers.\n\
+         Shares of Corvane rose 4 percent. Corvane makes warehouse robots.",
+    );
+    let corvane: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| {
+            e.mentions
+                .iter()
+                .any(|m| m.of(&a.text).starts_with("Corvane"))
+        })
+        .collect();
+    assert_eq!(corvane.len(), 1, "{corvane:?}");
+    assert_eq!(corvane[0].kind, EntityKind::Org);
+    assert_eq!(corvane[0].mentions.len(), 3);
+}
+
+#[test]
+fn streets_and_rivers_are_places() {
+    let a = analyze(
+        "Shops on Dunmore Street closed early as the Tallow River rose, \
+         residents said.",
+    );
+    assert_eq!(kind_of(&a, "Dunmore Street"), [EntityKind::Place]);
+    assert_eq!(kind_of(&a, "Tallow River"), [EntityKind::Place]);
+}
+
+#[test]
+fn a_one_word_town_is_not_also_a_person() {
+    let a = analyze(
+        "In Brackley, where the mill employs 900 people, the mood was grim.\n\
+         \"Brackley has come back from worse,\" the mayor said.",
+    );
+    assert_eq!(kind_of(&a, "Brackley"), [EntityKind::Place]);
+}
+
+#[test]
+fn the_name_after_a_description_speaks() {
+    let a = analyze("The bank's chief economist, Priya Natarajan, said rates would stay high.");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Priya Natarajan");
+    // the description after the name still gives the name
+    let a = analyze("Natarajan, the bank's chief economist, said rates would stay high.");
+    assert_eq!(quotes(&a)[0].1, "Natarajan");
+}
+
+#[test]
+fn a_question_without_its_marks_before_asked_is_unmarked_speech() {
+    let a = analyze(
+        "Tomas Varga has waited two years for a permit.\n\
+         How long does a family have to wait for a roof, he asked.",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Unmarked);
+    assert_eq!(q[0].2, "How long does a family have to wait for a roof");
+    assert_eq!(q[0].1, "Tomas Varga");
+}
+
+#[test]
+fn told_someone_and_a_bare_clause_is_reported_speech() {
+    let a = analyze("Governor Ruth Adeyemi told reporters the state would appeal the ruling.");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Indirect);
+    assert_eq!(q[0].2, "the state would appeal the ruling");
+    let a = analyze("Ruth Adeyemi told the board she would not resign.");
+    assert_eq!(quotes(&a)[0].2, "she would not resign");
+    // an object that is no clause
+    let a = analyze("Ruth Adeyemi told the board the news on Friday.");
+    assert!(quotes(&a).is_empty(), "{:?}", quotes(&a));
+}
