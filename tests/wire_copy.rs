@@ -119,3 +119,16 @@ fn told_someone_and_a_bare_clause_is_reported_speech() {
     let a = analyze("Ruth Adeyemi told the board the news on Friday.");
     assert!(quotes(&a).is_empty(), "{:?}", quotes(&a));
 }
+
+#[test]
+fn a_possessive_speaker_closes_the_sentence() {
+    let a = analyze("The drone came down near the border, Poland's Defence Ministry said.");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "The drone came down near the border");
+    assert_eq!(q[0].1, "Defence Ministry");
+    let a = analyze("The talks had collapsed, Okafor's lawyer said.");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Okafor's lawyer");
+}

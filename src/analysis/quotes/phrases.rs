@@ -393,6 +393,12 @@ pub(super) fn determined_noun(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<S
     }) {
         return None;
     }
+    // "Smith's lawyer": the owner's word before a possessive clitic
+    let det = if det > lo && cx.word(det).starts_with(['\'', '’']) {
+        det - 1
+    } else {
+        det
+    };
     let name_first = if cx.word(det).eq_ignore_ascii_case("the") {
         det + 1
     } else {
