@@ -127,7 +127,7 @@ fn a_possessive_speaker_closes_the_sentence() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2, "The drone came down near the border");
     assert_eq!(q[0].1, "Defence Ministry");
-    let a = analyze("The talks had collapsed, Okafor's lawyer said.");
+    let a = analyze("The talks over the sale had collapsed on Friday, Okafor's lawyer said.");
     let q = quotes(&a);
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "Okafor's lawyer");
