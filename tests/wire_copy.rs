@@ -132,3 +132,27 @@ fn a_possessive_speaker_closes_the_sentence() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "Okafor's lawyer");
 }
+
+#[test]
+fn according_to_a_statement_names_who_issued_it() {
+    let a = analyze(
+        "The two envoys agreed to meet again in March, according to a statement \
+         from the Kenyan foreign ministry.",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Kenyan foreign ministry");
+}
+
+#[test]
+fn a_second_speech_verb_after_and_reports_its_own_clause() {
+    let a = analyze(
+        "Councillor Mara Voss urged patience and said the city would publish \
+         the audit by June.",
+    );
+    let q = quotes(&a);
+    let said: Vec<_> = q.iter().filter(|x| x.2.starts_with("the city")).collect();
+    assert_eq!(said.len(), 1, "{q:?}");
+    assert_eq!(said[0].2, "the city would publish the audit by June");
+    assert_eq!(said[0].1, "Mara Voss");
+}

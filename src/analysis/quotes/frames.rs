@@ -120,10 +120,13 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
             if let Some(mut f) = frame {
                 i = f.cue_tok + 1;
                 // only the frame just before can have its clause start here
-                f.embedded = frames[sentence_first..].last().is_some_and(|e| {
-                    e.complement
-                        .is_some_and(|c| f.first >= c && f.first <= c + 2)
-                });
+                // ("urged patience and said ...": a verb of its own)
+                let coordinated = matches!(cx.word(f.first), "and" | "but");
+                f.embedded = !coordinated
+                    && frames[sentence_first..].last().is_some_and(|e| {
+                        e.complement
+                            .is_some_and(|c| f.first >= c && f.first <= c + 2)
+                    });
                 frames.push(f);
             } else {
                 i += 1;
@@ -222,7 +225,34 @@ fn subject_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Fr
 }
 
 fn according(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize, si: usize) -> Option<Frame> {
-    let source = np_from(cx, i + 2, hi).or_else(|| long_source(cx, i, lo, hi))?;
+    let mut source = np_from(cx, i + 2, hi).or_else(|| long_source(cx, i, lo, hi))?;
+    // "according to a statement from the foreign ministry": who issued it
+    let from = source.last + 1;
+    let document = [
+        "statement",
+        "statements",
+        "report",
+        "release",
+        "letter",
+        "post",
+        "filing",
+        "document",
+        "documents",
+        "memo",
+        "transcript",
+        "readout",
+    ]
+    .iter()
+    .any(|d| cx.word(source.last).eq_ignore_ascii_case(d));
+    if document
+        && from + 1 < hi
+        && ["from", "by", "of"]
+            .iter()
+            .any(|w| cx.word(from).eq_ignore_ascii_case(w))
+        && let Some(issuer) = np_from(cx, from + 1, hi)
+    {
+        source = issuer;
+    }
     Some(Frame {
         cue: Span::new(cx.span(i).start, cx.span(i + 1).end),
         cue_tok: i,
@@ -352,7 +382,14 @@ fn cue_frame(
     } else {
         complement(cx, class, after, hi)
     };
-    let first = source.first.min(i);
+    // "urged restraint and said ...": the second verb's frame starts at
+    // its "and", not at the shared subject
+    let coordinated = i > lo + 1 && source.last + 1 < i && matches!(cx.word(i - 1), "and" | "but");
+    let first = if coordinated {
+        i - 1
+    } else {
+        source.first.min(i)
+    };
     let last = complement
         .map(|c| c.saturating_sub(1))
         .unwrap_or(i)

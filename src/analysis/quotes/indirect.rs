@@ -7,7 +7,7 @@
 //! quotation. It must not pair marks or resolve speakers.
 
 use super::frames::{Frame, Layout};
-use super::lexicon::{BE, BETWEEN, PREPOSITION, STOP, TIME};
+use super::lexicon::{BE, BETWEEN, CUE_ANY, PREPOSITION, STOP, TIME};
 use super::{Ctx, Found};
 use crate::analysis::{QuoteKind, Span};
 
@@ -43,6 +43,7 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
             let mut end = hi;
             if let Some(n) = next_in_sentence
                 && n.first <= c + 1
+                && !matches!(cx.word(n.first), "and" | "but")
             {
                 // "said he believed ...": the next frame is embedded in this clause
                 embedded_until = hi;
@@ -91,7 +92,7 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
                 !cx.quoted(k)
                     && matches!(cx.word(k), "and" | "but")
                     && k + 1 < end
-                    && cx.classes[k + 1] & (BETWEEN | BE) != 0
+                    && cx.classes[k + 1] & (BETWEEN | BE | CUE_ANY) != 0
             };
             if let Some(k) = (c..end).find(|&k| {
                 (cx.word(k) == ";" && !cx.quoted(k))
