@@ -156,3 +156,36 @@ fn a_second_speech_verb_after_and_reports_its_own_clause() {
     assert_eq!(said[0].2, "the city would publish the audit by June");
     assert_eq!(said[0].1, "Mara Voss");
 }
+
+#[test]
+fn a_title_then_a_comma_then_the_name_gives_the_role() {
+    let a = analyze("The finance minister, Odile Marchetti, said the deficit would shrink.");
+    let e = a.entities.iter().find(|e| e.name == "Odile Marchetti");
+    assert_eq!(
+        e.and_then(|e| e.role.as_deref()),
+        Some("finance minister"),
+        "{:?}",
+        a.entities
+    );
+    let a = analyze("The shadow chancellor, Dev Okonkwo, called the plan reckless.");
+    let e = a.entities.iter().find(|e| e.name == "Dev Okonkwo");
+    assert_eq!(e.and_then(|e| e.role.as_deref()), Some("shadow chancellor"));
+}
+
+#[test]
+fn a_long_appositive_still_leaves_the_speaker() {
+    let a = analyze(
+        "Mrs Okafor, a head teacher in Hull whose school shut two classrooms \
+         last winter, said she had heard such promises before.",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Okafor");
+    assert_eq!(q[0].2, "she had heard such promises before");
+}
+
+#[test]
+fn a_known_city_is_no_people() {
+    let a = analyze("The prime minister visited a primary school in Leeds on Thursday.");
+    assert_eq!(kind_of(&a, "Leeds"), [EntityKind::Place]);
+}

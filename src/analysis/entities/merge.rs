@@ -142,7 +142,10 @@ pub fn tagger(ws: &Words<'_>, lex: &Lexicon, mentions: &mut Vec<Mention>, tagged
             let known_kind = m.evidence == Evidence::Known
                 && match (m.known, t.label) {
                     (Some(PhraseKind::Group), _) => true,
-                    (Some(PhraseKind::Country | PhraseKind::Region), NameLabel::Misc) => true,
+                    (
+                        Some(PhraseKind::Country | PhraseKind::Region | PhraseKind::City),
+                        NameLabel::Misc,
+                    ) => true,
                     // a country alone is rarely a person ("Kenya’s minister");
                     // "Jordan" of "Michael Jordan" is settled by the full name
                     (Some(PhraseKind::Country), NameLabel::Per) => true,

@@ -14,7 +14,7 @@ use crate::analysis::Span;
 
 const MAX_SKIP: usize = 3;
 const MAX_NP: usize = 8;
-const MAX_APPOSITIVE: usize = 12;
+const MAX_APPOSITIVE: usize = 20;
 
 /// How the text names a speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
