@@ -189,3 +189,21 @@ fn a_known_city_is_no_people() {
     let a = analyze("The prime minister visited a primary school in Leeds on Thursday.");
     assert_eq!(kind_of(&a, "Leeds"), [EntityKind::Place]);
 }
+
+#[test]
+fn a_dateline_or_a_time_opening_is_not_the_speaker() {
+    let a = analyze(
+        "CARDIFF, March 3 (Wire) — In reply to the report, the board's \
+         chair rallied staff, saying: \"We will fix this.\"",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "board's chair");
+    let a = analyze(
+        "Hours later, Minister Ilse Brandt hit back, telling a radio host, \
+         \"Nobody here is hiding anything.\"",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Ilse Brandt");
+}
