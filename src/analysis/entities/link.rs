@@ -19,7 +19,7 @@
 //! The entity's name is the fullest form in the text; the other forms are
 //! its aliases. Entities are ordered by kind, then by first mention.
 
-use super::Mention;
+use super::{Evidence, Mention};
 use crate::analysis::{AmbiguousMention, Entity, EntityKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
@@ -128,6 +128,53 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
         }
     }
 
+    // companies closed by their suffix ("Veltrix Semiconductor Inc."): a
+    // later "Veltrix" alone is the company, whatever the tagger thought
+    let lex = super::gazetteer::lexicon();
+    let mut company_of: FxHashMap<&str, usize> = FxHashMap::default();
+    for m in mentions {
+        if m.kind != EntityKind::Org {
+            continue;
+        }
+        let surface = m.span.of(text);
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        let [first, .., last] = words[..] else {
+            continue;
+        };
+        let key = super::gazetteer::key_of(first);
+        let plain_first = first.chars().next().is_some_and(char::is_uppercase)
+            && first
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
+            && !lex.is_common(&key)
+            && !lex.word(&key).is_org_head()
+            && lex.phrase(&key).is_none();
+        if plain_first && lex.word(&super::gazetteer::key_of(last)).is_org_suffix() {
+            let g = intern(
+                Key {
+                    kind: EntityKind::Org,
+                    name: other_key(m, text),
+                },
+                &mut groups,
+            );
+            company_of.entry(first).or_insert(g);
+        }
+    }
+
+    // places and organisations named in one word: a lone guess that a
+    // word of the same spelling is a person ("In Chandler, ..."; "Chandler
+    // has come back") joins them
+    let mut place_or_org: FxHashMap<&str, Key> = FxHashMap::default();
+    for m in mentions {
+        let surface = m.span.of(text);
+        if matches!(m.kind, EntityKind::Place | EntityKind::Org) && !surface.contains(' ') {
+            place_or_org.entry(surface).or_insert_with(|| Key {
+                kind: m.kind,
+                name: other_key(m, text),
+            });
+        }
+    }
+
     // people: full names first
     let mut person_by_word: FxHashMap<String, Vec<(usize, bool)>> = FxHashMap::default(); // word -> (group, is_last_word)
     let mut words: Vec<&str> = Vec::new();
@@ -179,6 +226,12 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
     let mut count: Vec<usize> = Vec::new();
     let mut first_seen: Vec<usize> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
+        if group_of[i] == usize::MAX
+            && !matches!(m.evidence, Evidence::Known | Evidence::Firm)
+            && let Some(&g) = company_of.get(m.span.of(text))
+        {
+            group_of[i] = g;
+        }
         if group_of[i] == usize::MAX {
             let g = match m.kind {
                 EntityKind::Person => {
@@ -198,15 +251,18 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
                             std::cmp::Reverse(first_seen.get(*g).copied().unwrap_or(usize::MAX)),
                         )
                     };
-                    match pool.clone().max_by_key(score) {
-                        None => intern(
+                    let weak = matches!(m.evidence, Evidence::Guess | Evidence::Tagger);
+                    let place = place_or_org.get(m.span.of(text)).filter(|_| weak);
+                    match (pool.clone().max_by_key(score), place) {
+                        (None, Some(place)) => intern(place.clone(), &mut groups),
+                        (None, None) => intern(
                             Key {
                                 kind: EntityKind::Person,
                                 name: key.clone(),
                             },
                             &mut groups,
                         ),
-                        Some(best) => {
+                        (Some(best), _) => {
                             let best_count = count.get(best).copied().unwrap_or(0);
                             let tied: Vec<usize> = pool
                                 .filter(|g| {

@@ -142,10 +142,17 @@ pub fn tagger(ws: &Words<'_>, mentions: &mut Vec<Mention>, tagged: &[TaggedName]
             let known_kind = m.evidence == Evidence::Known
                 && match (m.known, t.label) {
                     (Some(PhraseKind::Group), _) => true,
-                    (Some(PhraseKind::Country | PhraseKind::Region), NameLabel::Misc) => true,
+                    (
+                        Some(PhraseKind::Country | PhraseKind::Region | PhraseKind::City),
+                        NameLabel::Misc,
+                    ) => true,
                     // a country alone is rarely a person ("Kenya’s minister");
                     // "Jordan" of "Michael Jordan" is settled by the full name
                     (Some(PhraseKind::Country), NameLabel::Per) => true,
+                    // nor a state, a region or a known company ("Maine
+                    // (AP)", "Samsung said"); a person of that name comes
+                    // with a given name, which makes a longer span
+                    (Some(PhraseKind::Region | PhraseKind::Org), NameLabel::Per) => true,
                     (Some(PhraseKind::Region), NameLabel::Org) => {
                         m.words.len() > 1 && !ws.words[m.words.start].in_caps_line
                     }

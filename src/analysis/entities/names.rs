@@ -38,6 +38,39 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "near", "outside", "into", "across", "towards", "toward",
 ];
 
+/// Last words that make a name a place ("Market Street", "Dover Strait").
+const PLACE_HEADS: &[&str] = &[
+    "street",
+    "st.",
+    "avenue",
+    "ave.",
+    "road",
+    "boulevard",
+    "blvd.",
+    "lane",
+    "highway",
+    "square",
+    "bridge",
+    "river",
+    "lake",
+    "bay",
+    "strait",
+    "peninsula",
+    "island",
+    "islands",
+    "valley",
+    "canyon",
+    "mountains",
+    "desert",
+    "harbor",
+    "harbour",
+    "canal",
+    "county",
+    "province",
+    "airport",
+    "plaza",
+];
+
 /// Abbreviated titles whose full stop stays inside a chunk ("Mr. Smith").
 const DOTTED: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "prof", "rev", "adm",
@@ -406,7 +439,28 @@ fn analyze_chunk(
                     && !starts_person(ws, n.clone())
                 {
                     let words = r.start..trim(ws, n.clone()).end;
-                    found.mentions.push(fused_org(ws, words));
+                    let mut m = fused_org(ws, words.clone());
+                    // "Gulf of Maine Research Institute": the org word settles it
+                    if words.end > words.start && ws.facts(words.end - 1).is_org_head() {
+                        m.evidence = Evidence::Firm;
+                    }
+                    found.mentions.push(m);
+                    segs.next();
+                    prev_title = false;
+                    continue;
+                }
+                // a known company and more of its name: "Samsung
+                // Electronics", "Toyota Motor"
+                if let Some(Segment::Name(n)) = segs.peek()
+                    && p.kind == PhraseKind::Org
+                    && n.start == r.end
+                    && !starts_person(ws, n.clone())
+                {
+                    let words = r.start..trim(ws, n.clone()).end;
+                    found.mentions.push(Mention {
+                        evidence: Evidence::Firm,
+                        ..fused_org(ws, words)
+                    });
                     segs.next();
                     prev_title = false;
                     continue;
@@ -587,6 +641,10 @@ fn type_name(
     // "the Biden administration"
     if r.end < sentence_end && ORG_AFTER_NAME.contains(&key(r.end)) && n <= 2 {
         return Some(mention(EntityKind::Org, Evidence::Firm, r.start..r.end + 1));
+    }
+    // "Market Street", "Piscataqua River": the last word says it is a place
+    if n >= 2 && PLACE_HEADS.contains(&key(last)) && ws.words[last].shape == Shape::Capitalized {
+        return Some(mention(EntityKind::Place, Evidence::Firm, r));
     }
     let org_word =
         facts(last).is_org_suffix() || (n >= 2 && names().any(|i| facts(i).is_org_head()));

@@ -28,6 +28,7 @@ const QUALIFIERS: &[&str] = &[
     "chief",
     "foreign",
     "interim",
+    "shadow",
     "outgoing",
     "incoming",
     "assistant",
@@ -90,6 +91,14 @@ pub fn assign(
             &view.title_ending_at,
             &view.mention_ending_at,
         )
+        .or_else(|| {
+            title_before_comma(
+                ws,
+                words.start,
+                &view.title_ending_at,
+                &view.mention_ending_at,
+            )
+        })
         .or_else(|| {
             let sentence_end = ws.len();
             appositive_title(ws, lex, words.end, sentence_end).map(|r| ws.span_of(r))
@@ -199,6 +208,29 @@ impl<'t> SentenceView<'t> {
         self.words.covering(span)
     }
 }
+/// "The Chancellor, Rachel Reeves,": a title that opens the sentence or
+/// follows "the" or "a", then a comma, then the name.
+fn title_before_comma(
+    ws: &Words<'_>,
+    start: usize,
+    title_ending_at: &FxHashMap<usize, Range<usize>>,
+    mention_ending_at: &FxHashMap<usize, (EntityKind, Range<usize>)>,
+) -> Option<Span> {
+    let comma = start.checked_sub(1)?;
+    if ws.key(comma) != "," || ws.words.get(comma)?.sentence != ws.words.get(start)?.sentence {
+        return None;
+    }
+    let role = title_before(ws, comma, title_ending_at, mention_ending_at)?;
+    let first = ws.covering(role)?.start;
+    let opens = first == 0
+        || ws.words[first - 1].sentence != ws.words[comma].sentence
+        || matches!(
+            ws.key(first - 1),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+        );
+    opens.then_some(role)
+}
+
 /// The title (with its qualifiers) that ends right before word `start`.
 fn title_before(
     ws: &Words<'_>,

@@ -134,10 +134,13 @@ pub fn find(cx: &Ctx<'_, '_>) -> Vec<Frame> {
             if let Some(mut f) = frame {
                 i = f.cue_tok + 1;
                 // only the frame just before can have its clause start here
-                f.embedded = frames[sentence_first..].last().is_some_and(|e| {
-                    e.complement
-                        .is_some_and(|c| f.first >= c && f.first <= c + 2)
-                });
+                // ("urged patience and said ...": a verb of its own)
+                let coordinated = matches!(cx.word(f.first), "and" | "but");
+                f.embedded = !coordinated
+                    && frames[sentence_first..].last().is_some_and(|e| {
+                        e.complement
+                            .is_some_and(|c| f.first >= c && f.first <= c + 2)
+                    });
                 frames.push(f);
             } else {
                 i += 1;
@@ -236,7 +239,34 @@ fn subject_frame(cx: &Ctx<'_, '_>, lo: usize, hi: usize, si: usize) -> Option<Fr
 }
 
 fn according(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize, si: usize) -> Option<Frame> {
-    let source = np_from(cx, i + 2, hi).or_else(|| long_source(cx, i, lo, hi))?;
+    let mut source = np_from(cx, i + 2, hi).or_else(|| long_source(cx, i, lo, hi))?;
+    // "according to a statement from the foreign ministry": who issued it
+    let from = source.last + 1;
+    let document = [
+        "statement",
+        "statements",
+        "report",
+        "release",
+        "letter",
+        "post",
+        "filing",
+        "document",
+        "documents",
+        "memo",
+        "transcript",
+        "readout",
+    ]
+    .iter()
+    .any(|d| cx.word(source.last).eq_ignore_ascii_case(d));
+    if document
+        && from + 1 < hi
+        && ["from", "by", "of"]
+            .iter()
+            .any(|w| cx.word(from).eq_ignore_ascii_case(w))
+        && let Some(issuer) = np_from(cx, from + 1, hi)
+    {
+        source = issuer;
+    }
     Some(Frame {
         cue: Span::new(cx.span(i).start, cx.span(i + 1).end),
         cue_tok: i,
@@ -366,7 +396,14 @@ fn cue_frame(
     } else {
         complement(cx, class, after, hi)
     };
-    let first = source.first.min(i);
+    // "urged restraint and said ...": the second verb's frame starts at
+    // its "and", not at the shared subject
+    let coordinated = i > lo + 1 && source.last + 1 < i && matches!(cx.word(i - 1), "and" | "but");
+    let first = if coordinated {
+        i - 1
+    } else {
+        source.first.min(i)
+    };
     let last = complement
         .map(|c| c.saturating_sub(1))
         .unwrap_or(i)
@@ -492,6 +529,26 @@ fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Optio
         return None;
     }
     if class & CUE_ADDRESSEE != 0 {
+        // "told the council she was tired", "told reporters the state
+        // would ...": a bare clause with a subject pronoun, or a short
+        // subject and its auxiliary
+        let subject_pronoun = ["he", "she", "they", "we", "i", "it"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p));
+        let aux = |k: usize| {
+            [
+                "would", "will", "could", "can", "should", "might", "may", "must", "had", "has",
+                "have", "was", "were", "is", "are",
+            ]
+            .iter()
+            .any(|a| cx.word(k).eq_ignore_ascii_case(a))
+        };
+        let short_subject = cx.class(at) & DETERMINER != 0
+            && (at + 1..(at + 4).min(hi)).any(|k| !cx.quoted(k) && aux(k))
+            && (at + 1..(at + 4).min(hi)).all(|k| cx.is_word(k) && !cx.quoted(k));
+        if (subject_pronoun || short_subject) && hi - at >= 4 {
+            return Some(at);
+        }
         // "told a crowd in Ohio that ...": the clause needs its "that"
         let end = (at + MAX_ADVERBIAL).min(hi);
         return (at..end)

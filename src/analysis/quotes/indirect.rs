@@ -7,7 +7,7 @@
 //! quotation. It must not pair marks or resolve speakers.
 
 use super::frames::{Frame, Layout};
-use super::lexicon::{BE, BETWEEN, PREPOSITION, STOP, TIME};
+use super::lexicon::{BE, BETWEEN, CUE_ANY, PREPOSITION, STOP, TIME};
 use super::{Ctx, Found};
 use crate::analysis::{QuoteKind, Span};
 
@@ -43,6 +43,7 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
             let mut end = hi;
             if let Some(n) = next_in_sentence
                 && n.first <= c + 1
+                && !matches!(cx.word(n.first), "and" | "but")
             {
                 // "said he believed ...": the next frame is embedded in this clause
                 embedded_until = hi;
@@ -91,7 +92,7 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
                 !cx.quoted(k)
                     && matches!(cx.word(k), "and" | "but")
                     && k + 1 < end
-                    && cx.class(k + 1) & (BETWEEN | BE) != 0
+                    && cx.class(k + 1) & (BETWEEN | BE | CUE_ANY) != 0
             };
             if let Some(k) = (c..end).find(|&k| {
                 (cx.word(k) == ";" && !cx.quoted(k))
@@ -187,10 +188,35 @@ fn closing_clause(
     } else {
         sep
     };
+    // "How many more storms must we sit through, she asked.": a question
+    // written without its quotation marks or its question mark
+    let kind =
+        if kind == QuoteKind::Indirect && asks(cx.word(f.cue_tok)) && opens_question(cx.word(lo)) {
+            QuoteKind::Unmarked
+        } else {
+            kind
+        };
     if (lo..end).filter(|&k| cx.is_word(k)).count() < MIN_CLOSING_WORDS {
         return None;
     }
     Some((lo, end, kind))
+}
+
+/// Cues that report a question.
+fn asks(cue: &str) -> bool {
+    ["asked", "asks", "wondered", "wonders"]
+        .iter()
+        .any(|c| cue.eq_ignore_ascii_case(c))
+}
+
+/// Words that open a direct question ("How", "Why", "Is", "Can").
+fn opens_question(word: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "how", "what", "why", "who", "whom", "whose", "when", "where", "which", "is", "are", "was",
+        "were", "do", "does", "did", "can", "could", "will", "would", "should", "shall", "has",
+        "have", "had", "may", "might", "must",
+    ];
+    OPENERS.iter().any(|o| word.eq_ignore_ascii_case(o))
 }
 
 /// The text of tokens `start..end`, without final punctuation; `None` when

@@ -159,7 +159,14 @@ impl<'a, 't> Ctx<'a, 't> {
     /// "Trump's", "Trump’s".
     pub fn possessive(&self, i: usize) -> bool {
         let w = self.word(i);
-        self.is_word(i) && w.len() > 3 && (w.ends_with("'s") || w.ends_with("’s"))
+        if self.is_word(i) && w.len() > 3 && (w.ends_with("'s") || w.ends_with("’s")) {
+            return true;
+        }
+        // the clitic as a token of its own, right after its word ("Japan" "'s")
+        matches!(w, "'s" | "’s" | "'S" | "’S")
+            && i > 0
+            && self.is_word(i - 1)
+            && self.span(i - 1).end == self.span(i).start
     }
 
     /// A lowercase adverb in -ly ("vehemently").

@@ -14,7 +14,7 @@ use crate::analysis::Span;
 
 const MAX_SKIP: usize = 3;
 const MAX_NP: usize = 8;
-const MAX_APPOSITIVE: usize = 12;
+const MAX_APPOSITIVE: usize = 20;
 
 /// How the text names a speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +123,14 @@ pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
             })
             && let Some(s) = np_ending(cx, k - 1, lo)
         {
+            // "The company's chief executive, Arun Mehta, said": a
+            // description, then the name: the name speaks
+            let name_apposed = !cx.capitalised(k - 1)
+                && h - k - 1 <= 4
+                && (k + 1..h).all(|x| cx.capitalised(x) && cx.is_word(x));
+            if name_apposed && let Some(name) = np_ending(cx, h - 1, k + 1) {
+                return Some(name);
+            }
             return Some(s);
         }
         return None;
@@ -383,6 +391,32 @@ pub(super) fn determined_noun(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<S
     {
         return None;
     }
+    // "Smith's lawyer": the owner's word before a possessive clitic
+    let det = if det > lo && cx.word(det).starts_with(['\'', '’']) {
+        // "the health board's chair": the owner's phrase, back to its determiner
+        let mut d = det - 1;
+        for _ in 0..3 {
+            if d == lo || cx.quoted(d - 1) || !cx.is_word(d - 1) {
+                break;
+            }
+            let c = cx.class(d - 1);
+            if c & DETERMINER != 0 {
+                d -= 1;
+                break;
+            }
+            if !np_word(cx, d - 1) || cx.possessive(d - 1) {
+                break;
+            }
+            d -= 1;
+        }
+        if cx.class(d) & DETERMINER != 0 {
+            d
+        } else {
+            det - 1
+        }
+    } else {
+        det
+    };
     let name_first = if cx.word(det).eq_ignore_ascii_case("the") {
         det + 1
     } else {
@@ -453,14 +487,41 @@ pub(super) fn inverted(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize) -> Opti
 
 /// The subject of the clause a participle belongs to: the first noun phrase
 /// of the sentence, after an opening adverbial ("Later, Blinken ...").
+/// The token after a dateline that opens the sentence at `lo` ("WASHINGTON,
+/// Dec. 8 (UPI) —", "LONDON —"): a dash within a few tokens, with only a
+/// place in capitals, a date and an agency before it.
+fn dateline_end(cx: &Ctx<'_, '_>, lo: usize, hi: usize) -> Option<usize> {
+    const MAX_DATELINE: usize = 12;
+    if !cx.is_word(lo) || cx.word(lo).len() < 3 || cx.word(lo).chars().any(char::is_lowercase) {
+        return None;
+    }
+    let dash = (lo + 1..(lo + MAX_DATELINE).min(hi))
+        .take_while(|&k| !cx.quoted(k))
+        .find(|&k| matches!(cx.word(k), "—" | "--" | "–" | "-"))?;
+    Some(dash + 1)
+}
+
 pub(super) fn clause_subject(cx: &Ctx<'_, '_>, lo: usize, i: usize) -> Option<Source> {
     const MAX_OPENING: usize = 15;
+    // a dateline ("WASHINGTON, Dec. 8 (UPI) —") is nobody
+    let lo = dateline_end(cx, lo, i).unwrap_or(lo);
+    if lo >= i {
+        return None;
+    }
     let mut start = lo;
     let w = cx.word(lo);
+    // "Hours later, ...", "Two days earlier, ..."
+    let time_opening = (lo + 1..(lo + 4).min(i)).any(|k| {
+        cx.word(k + 1) == ","
+            && ["later", "earlier", "ago"]
+                .iter()
+                .any(|t| cx.word(k).eq_ignore_ascii_case(t))
+    });
     let opening = cx.class(lo) & (PREPOSITION | TIME | STOP | BETWEEN) != 0
         || cx.ly_adverb(lo)
         || w.ends_with("ing")
         || w.ends_with("ly")
+        || time_opening
         || !cx.is_word(lo);
     if opening {
         let comma = (lo..i.min(lo + MAX_OPENING)).find(|&k| cx.word(k) == ",")?;

@@ -1,0 +1,209 @@
+//! The analysis on wire-style copy beyond the sample: datelines, companies
+//! named in full and then short, streets, appositive speakers, questions
+//! without quotation marks and "told X" without "that". The sentences are
+//! written for these tests.
+
+use gloss::analysis::{Analysis, EntityKind, QuoteKind, analyze};
+
+fn kind_of(a: &Analysis, name: &str) -> Vec<EntityKind> {
+    a.entities
+        .iter()
+        .filter(|e| e.name == name || e.aliases.iter().any(|x| x == name))
+        .map(|e| e.kind)
+        .collect()
+}
+
+/// (kind, speaker name, content) of every quote.
+fn quotes(a: &Analysis) -> Vec<(QuoteKind, String, String)> {
+    a.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                q.speaker_name.clone().unwrap_or_default(),
+                q.content.of(&a.text).to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_dateline_state_is_a_place_even_before_the_agency() {
+    let a = analyze("HALLOWELL, Maine (AP) — The town council met on Monday night.");
+    assert_eq!(kind_of(&a, "Maine"), [EntityKind::Place]);
+    let a = analyze("FRESNO, Calif. — A packing plant closed on Friday.");
+    assert_eq!(kind_of(&a, "Calif."), [EntityKind::Place]);
+}
+
+#[test]
+fn a_known_company_opening_a_sentence_is_an_organisation() {
+    let a = analyze("Intel said on Monday it would delay a factory.");
+    assert_eq!(kind_of(&a, "Intel"), [EntityKind::Org]);
+    let a = analyze("Samsung Electronics said its memory profit had doubled.");
+    assert_eq!(kind_of(&a, "Samsung Electronics"), [EntityKind::Org]);
+}
+
+#[test]
+fn a_company_named_in_full_then_short_is_one_organisation() {
+    let a = analyze(
+        "Corvane Robotics Inc. said on Tuesday it would hire 300 engineers.\n\
+         Shares of Corvane rose 4 percent. Corvane makes warehouse robots.",
+    );
+    let corvane: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| {
+            e.mentions
+                .iter()
+                .any(|m| m.of(&a.text).starts_with("Corvane"))
+        })
+        .collect();
+    assert_eq!(corvane.len(), 1, "{corvane:?}");
+    assert_eq!(corvane[0].kind, EntityKind::Org);
+    assert_eq!(corvane[0].mentions.len(), 3);
+}
+
+#[test]
+fn streets_and_rivers_are_places() {
+    let a = analyze(
+        "Shops on Dunmore Street closed early as the Tallow River rose, \
+         residents said.",
+    );
+    assert_eq!(kind_of(&a, "Dunmore Street"), [EntityKind::Place]);
+    assert_eq!(kind_of(&a, "Tallow River"), [EntityKind::Place]);
+}
+
+#[test]
+fn a_one_word_town_is_not_also_a_person() {
+    let a = analyze(
+        "In Brackley, where the mill employs 900 people, the mood was grim.\n\
+         \"Brackley has come back from worse,\" the mayor said.",
+    );
+    assert_eq!(kind_of(&a, "Brackley"), [EntityKind::Place]);
+}
+
+#[test]
+fn the_name_after_a_description_speaks() {
+    let a = analyze("The bank's chief economist, Priya Natarajan, said rates would stay high.");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Priya Natarajan");
+    // the description after the name still gives the name
+    let a = analyze("Natarajan, the bank's chief economist, said rates would stay high.");
+    assert_eq!(quotes(&a)[0].1, "Natarajan");
+}
+
+#[test]
+fn a_question_without_its_marks_before_asked_is_unmarked_speech() {
+    let a = analyze(
+        "Tomas Varga has waited two years for a permit.\n\
+         How long does a family have to wait for a roof, he asked.",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Unmarked);
+    assert_eq!(q[0].2, "How long does a family have to wait for a roof");
+    assert_eq!(q[0].1, "Tomas Varga");
+}
+
+#[test]
+fn told_someone_and_a_bare_clause_is_reported_speech() {
+    let a = analyze("Governor Ruth Adeyemi told reporters the state would appeal the ruling.");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Indirect);
+    assert_eq!(q[0].2, "the state would appeal the ruling");
+    let a = analyze("Ruth Adeyemi told the board she would not resign.");
+    assert_eq!(quotes(&a)[0].2, "she would not resign");
+    // an object that is no clause
+    let a = analyze("Ruth Adeyemi told the board the news on Friday.");
+    assert!(quotes(&a).is_empty(), "{:?}", quotes(&a));
+}
+
+#[test]
+fn a_possessive_speaker_closes_the_sentence() {
+    let a = analyze("The drone came down near the border, Poland's Defence Ministry said.");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "The drone came down near the border");
+    assert_eq!(q[0].1, "Defence Ministry");
+    let a = analyze("The talks over the sale had collapsed on Friday, Okafor's lawyer said.");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Okafor's lawyer");
+}
+
+#[test]
+fn according_to_a_statement_names_who_issued_it() {
+    let a = analyze(
+        "The two envoys agreed to meet again in March, according to a statement \
+         from the Kenyan foreign ministry.",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Kenyan foreign ministry");
+}
+
+#[test]
+fn a_second_speech_verb_after_and_reports_its_own_clause() {
+    let a = analyze(
+        "Councillor Mara Voss urged patience and said the city would publish \
+         the audit by June.",
+    );
+    let q = quotes(&a);
+    let said: Vec<_> = q.iter().filter(|x| x.2.starts_with("the city")).collect();
+    assert_eq!(said.len(), 1, "{q:?}");
+    assert_eq!(said[0].2, "the city would publish the audit by June");
+    assert_eq!(said[0].1, "Mara Voss");
+}
+
+#[test]
+fn a_title_then_a_comma_then_the_name_gives_the_role() {
+    let a = analyze("The finance minister, Odile Marchetti, said the deficit would shrink.");
+    let e = a.entities.iter().find(|e| e.name == "Odile Marchetti");
+    assert_eq!(
+        e.and_then(|e| e.role.as_deref()),
+        Some("finance minister"),
+        "{:?}",
+        a.entities
+    );
+    let a = analyze("The shadow chancellor, Dev Okonkwo, called the plan reckless.");
+    let e = a.entities.iter().find(|e| e.name == "Dev Okonkwo");
+    assert_eq!(e.and_then(|e| e.role.as_deref()), Some("shadow chancellor"));
+}
+
+#[test]
+fn a_long_appositive_still_leaves_the_speaker() {
+    let a = analyze(
+        "Mrs Okafor, a head teacher in Hull whose school shut two classrooms \
+         last winter, said she had heard such promises before.",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Okafor");
+    assert_eq!(q[0].2, "she had heard such promises before");
+}
+
+#[test]
+fn a_known_city_is_no_people() {
+    let a = analyze("The prime minister visited a primary school in Leeds on Thursday.");
+    assert_eq!(kind_of(&a, "Leeds"), [EntityKind::Place]);
+}
+
+#[test]
+fn a_dateline_or_a_time_opening_is_not_the_speaker() {
+    let a = analyze(
+        "CARDIFF, March 3 (Wire) — In reply to the report, the board's \
+         chair rallied staff, saying: \"We will fix this.\"",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "board's chair");
+    let a = analyze(
+        "Hours later, Minister Ilse Brandt hit back, telling a radio host, \
+         \"Nobody here is hiding anything.\"",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Ilse Brandt");
+}
