@@ -207,3 +207,20 @@ fn a_dateline_or_a_time_opening_is_not_the_speaker() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "Ilse Brandt");
 }
+
+#[test]
+fn particles_stay_inside_a_name_and_may_open_it() {
+    let a = analyze(
+        "Commission President Ingrid van der Berg arrived in Lisbon on Friday.\n\
+         Hours later van der Berg said the accord was close.",
+    );
+    let people: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].name, "Ingrid van der Berg");
+    let spans: Vec<&str> = people[0].mentions.iter().map(|m| m.of(&a.text)).collect();
+    assert_eq!(spans, ["Ingrid van der Berg", "van der Berg"]);
+}

@@ -154,6 +154,17 @@ fn one_char(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.len_utf8() == s.len())
 }
 
+/// True when word `i` starts lowercase particles in a row (at most three)
+/// that end right before a capitalised word: "von der Leyen", "de la Cruz".
+fn particles_before_name(ws: &Words<'_>, i: usize, end: usize) -> bool {
+    let lower_particle = |k: usize| ws.words[k].shape == Shape::Lower && is_particle(ws, k);
+    let mut j = i;
+    while j < end && j - i < 3 && lower_particle(j) {
+        j += 1;
+    }
+    j > i && j < end && ws.words[j].shape == Shape::Capitalized
+}
+
 /// True when word `i` may be part of a capitalised chunk that started before it.
 fn continues_chunk(ws: &Words<'_>, i: usize, end: usize) -> bool {
     let w = &ws.words[i];
@@ -162,6 +173,10 @@ fn continues_chunk(ws: &Words<'_>, i: usize, end: usize) -> bool {
     }
     let next_capital = i + 1 < end && ws.words[i + 1].is_capital();
     if is_connector(ws, i) && next_capital {
+        return true;
+    }
+    // "Ursula von der Leyen": particles in a row before the surname
+    if particles_before_name(ws, i, end) {
         return true;
     }
     // a full stop after an initial or an abbreviated title ("J. K.", "Mr.")
@@ -286,6 +301,15 @@ fn scan_sentence(ws: &Words<'_>, lex: &'static Lexicon, range: Range<usize>, fou
             continue;
         }
         match w.shape {
+            // "von der Leyen said": a surname's particles open the chunk
+            Shape::Lower if i + 1 < range.end && particles_before_name(ws, i, range.end) => {
+                let mut j = i + 1;
+                while j < range.end && continues_chunk(ws, j, range.end) {
+                    j += 1;
+                }
+                analyze_chunk(ws, lex, i..j, range.end, found);
+                i = j;
+            }
             Shape::Lower => {
                 if let Some(len) = title_at(ws, lex, i, range.end) {
                     found.titles.push(i..i + len);
@@ -340,7 +364,9 @@ fn analyze_chunk(
         let key = ws.key(s);
         let common = (w.opens && w.facts.is_common()) || CLOSED_CLASS.contains(&key);
         let droppable = (common && !is_initial(ws, s))
-            || (is_connector(ws, s) && !(is_particle(ws, s) && w.is_capital()))
+            || (is_connector(ws, s)
+                && !(is_particle(ws, s) && w.is_capital())
+                && !particles_before_name(ws, s, e))
             || w.shape == Shape::Punct;
         if droppable
             && phrase_at(ws, lex, s, e, false).is_none()
@@ -413,7 +439,10 @@ fn analyze_chunk(
                 continue;
             }
         }
-        if run.is_none() && (is_connector(ws, k) || ws.words[k].shape == Shape::Punct) {
+        if run.is_none()
+            && ((is_connector(ws, k) && !particles_before_name(ws, k, e))
+                || ws.words[k].shape == Shape::Punct)
+        {
             k += 1;
             continue;
         }
@@ -548,7 +577,7 @@ fn split_at_and(ws: &Words<'_>, r: Range<usize>, mut part: impl FnMut(Range<usiz
 /// Trims connectors and stray punctuation from both ends of a word range.
 fn trim(ws: &Words<'_>, mut r: Range<usize>) -> Range<usize> {
     let loose = |i: usize| is_connector(ws, i) || ws.words[i].shape == Shape::Punct;
-    while r.start < r.end && loose(r.start) {
+    while r.start < r.end && loose(r.start) && !particles_before_name(ws, r.start, r.end) {
         r.start += 1;
     }
     while r.end > r.start && loose(r.end - 1) {
@@ -638,6 +667,13 @@ fn type_name(
         evidence,
         opens: false,
     };
+    // "Ursula von der Leyen", "von der Leyen": particles inside or before a
+    // surname make a person's name the tagger would cut
+    let particle_name = (r.start..r.end).any(|i| particles_before_name(ws, i, r.end))
+        && names().all(|i| ws.words[i].shape == Shape::Capitalized);
+    if particle_name {
+        return Some(mention(EntityKind::Person, Evidence::Firm, r));
+    }
     // "the Biden administration"
     if r.end < sentence_end && ORG_AFTER_NAME.contains(&key(r.end)) && n <= 2 {
         return Some(mention(EntityKind::Org, Evidence::Firm, r.start..r.end + 1));
