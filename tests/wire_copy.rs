@@ -224,3 +224,30 @@ fn particles_stay_inside_a_name_and_may_open_it() {
     let spans: Vec<&str> = people[0].mentions.iter().map(|m| m.of(&a.text)).collect();
     assert_eq!(spans, ["Ingrid van der Berg", "van der Berg"]);
 }
+
+#[test]
+fn a_role_keeps_its_capitalised_and_institutional_qualifiers() {
+    let role_of = |text: &str, name: &str| {
+        let a = analyze(text);
+        a.entities
+            .iter()
+            .find(|e| e.name == name)
+            .and_then(|e| e.role.clone())
+    };
+    assert_eq!(
+        role_of(
+            "Kenyan Foreign Secretary Amina Odhiambo flew to Oslo.",
+            "Amina Odhiambo"
+        )
+        .as_deref(),
+        Some("Kenyan Foreign Secretary")
+    );
+    assert_eq!(
+        role_of(
+            "Chile's foreign ministry spokesperson Tomas Vidal urged calm.",
+            "Tomas Vidal"
+        )
+        .as_deref(),
+        Some("Chile's foreign ministry spokesperson")
+    );
+}

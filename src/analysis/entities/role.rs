@@ -48,6 +48,13 @@ const QUALIFIERS: &[&str] = &[
     "justice",
     "security",
     "press",
+    "ministry",
+    "department",
+    "government",
+    "military",
+    "police",
+    "campaign",
+    "company",
     "state",
     "the",
     "of",
@@ -272,7 +279,10 @@ fn title_before(
         }
         let w = &ws.words[p];
         let k = ws.key(p);
-        if w.shape == Shape::Lower && QUALIFIERS.contains(&k) && !matches!(k, "the" | "of" | "for")
+        // "foreign minister", "Indian Foreign Secretary"
+        if matches!(w.shape, Shape::Lower | Shape::Capitalized)
+            && QUALIFIERS.contains(&k)
+            && !matches!(k, "the" | "of" | "for")
         {
             left = p;
             continue;
