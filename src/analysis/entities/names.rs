@@ -123,11 +123,20 @@ fn is_connector(ws: &Words<'_>, i: usize) -> bool {
     if k == "the" {
         return i > 0 && ws.key(i - 1) == "of";
     }
-    CONNECTORS.contains(&k) || (ws.words[i].shape == Shape::Lower && PARTICLES.contains(&k))
+    CONNECTORS.contains(&k) || (ws.words[i].shape == Shape::Lower && is_particle(ws, i))
 }
 
+#[inline]
 fn is_particle(ws: &Words<'_>, i: usize) -> bool {
-    PARTICLES.contains(&ws.key(i))
+    let k = ws.key(i);
+    // most short words are ruled out by their first letter before the list
+    // is read (this runs for many words)
+    k.len() <= 5
+        && matches!(
+            k.as_bytes().first(),
+            Some(b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b't' | b'v')
+        )
+        && PARTICLES.contains(&k)
 }
 
 /// A capital letter with its full stop after it: "J." of "J. K. Rowling".
@@ -157,7 +166,13 @@ fn one_char(s: &str) -> bool {
 /// True when word `i` starts lowercase particles in a row (at most three)
 /// that end right before a capitalised word: "von der Leyen", "de la Cruz".
 fn particles_before_name(ws: &Words<'_>, i: usize, end: usize) -> bool {
-    let lower_particle = |k: usize| ws.words[k].shape == Shape::Lower && is_particle(ws, k);
+    // particles are two to four lowercase letters: most words are ruled out
+    // by their shape and length before the list is read
+    let lower_particle = |k: usize| {
+        ws.words[k].shape == Shape::Lower
+            && (2..=4).contains(&ws.words[k].span.len())
+            && is_particle(ws, k)
+    };
     let mut j = i;
     while j < end && j - i < 3 && lower_particle(j) {
         j += 1;
@@ -302,7 +317,11 @@ fn scan_sentence(ws: &Words<'_>, lex: &'static Lexicon, range: Range<usize>, fou
         }
         match w.shape {
             // "von der Leyen said": a surname's particles open the chunk
-            Shape::Lower if i + 1 < range.end && particles_before_name(ws, i, range.end) => {
+            Shape::Lower
+                if i + 1 < range.end
+                    && is_particle(ws, i)
+                    && particles_before_name(ws, i, range.end) =>
+            {
                 let mut j = i + 1;
                 while j < range.end && continues_chunk(ws, j, range.end) {
                     j += 1;
