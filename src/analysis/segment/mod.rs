@@ -103,6 +103,24 @@ pub fn segment(text: &str) -> Document<'_> {
             {
                 splits.push(first + k);
             }
+            // a "sentence" longer than any real one (a transcript or a list
+            // with no full stop) is cut into pieces, at a mark where one is
+            // near, so that the work per sentence stays bounded
+            while to.saturating_sub(from) > MAX_SENTENCE_TOKENS {
+                let limit = from + MAX_SENTENCE_TOKENS;
+                let cut = (limit - CUT_REACH..limit)
+                    .rev()
+                    .find(|&k| tokens[k].kind == TokenKind::Punct)
+                    .map_or(limit, |k| k + 1);
+                if let (Some(a), Some(b)) = (tokens.get(from), tokens.get(cut - 1)) {
+                    sentences.push(Sentence {
+                        span: Span::new(a.span().start, b.span().end),
+                        paragraph: pi,
+                    });
+                    sentence_tokens.push(from + shift..cut + shift);
+                }
+                from = cut;
+            }
             if from < to
                 && let (Some(a), Some(b)) = (tokens.get(from), tokens.get(to - 1))
             {
@@ -128,6 +146,12 @@ pub fn segment(text: &str) -> Document<'_> {
         sentence_tokens,
     }
 }
+
+/// The most tokens a sentence may have; a longer one is cut into pieces.
+const MAX_SENTENCE_TOKENS: usize = 1024;
+
+/// How far back from the limit a cut looks for a mark to fall after.
+const CUT_REACH: usize = 64;
 
 /// Splits the final dot off the tokens at `splits` (ascending indices), in
 /// place: from the last split back, the tokens after each one move right in
@@ -158,6 +182,36 @@ mod tests {
     fn sents(text: &str) -> Vec<&str> {
         let d = segment(text);
         d.sentences.iter().map(|s| s.span.of(text)).collect()
+    }
+
+    #[test]
+    fn a_sentence_longer_than_any_real_one_is_cut_after_a_mark() {
+        // 3,000 words and a comma every 10 words, no full stop
+        let text: String = (0..3000)
+            .map(|i| if i % 10 == 9 { "word," } else { "word" })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let d = segment(&text);
+        assert!(d.sentences.len() >= 3, "{}", d.sentences.len());
+        for (s, r) in d.sentences.iter().zip(&d.sentence_tokens) {
+            assert!(r.len() <= MAX_SENTENCE_TOKENS, "{r:?}");
+            // every piece but the last ends after a comma
+            if r.end < d.tokens.len() {
+                assert!(s.span.of(&text).ends_with(','), "{:?}", s.span);
+            }
+        }
+        // the pieces cover every token once, in order
+        assert_eq!(d.sentence_tokens.first().map(|r| r.start), Some(0));
+        assert!(d.sentence_tokens.windows(2).all(|w| w[0].end == w[1].start));
+        assert_eq!(
+            d.sentence_tokens.last().map(|r| r.end),
+            Some(d.tokens.len())
+        );
+        // a real sentence is left whole
+        assert_eq!(
+            sents("One short sentence. Another."),
+            ["One short sentence.", "Another."]
+        );
     }
 
     #[test]
