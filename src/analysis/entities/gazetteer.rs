@@ -185,6 +185,21 @@ fn data_lines(file: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// Appends `w` in lowercase to `out` (ASCII in place, without a copy).
+pub fn push_lower(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        let start = out.len();
+        out.push_str(w);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        for c in w.chars() {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
 /// Lowercase words joined by single spaces: the key of every lookup.
 pub fn key_of(phrase: &str) -> String {
     let mut k = String::with_capacity(phrase.len());
@@ -192,17 +207,7 @@ pub fn key_of(phrase: &str) -> String {
         if !k.is_empty() {
             k.push(' ');
         }
-        if w.is_ascii() {
-            let start = k.len();
-            k.push_str(w);
-            if let Some(added) = k.get_mut(start..) {
-                added.make_ascii_lowercase();
-            }
-        } else {
-            for c in w.chars() {
-                k.extend(c.to_lowercase());
-            }
-        }
+        push_lower(&mut k, w);
     }
     k
 }

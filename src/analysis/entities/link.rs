@@ -19,6 +19,7 @@
 //! The entity's name is the fullest form in the text; the other forms are
 //! its aliases. Entities are ordered by kind, then by first mention.
 
+use super::gazetteer::push_lower;
 use super::{Evidence, Mention};
 use crate::analysis::{AmbiguousMention, Entity, EntityKind};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -45,19 +46,6 @@ fn name_words<'t>(text: &'t str, m: &Mention) -> impl Iterator<Item = &'t str> +
         .split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty() && w.chars().next().is_some_and(char::is_uppercase))
-}
-
-/// Appends `w` in lowercase to `out`.
-fn push_lower(out: &mut String, w: &str) {
-    if w.is_ascii() {
-        let start = out.len();
-        out.push_str(w);
-        if let Some(added) = out.get_mut(start..) {
-            added.make_ascii_lowercase();
-        }
-    } else {
-        out.push_str(&w.to_lowercase());
-    }
 }
 
 fn plain_key(text: &str) -> String {
