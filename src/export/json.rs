@@ -370,11 +370,12 @@ fn put_at(buf: &mut [u8], at: usize, bytes: &[u8]) -> usize {
 }
 
 /// Writes a line break (after a comma unless `first`) and the indent of
-/// `depth` (below [`MAX_FAST_DEPTH`]) into `buf` at `at`, as one copy of 32
-/// bytes of which only the break counts; returns where the break ends.
+/// `depth` (at most [`MAX_FAST_DEPTH`]: a break of 2 + 2 * 15 bytes fits the
+/// copy) into `buf` at `at`, as one copy of 32 bytes of which only the
+/// break counts; returns where the break ends.
 #[inline(always)]
 fn line_break_at(buf: &mut [u8], at: usize, depth: usize, first: bool) -> usize {
-    debug_assert!(depth < MAX_FAST_DEPTH);
+    debug_assert!(depth <= MAX_FAST_DEPTH);
     let from = usize::from(first);
     buf[at..at + 32].copy_from_slice(&BREAKS[from..from + 32]);
     at + 2 + 2 * depth - from
