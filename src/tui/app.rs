@@ -230,6 +230,26 @@ pub struct App {
 }
 
 impl App {
+    /// Takes an analysis and the lists filed from it (the reader's text
+    /// becomes the analysis's); returns the text and analysis they replace.
+    /// The rows are the caller's business.
+    pub(crate) fn take_analysed(&mut self, analysed: Analysed) -> (Arc<String>, Analysis) {
+        let Analysed {
+            analysis,
+            marks,
+            people,
+            places,
+            quotes,
+        } = analysed;
+        self.marks = marks;
+        self.people = people;
+        self.places = places;
+        self.quotes = quotes;
+        let old_text = std::mem::replace(&mut self.text, Arc::clone(&analysis.text));
+        let old_analysis = std::mem::replace(&mut self.analysis, analysis);
+        (old_text, old_analysis)
+    }
+
     /// Opens `article` for a terminal of `width` x `height`.
     pub fn new(article: OpenArticle, config: Config, width: u16, height: u16) -> App {
         let (analysed, progress) = match article.content {
@@ -239,15 +259,13 @@ impl App {
                 Some(Progress::default()),
             ),
         };
-        let Analysed {
-            analysis,
-            marks,
-            people,
-            places,
-            quotes,
-        } = analysed;
-        let text = Arc::clone(&analysis.text);
-        let spans: Vec<Span> = analysis.paragraphs.iter().map(|p| p.span).collect();
+        let text = Arc::clone(&analysed.analysis.text);
+        let spans: Vec<Span> = analysed
+            .analysis
+            .paragraphs
+            .iter()
+            .map(|p| p.span)
+            .collect();
         let byline = [article.byline, article.date]
             .into_iter()
             .flatten()
@@ -259,11 +277,16 @@ impl App {
         let mut app = App {
             name: crate::report::sanitize(&article.name),
             rows: WrappedRows::new(&text, spans, config.measure as usize),
+            // filled from `analysed` below, as a finished analysis is
+            analysis: Analysis {
+                text: Arc::clone(&text),
+                ..crate::tui::search::empty_analysis("")
+            },
             text,
-            marks,
-            people,
-            places,
-            quotes,
+            marks: Marks::default(),
+            people: Vec::new(),
+            places: Vec::new(),
+            quotes: Vec::new(),
             progress,
             byline,
             size: (width, height),
@@ -287,10 +310,10 @@ impl App {
             quit_all: false,
             in_library: false,
             suspend: false,
-            analysis,
             config,
             theme,
         };
+        app.take_analysed(analysed);
         if let Some(p) = app.panes() {
             app.rows.set_width(p.text.width as usize);
         }

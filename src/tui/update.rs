@@ -312,25 +312,17 @@ impl App {
             _ => None,
         };
         let current = self.rows.paragraph_span(self.paragraph).map(|s| s.start);
-        let Analysed {
-            analysis,
-            marks,
-            people,
-            places,
-            quotes,
-        } = analysed;
-        let spans = analysis.paragraphs.iter().map(|p| p.span).collect();
-        let unused_spans = self.rows.replace_paragraphs(&analysis.text, spans);
+        let spans = analysed
+            .analysis
+            .paragraphs
+            .iter()
+            .map(|p| p.span)
+            .collect();
+        let unused_spans = self.rows.replace_paragraphs(&analysed.analysis.text, spans);
         // The analysis shares the reader's text (one copy in memory).
-        let text = std::sync::Arc::clone(&analysis.text);
-        let old_text = std::mem::replace(&mut self.text, text);
-        let old_analysis = std::mem::replace(&mut self.analysis, analysis);
+        let (old_text, old_analysis) = self.take_analysed(analysed);
         let large = old_text.len() > 4 << 20;
         free_elsewhere((old_text, old_analysis, unused_spans), large);
-        self.marks = marks;
-        self.people = people;
-        self.places = places;
-        self.quotes = quotes;
         self.progress = None;
         let text = &self.text;
         self.top = match (top_offset, gap_above) {
