@@ -16,8 +16,13 @@ use tui_fixture::{TEXT, analysis, screen};
 
 /// The fixture opened on its text alone, as a large file opens.
 fn unanalysed(width: u16, height: u16) -> App {
+    text_only("fixture.txt", TEXT, width, height)
+}
+
+/// `text` opened alone as file `name`, its analysis still to come.
+fn text_only(name: &str, text: &str, width: u16, height: u16) -> App {
     App::new(
-        OpenArticle::text("fixture.txt", TEXT.to_string()),
+        OpenArticle::text(name, text.to_string()),
         Config::default(),
         width,
         height,
@@ -111,12 +116,7 @@ fn top_offset(app: &App) -> usize {
 #[test]
 fn the_place_survives_the_switch_to_the_analysed_paragraphs() {
     let text = long_text(40);
-    let mut app = App::new(
-        OpenArticle::text("long.txt", text.clone()),
-        Config::default(),
-        80,
-        24,
-    );
+    let mut app = text_only("long.txt", &text, 80, 24);
     update(&mut app, Action::GoToParagraph(21));
     update(&mut app, Action::ScrollRows(1));
     let before = top_offset(&app);
@@ -151,12 +151,7 @@ fn the_place_survives_the_switch_to_the_analysed_paragraphs() {
 #[test]
 fn the_same_paragraphs_keep_the_exact_position() {
     let text = long_text(40);
-    let mut app = App::new(
-        OpenArticle::text("long.txt", text.clone()),
-        Config::default(),
-        80,
-        24,
-    );
+    let mut app = text_only("long.txt", &text, 80, 24);
     update(&mut app, Action::GoToParagraph(30));
     update(&mut app, Action::ScrollRows(-3));
     let (top, paragraph) = (app.top(), app.paragraph());
@@ -187,12 +182,7 @@ fn a_web_page_shows_its_byline_and_date_in_the_status_line() {
 fn one_very_long_paragraph_opens_and_ends_like_any_other() {
     let sentence = "The harbour board met again on Tuesday to vote on the new quay. ";
     let text = format!("{}The end.", sentence.repeat(6000));
-    let mut app = App::new(
-        OpenArticle::text("long.txt", text.clone()),
-        Config::default(),
-        120,
-        30,
-    );
+    let mut app = text_only("long.txt", &text, 120, 30);
     assert_eq!(app.paragraph_count(), 1);
     update(&mut app, Action::Bottom);
     let rows = app.visible_rows();
