@@ -13,14 +13,12 @@
 //! and the run-time tagger, so a change here needs a retrained model (bump
 //! [`FEATURE_VERSION`]).
 
+use super::spelling::SpellingTable;
 use super::tags::Tag;
 use super::word::{
-    ALL_UPPER, HAS_DIGIT, HAS_LETTER, HAS_LOWER, HAS_UPPER, INIT_UPPER, Spelling, Word, affixes,
-    finish, step,
+    ALL_UPPER, HAS_DIGIT, HAS_LETTER, HAS_LOWER, HAS_UPPER, INIT_UPPER, Word, affixes, finish, step,
 };
 use crate::analysis::segment::Token;
-use rustc_hash::FxHashMap;
-use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 /// Version of the feature templates; the model file records the one it was trained with.
@@ -131,7 +129,7 @@ pub struct DocFacts<'w> {
     candidate: Vec<bool>,
     /// Every spelling met so far, by number.
     forms: Vec<Form<'w>>,
-    form_ids: FxHashMap<Spelling<'w>, FormId>,
+    form_ids: SpellingTable<'w, FormId>,
     /// Number of each lowercased word, by its hash.
     lower_ids: KeyMap<u32>,
     /// Per lowercased word: how it is cased in the document outside headlines.
@@ -211,10 +209,7 @@ impl<'w> DocFacts<'w> {
             // maps start small on long documents (a map sized for every
             // token would be touched all over by hashing and stay resident)
             forms: Vec::with_capacity((text.count() / 4).min(ROOM)),
-            form_ids: FxHashMap::with_capacity_and_hasher(
-                (text.count() / 4).min(ROOM),
-                Default::default(),
-            ),
+            form_ids: SpellingTable::with_capacity((text.count() / 4).min(ROOM)),
             lower_ids: KeyMap::with_capacity_and_hasher(
                 (text.count() / 4).min(ROOM),
                 Default::default(),
@@ -254,13 +249,14 @@ impl<'w> DocFacts<'w> {
     /// The number of a spelling, read and numbered when first met.
     #[inline(always)]
     fn intern(&mut self, s: &'w str) -> FormId {
-        match self.form_ids.entry(Spelling::new(s)) {
-            Entry::Occupied(e) => *e.get(),
-            Entry::Vacant(e) => {
-                let f = add_form(&mut self.forms, &mut self.lower_ids, &mut self.casing, s);
-                *e.insert(f)
-            }
-        }
+        let DocFacts {
+            form_ids,
+            forms,
+            lower_ids,
+            casing,
+            ..
+        } = self;
+        form_ids.get_or_insert_with(s, || add_form(forms, lower_ids, casing, s))
     }
 
     /// Loads the tokens of a run of `sentences`; `tokens` covers them

@@ -38,6 +38,7 @@
 
 pub mod features;
 pub mod model;
+mod spelling;
 pub mod tagger;
 pub mod tags;
 pub mod train;
@@ -47,6 +48,7 @@ use super::Document;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+pub(crate) use spelling::SpellingTable;
 pub use tagger::Guess;
 pub use tags::Tag;
 
