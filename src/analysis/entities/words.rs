@@ -190,8 +190,9 @@ impl<'t> Words<'t> {
                     continue;
                 };
                 let punct = tok.kind == TokenKind::Punct;
-                let spelled = spellings.read(tok.text(text), punct, lex);
-                let at = tok.span().start;
+                let span = tok.span();
+                let spelled = spellings.read(text, span, punct, lex);
+                let at = span.start;
                 let mut word_opens = opens && !punct;
                 for part in spellings.parts_of(spelled) {
                     words.push(Word {
@@ -361,17 +362,19 @@ impl<'t> Spellings<'t> {
         }
     }
 
-    /// What the token `raw` makes (read as punctuation or not).
+    /// What the token at `span` of `text` makes (read as punctuation or not).
     #[inline]
-    fn read(&mut self, raw: &'t str, punct: bool, lex: &Lexicon) -> Spelled {
+    fn read(&mut self, text: &'t str, span: Span, punct: bool, lex: &Lexicon) -> Spelled {
         let Spellings { known, parts, keys } = self;
-        let s = known.get_or_insert_with(raw, || add_spelling(parts, keys, raw, punct, lex));
+        let bytes = text.as_bytes().get(span.start..span.end).unwrap_or(&[]);
+        let raw = || span.of(text);
+        let s = known.get_or_insert_with(bytes, || add_spelling(parts, keys, raw(), punct, lex));
         if s.punct == punct {
             s
         } else {
             // the same spelling read otherwise (not met in practice): read
             // apart, the table remembers the first reading only
-            add_spelling(parts, keys, raw, punct, lex)
+            add_spelling(parts, keys, raw(), punct, lex)
         }
     }
 

@@ -37,6 +37,11 @@ pub trait Words {
     fn count(&self) -> usize;
     /// The `i`-th word.
     fn word(&self, i: usize) -> &str;
+    /// The bytes of the `i`-th word.
+    #[inline]
+    fn bytes(&self, i: usize) -> &[u8] {
+        self.word(i).as_bytes()
+    }
 }
 
 impl<S: AsRef<str>> Words for [S] {
@@ -78,6 +83,14 @@ impl Words for crate::analysis::Document<'_> {
     }
     fn word(&self, i: usize) -> &str {
         self.tokens[i].text(self.text)
+    }
+    #[inline]
+    fn bytes(&self, i: usize) -> &[u8] {
+        let span = self.tokens[i].span();
+        self.text
+            .as_bytes()
+            .get(span.start..span.end)
+            .unwrap_or(&[])
     }
 }
 
@@ -217,7 +230,16 @@ impl<'w> DocFacts<'w> {
             casing: Vec::new(),
         };
         for i in 0..text.count() {
-            let f = facts.intern(text.word(i));
+            let DocFacts {
+                form_ids,
+                forms,
+                lower_ids,
+                casing,
+                ..
+            } = &mut facts;
+            let f = form_ids.get_or_insert_with(text.bytes(i), || {
+                add_form(forms, lower_ids, casing, text.word(i))
+            });
             facts.tokens.push(f);
         }
         for r in sentences {
@@ -244,19 +266,6 @@ impl<'w> DocFacts<'w> {
             }
         }
         facts
-    }
-
-    /// The number of a spelling, read and numbered when first met.
-    #[inline(always)]
-    fn intern(&mut self, s: &'w str) -> FormId {
-        let DocFacts {
-            form_ids,
-            forms,
-            lower_ids,
-            casing,
-            ..
-        } = self;
-        form_ids.get_or_insert_with(s, || add_form(forms, lower_ids, casing, s))
     }
 
     /// Loads the tokens of a run of `sentences`; `tokens` covers them
@@ -295,9 +304,10 @@ impl<'w> DocFacts<'w> {
         self.caps[si]
     }
 
-    /// Whether token `i` can be part of a name; others are always outside.
-    pub fn is_candidate(&self, i: usize) -> bool {
-        self.candidate[i - self.loaded.start]
+    /// Whether each token of the loaded `tokens` can be part of a name.
+    pub fn candidates_in(&self, tokens: &Range<usize>) -> &[bool] {
+        let base = self.loaded.start;
+        &self.candidate[tokens.start - base..tokens.end - base]
     }
 
     /// The number under which the document remembers the tag of token
@@ -456,11 +466,11 @@ impl<'w> DocFacts<'w> {
     /// word of two or more capitals.
     fn is_caps_line(&self, ws: &[FormId]) -> bool {
         let word = |f: &FormId| &self.forms[*f as usize].word;
-        let no_lower = ws.iter().all(|f| !word(f).is(HAS_LOWER));
-        let long_caps = ws
-            .iter()
-            .any(|f| word(f).is(ALL_UPPER) && word(f).chars >= 2);
-        no_lower && long_caps
+        // most sentences have a lowercase letter early on: looked at first
+        ws.iter().all(|f| !word(f).is(HAS_LOWER))
+            && ws
+                .iter()
+                .any(|f| word(f).is(ALL_UPPER) && word(f).chars >= 2)
     }
 }
 

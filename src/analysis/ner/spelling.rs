@@ -16,15 +16,15 @@
 /// whole when they meet.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Spelling<'w> {
-    text: &'w str,
+    text: &'w [u8],
     head: u64,
     tail: u64,
 }
 
 impl<'w> Spelling<'w> {
     #[inline(always)]
-    pub(crate) fn new(text: &'w str) -> Self {
-        let b = text.as_bytes();
+    pub(crate) fn new(text: &'w [u8]) -> Self {
+        let b = text;
         let n = b.len();
         let (head, tail) = if n >= 8 {
             (u64_at(b, 0), u64_at(b, n - 8))
@@ -76,7 +76,7 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
 }
 
 /// Spellings with a value each: open addressing with linear probing, at
-/// most three quarters full.
+/// most half full (a hit takes one probe or two).
 pub(crate) struct SpellingTable<'w, V> {
     slots: Vec<Option<(Spelling<'w>, V)>>,
     /// 64 minus the number of index bits.
@@ -89,9 +89,7 @@ const MIN_SLOTS: usize = 16;
 impl<'w, V: Copy> SpellingTable<'w, V> {
     /// A table with room for about `n` spellings before it grows.
     pub(crate) fn with_capacity(n: usize) -> Self {
-        let slots = (n.saturating_mul(4) / 3 + 1)
-            .next_power_of_two()
-            .max(MIN_SLOTS);
+        let slots = (n.saturating_mul(2) + 1).next_power_of_two().max(MIN_SLOTS);
         SpellingTable {
             slots: vec![None; slots],
             shift: 64 - slots.trailing_zeros(),
@@ -111,9 +109,10 @@ impl<'w, V: Copy> SpellingTable<'w, V> {
         self.len = 0;
     }
 
-    /// The value of `text`, made by `make` and remembered when first met.
+    /// The value of the spelling `text` (a word's bytes), made by `make`
+    /// and remembered when first met.
     #[inline(always)]
-    pub(crate) fn get_or_insert_with(&mut self, text: &'w str, make: impl FnOnce() -> V) -> V {
+    pub(crate) fn get_or_insert_with(&mut self, text: &'w [u8], make: impl FnOnce() -> V) -> V {
         let s = Spelling::new(text);
         let mask = self.slots.len() - 1;
         let mut i = (s.hash() >> self.shift) as usize;
@@ -130,12 +129,12 @@ impl<'w, V: Copy> SpellingTable<'w, V> {
     }
 
     /// Puts a spelling not held yet in the free slot `i` (found for the
-    /// table as it is), growing the table first when it is full.
+    /// table as it is), growing the table first when it would pass half full.
     #[cold]
     #[inline(never)]
     fn insert_new(&mut self, i: usize, s: Spelling<'w>, v: V) {
         self.len += 1;
-        if self.len * 4 > self.slots.len() * 3 {
+        if self.len * 2 > self.slots.len() {
             self.grow();
             self.put(s, v);
         } else {
@@ -183,21 +182,21 @@ mod tests {
             "naïve",
         ];
         for (n, w) in words.iter().enumerate() {
-            assert_eq!(t.get_or_insert_with(w, || n), n, "{w}");
+            assert_eq!(t.get_or_insert_with(w.as_bytes(), || n), n, "{w}");
         }
         // enough new words to make the table grow several times
         let many: Vec<String> = (0..1000).map(|n| format!("w{n}")).collect();
         for (n, w) in many.iter().enumerate() {
-            assert_eq!(t.get_or_insert_with(w, || 100 + n), 100 + n);
+            assert_eq!(t.get_or_insert_with(w.as_bytes(), || 100 + n), 100 + n);
         }
         assert_eq!(t.len(), words.len() + many.len());
         for (n, w) in words.iter().enumerate() {
-            assert_eq!(t.get_or_insert_with(w, || usize::MAX), n, "{w}");
+            assert_eq!(t.get_or_insert_with(w.as_bytes(), || usize::MAX), n, "{w}");
         }
         let again = String::from(long);
-        assert_eq!(t.get_or_insert_with(&again, || usize::MAX), 6);
+        assert_eq!(t.get_or_insert_with(again.as_bytes(), || usize::MAX), 6);
         t.clear();
         assert_eq!(t.len(), 0);
-        assert_eq!(t.get_or_insert_with("Paris", || 7), 7);
+        assert_eq!(t.get_or_insert_with(b"Paris", || 7), 7);
     }
 }
