@@ -321,6 +321,12 @@ impl<'w> DocFacts<'w> {
         self.casing.len()
     }
 
+    /// How many distinct spellings the document has: every [`FormId`] of
+    /// its tokens is below.
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
+    }
+
     /// The spelling of token `i`.
     pub fn form(&self, i: usize) -> FormId {
         self.tokens[i]

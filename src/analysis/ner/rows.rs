@@ -159,6 +159,19 @@ impl Rows {
         self.rows.clear();
     }
 
+    /// Keeps a row outside the table (the caller remembers where it is),
+    /// returning where: [`Rows::row`] reads it back.
+    pub fn push(&mut self, row: Row) -> u32 {
+        self.rows.push(row);
+        (self.rows.len() - 1) as u32
+    }
+
+    /// The row kept at `at` by [`Rows::push`], if not forgotten since.
+    #[inline(always)]
+    pub fn row(&self, at: u32) -> Option<&Row> {
+        self.rows.get(at as usize)
+    }
+
     /// The row of `key`, summed by `make` when first met.
     #[inline(always)]
     pub fn get_or_insert_with(&mut self, key: RowKey, make: impl FnOnce() -> Row) -> &Row {
@@ -273,8 +286,11 @@ mod tests {
             *rows.get_or_insert_with(RowKey::new(99, 5, 1), || row(0)),
             row(0)
         );
+        let kept = rows.push(row(42));
+        assert_eq!(rows.row(kept), Some(&row(42)));
         rows.clear();
         assert_eq!(rows.len(), 0);
+        assert_eq!(rows.row(kept), None);
         let mut sum = Total::of(&row(3));
         sum.add(rows.get_or_insert_with(RowKey::new(0, 1, 2), || row(-5)));
         assert_eq!(first_and_last(&sum), (-2, 2));

@@ -10,7 +10,7 @@
 //! walk and the same feature groups, training and run time see identical
 //! features.
 
-use super::features::{DocFacts, History, Side, history_keys};
+use super::features::{DocFacts, FormId, History, NO_FORM, Side, history_keys};
 use super::model::{Model, Scorer};
 use super::rows::{Row, RowKey, Rows, Total};
 use super::tags::{N_TAGS, Tag};
@@ -159,13 +159,21 @@ pub fn tag_words(facts: &DocFacts<'_>, model: &Model<'_>) -> Vec<Guess> {
     out
 }
 
-// Groups of features, the low bits of a row key's first part.
-const WORD: u32 = 0;
+// Groups of features read with two spellings or the tags, the low bits of
+// a row key's first part.
 const NEAR_BEFORE: u32 = 1;
 const NEAR_AFTER: u32 = 2;
-const FAR_BEFORE: u32 = 3;
-const FAR_AFTER: u32 = 4;
 const TAGS: u32 = 5;
+
+// Groups read with one spelling and whether the sentence is a headline
+// (and for the word itself, whether it opens the sentence): where a
+// spelling's rows are in [`Tagger::by_form`].
+const WORD_AT: usize = 0; // + caps * 2 + first
+const FAR_BEFORE_AT: usize = 4; // + caps
+const FAR_AFTER_AT: usize = 6; // + caps
+
+/// Rows of one spelling by their place (see `WORD_AT`...): none yet.
+const NO_ROWS: [u32; 8] = [u32::MAX; 8];
 
 /// Past this many remembered sums the tagger forgets them all, so a long
 /// document of ever new words holds a bounded table (about 12 MB).
@@ -186,6 +194,11 @@ pub struct Tagger<'m> {
     max_rows: usize,
     /// Summed weights of the two-previous-tags features, by `prev * N_TAGS + prev2`.
     histories: Vec<Row>,
+    /// Per spelling, where the rows of its groups of one spelling are in
+    /// `rows` (found without hashing).
+    by_form: Vec<[u32; 8]>,
+    /// The same for no word (past a sentence's edge): the far groups only.
+    at_edges: [u32; 8],
     seen: Vec<u8>,
     feats: Vec<u64>,
 }
@@ -215,6 +228,8 @@ impl<'m> Tagger<'m> {
             rows: Rows::default(),
             max_rows,
             histories,
+            by_form: Vec::new(),
+            at_edges: NO_ROWS,
             seen: Vec::new(),
             feats,
         }
@@ -234,14 +249,21 @@ impl<'m> Tagger<'m> {
             rows,
             max_rows,
             histories,
+            by_form,
+            at_edges,
             seen,
             feats,
         } = self;
+        if by_form.len() < facts.form_count() {
+            by_form.resize(facts.form_count(), NO_ROWS);
+        }
         let mut sums_of = Sums {
             model,
             rows,
             max_rows: *max_rows,
             feats,
+            by_form,
+            at_edges,
         };
         walk_into(facts, seen, out, |s| {
             let (i, h) = (s.token, &s.history);
@@ -253,7 +275,8 @@ impl<'m> Tagger<'m> {
             let (p1, p2) = (facts.form_near(i, 1, r), facts.form_near(i, 2, r));
             let bits = u32::from(caps) << 3 | u32::from(first) << 4;
             let mut sums = Total::of(&histories[h.prev.index() * N_TAGS + h.prev2.index()]);
-            sums_of.add(&mut sums, RowKey::new(WORD | bits, w, 0), &|o| {
+            let word_at = WORD_AT + usize::from(caps) * 2 + usize::from(first);
+            sums_of.add_of_form(&mut sums, w, word_at, &|o| {
                 facts.word_keys(w, caps, first, o)
             });
             sums_of.add(&mut sums, RowKey::new(NEAR_BEFORE | bits, w, m1), &|o| {
@@ -262,10 +285,12 @@ impl<'m> Tagger<'m> {
             sums_of.add(&mut sums, RowKey::new(NEAR_AFTER | bits, w, p1), &|o| {
                 facts.near_keys(w, p1, Side::After, caps, o)
             });
-            sums_of.add(&mut sums, RowKey::new(FAR_BEFORE | bits, m2, 0), &|o| {
+            let far_before_at = FAR_BEFORE_AT + usize::from(caps);
+            sums_of.add_of_form(&mut sums, m2, far_before_at, &|o| {
                 facts.far_keys(m2, Side::Before, caps, o)
             });
-            sums_of.add(&mut sums, RowKey::new(FAR_AFTER | bits, p2, 0), &|o| {
+            let far_after_at = FAR_AFTER_AT + usize::from(caps);
+            sums_of.add_of_form(&mut sums, p2, far_after_at, &|o| {
                 facts.far_keys(p2, Side::After, caps, o)
             });
             let tag_bits = (h.prev.index() as u32) << 8 | u32::from(h.same_word) << 16;
@@ -283,16 +308,33 @@ struct Sums<'a, 'm> {
     rows: &'a mut Rows,
     max_rows: usize,
     feats: &'a mut Vec<u64>,
+    by_form: &'a mut Vec<[u32; 8]>,
+    at_edges: &'a mut [u32; 8],
 }
 
 impl Sums<'_, '_> {
+    /// Forgets every sum past the limit.
+    #[inline(always)]
+    fn forget_if_full(&mut self) {
+        if self.rows.len() >= self.max_rows {
+            self.rows.clear();
+            self.by_form.fill(NO_ROWS);
+            *self.at_edges = NO_ROWS;
+        }
+    }
+
+    /// The weights of the features `keys` writes, summed.
+    fn sum(&mut self, keys: &dyn Fn(&mut Vec<u64>)) -> Row {
+        self.feats.clear();
+        keys(self.feats);
+        Row::new(&self.model.sum(self.feats))
+    }
+
     /// Adds to `sums` the row of `key`, summing the features `keys`
     /// writes when the row is new.
     #[inline(always)]
     fn add(&mut self, sums: &mut Total, key: RowKey, keys: &dyn Fn(&mut Vec<u64>)) {
-        if self.rows.len() >= self.max_rows {
-            self.rows.clear();
-        }
+        self.forget_if_full();
         let Sums {
             model, rows, feats, ..
         } = self;
@@ -301,6 +343,41 @@ impl Sums<'_, '_> {
             keys(feats);
             Row::new(&model.sum(feats))
         }));
+    }
+
+    /// Adds to `sums` the row at place `at` of the spelling `form` (see
+    /// `WORD_AT`...), summing the features `keys` writes when it is new.
+    #[inline(always)]
+    fn add_of_form(
+        &mut self,
+        sums: &mut Total,
+        form: FormId,
+        at: usize,
+        keys: &dyn Fn(&mut Vec<u64>),
+    ) {
+        self.forget_if_full();
+        let place = if form == NO_FORM {
+            self.at_edges.get(at)
+        } else {
+            self.by_form.get(form as usize).and_then(|p| p.get(at))
+        };
+        if let Some(row) = place.and_then(|&p| self.rows.row(p)) {
+            sums.add(row);
+            return;
+        }
+        let row = self.sum(keys);
+        sums.add(&row);
+        let p = self.rows.push(row);
+        let place = if form == NO_FORM {
+            self.at_edges.get_mut(at)
+        } else {
+            self.by_form
+                .get_mut(form as usize)
+                .and_then(|p| p.get_mut(at))
+        };
+        if let Some(place) = place {
+            *place = p;
+        }
     }
 }
 
