@@ -125,6 +125,8 @@ pub struct Rows {
     slots: Vec<Slot>,
     /// 64 minus the number of index bits.
     shift: u32,
+    /// Number of slots in use.
+    keyed: usize,
     rows: Vec<Row>,
 }
 
@@ -133,6 +135,7 @@ impl Default for Rows {
         Rows {
             slots: vec![FREE; MIN_SLOTS],
             shift: 64 - MIN_SLOTS.trailing_zeros(),
+            keyed: 0,
             rows: Vec::new(),
         }
     }
@@ -146,7 +149,7 @@ impl Rows {
 
     /// Makes room for `n` more rows without growing.
     pub fn reserve(&mut self, n: usize) {
-        let want = (self.rows.len() + n).saturating_mul(2).next_power_of_two();
+        let want = (self.keyed + n).saturating_mul(2).next_power_of_two();
         if want > self.slots.len() {
             self.resize(want);
         }
@@ -156,6 +159,7 @@ impl Rows {
     /// Forgets every row, keeping the room.
     pub fn clear(&mut self) {
         self.slots.fill(FREE);
+        self.keyed = 0;
         self.rows.clear();
     }
 
@@ -203,7 +207,8 @@ impl Rows {
             bits: key.bits,
             row: n,
         };
-        if self.rows.len() * 2 > self.slots.len() {
+        self.keyed += 1;
+        if self.keyed * 2 > self.slots.len() {
             self.resize(self.slots.len() * 2);
             self.put(slot);
         } else {
