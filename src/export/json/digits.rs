@@ -2,10 +2,9 @@
 //! them (no sign, no leading zeros): the export's offsets and indices.
 //!
 //! Entry point: [`uint_at`]. Numbers below 10^8, nearly all of an export's,
-//! are turned into eight digits at once inside one `u64` (a few multiplies
-//! and shifts, no division, no table) and stored in one piece; larger ones
-//! go two digits at a time from a table. Nothing here knows about JSON's
-//! layout.
+//! are written as four pairs of digits from a table, padded with zeros and
+//! shifted into one fixed-size store; larger ones go two digits at a time.
+//! Nothing here knows about JSON's layout.
 
 /// Two decimal digits for each number below 100: "00", "01", ... "99".
 static DIGIT_PAIRS: [u8; 200] = {
@@ -23,40 +22,21 @@ static DIGIT_PAIRS: [u8; 200] = {
 /// returns where it ends.
 #[inline(always)]
 pub(super) fn uint_at(buf: &mut [u8], at: usize, n: u64) -> usize {
-    if n < 100_000_000 {
-        let (digits, len) = eight_digits(n);
-        buf[at..at + 8].copy_from_slice(&digits.to_le_bytes());
-        return at + len;
-    }
-    long_uint_at(buf, at, n)
-}
-
-/// The decimal digits of `n` (below 10^8) as ASCII in the bytes of a
-/// `u64`, the first digit in the lowest byte and no leading zeros (one "0"
-/// for zero), and how many there are.
-///
-/// The number is split in lanes inside the `u64`: two of four digits (32
-/// bits each), then four of two (16 bits), then eight of one (8 bits). Each
-/// split divides every lane at once by a multiply and a shift (exact for
-/// the lanes' ranges: x / 100 = x * 10486 >> 20 below 10^4, x / 10 =
-/// x * 103 >> 10 below 100) without a carry crossing into the next lane.
-#[inline(always)]
-fn eight_digits(n: u64) -> (u64, usize) {
-    debug_assert!(n < 100_000_000);
-    let x = (n / 10_000) | ((n % 10_000) << 32);
-    let hundreds = ((x * 10_486) >> 20) & 0x0000_007F_0000_007F;
-    let x = hundreds | ((x - hundreds * 100) << 16);
-    let tens = ((x * 103) >> 10) & 0x000F_000F_000F_000F;
-    let x = tens | ((x - tens * 10) << 8);
-    // leading zeros are the low bytes still 0; the last digit always stays
-    let zeros = ((x | (1 << 56)).trailing_zeros() / 8) as usize;
-    ((x | 0x3030_3030_3030_3030) >> (8 * zeros), 8 - zeros)
-}
-
-/// [`uint_at`] for numbers of nine digits or more, two digits at a time.
-#[cold]
-fn long_uint_at(buf: &mut [u8], at: usize, n: u64) -> usize {
     let digits = decimal_digits(n);
+    if n < 100_000_000 {
+        // All eight digits of the number padded with zeros, shifted so that
+        // its own digits come first, in one fixed-size store.
+        let n = n as u32;
+        let (high, low) = ((n / 10_000) as usize, (n % 10_000) as usize);
+        let pairs = [high / 100, high % 100, low / 100, low % 100];
+        let mut padded = [0u8; 8];
+        for (i, pair) in pairs.into_iter().enumerate() {
+            padded[2 * i..2 * i + 2].copy_from_slice(&DIGIT_PAIRS[2 * pair..2 * pair + 2]);
+        }
+        let shifted = u64::from_be_bytes(padded) << (8 * (8 - digits));
+        buf[at..at + 8].copy_from_slice(&shifted.to_be_bytes());
+        return at + digits;
+    }
     let to = &mut buf[at..at + digits];
     let mut end = digits;
     let mut rest = n;
@@ -76,6 +56,7 @@ fn long_uint_at(buf: &mut [u8], at: usize, n: u64) -> usize {
 }
 
 /// How many decimal digits `n` has (1 for 0).
+#[inline(always)]
 fn decimal_digits(n: u64) -> usize {
     const POWERS: [u64; 20] = {
         let mut powers = [1u64; 20];
