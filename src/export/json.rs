@@ -3,7 +3,8 @@
 //! without serde's generic machinery.
 //!
 //! Entry point: [`JsonOut`], which the export drives field by field. It
-//! owns only the layout, string escaping and number formatting; which
+//! owns only the layout, string escaping and number formatting (the
+//! digits in `digits`, the search for bytes to escape in `escape`); which
 //! fields are written, in what order, is the export's business. Output is
 //! gathered in a buffer and handed to the writer in large pieces.
 //!
