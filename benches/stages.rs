@@ -2,17 +2,18 @@
 //! topics and the JSON export (compact, and pretty as `gloss --json` writes
 //! one article), timed separately on each file given.
 //!
-//! `cargo bench --bench stages -- FILE...` prints, per file, the
-//! CPU time of each stage on this thread (from `/proc/thread-self/schedstat`
-//! on Linux, so a busy machine does not inflate it; wall time elsewhere),
-//! two throughputs: the analysis alone (segment to topics) and everything
-//! `gloss --json` does once the file is read (the analysis and the pretty
-//! export), and the peak resident memory after each stage (counted afresh
-//! for each file, from when its text is read). `--generated=1,10,100`
-//! measures generated news-like text of those sizes in megabytes instead
-//! (the corpus of `cargo bench --bench analysis`): the same figures at each
-//! size show whether the time grows linearly. A measuring tool, not part of
-//! gloss.
+//! `cargo bench --bench stages -- FILE...` prints, per file, the CPU time
+//! of each stage on this thread (from `/proc/thread-self/schedstat` on
+//! Linux, read just after yielding so that it is exact rather than rounded
+//! to the scheduler's tick, and not inflated by a busy machine; wall time
+//! elsewhere), two throughputs: the analysis alone (segment to topics) and
+//! everything `gloss --json` does once the file is read (the analysis and
+//! the pretty export), and the peak resident memory after each stage
+//! (counted afresh for each file, from when its text is read).
+//! `--generated=1,10,100` measures generated news-like text of those sizes
+//! in megabytes instead (the corpus of `cargo bench --bench analysis`): the
+//! same figures at each size show whether the time grows linearly. A
+//! measuring tool, not part of gloss.
 
 mod common;
 
@@ -22,6 +23,11 @@ use std::time::{Duration, Instant};
 
 /// CPU time this thread has used so far, or `None` where the kernel does not say.
 fn thread_cpu() -> Option<Duration> {
+    // The kernel brings a running thread's count up to date only at a
+    // scheduler tick (every 4 ms here) or when the thread gives up the
+    // CPU: yielding first makes the reading exact to the microsecond
+    // instead of to the tick.
+    std::thread::yield_now();
     let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     let ns = stat.split_whitespace().next()?.parse::<u64>().ok()?;
     Some(Duration::from_nanos(ns))
