@@ -20,10 +20,6 @@ use crate::analysis::EntityKind;
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// Words that may join the capitalised words of one name ("Bank of England",
-/// "Ludwig van Beethoven").
-const CONNECTORS: &[&str] = &["of", "for", "and", "&", "the"];
-
 /// Particles of people's and places' names ("van der Westhuizen", "De Wilde").
 const PARTICLES: &[&str] = &[
     "de", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "da", "dos", "das",
@@ -114,20 +110,31 @@ enum Segment<'l> {
     Name(Range<usize>),
 }
 
+/// True for a word that may join the capitalised words of one name: "of",
+/// "for", "and", "&", "the" after "of" ("Bank of the South"), and particles
+/// in lowercase ("Ludwig van Beethoven").
 fn is_connector(ws: &Words<'_>, i: usize) -> bool {
-    let k = ws.key(i);
-    if ws.words[i].shape == Shape::Upper {
+    let w = &ws.words[i];
+    // connectors and particles are short ASCII words (no other word
+    // lowercases to one): longer words and words in capitals are ruled out
+    // before their key is read (this runs for most words of a chunk)
+    if w.span.len() > 5 || w.shape == Shape::Upper {
         return false;
     }
-    // "the" joins only after "of": "Bank of the South"
-    if k == "the" {
-        return i > 0 && ws.key(i - 1) == "of";
+    match ws.key(i) {
+        "of" | "for" | "and" | "&" => true,
+        // "the" joins only after "of": "Bank of the South"
+        "the" => i > 0 && ws.key(i - 1) == "of",
+        _ => w.shape == Shape::Lower && is_particle(ws, i),
     }
-    CONNECTORS.contains(&k) || (ws.words[i].shape == Shape::Lower && is_particle(ws, i))
 }
 
 #[inline]
 fn is_particle(ws: &Words<'_>, i: usize) -> bool {
+    // particles are short ASCII words (see [`is_connector`])
+    if ws.words.get(i).is_none_or(|w| w.span.len() > 5) {
+        return false;
+    }
     let k = ws.key(i);
     // most short words are ruled out by their first letter before the list
     // is read (this runs for many words)
@@ -187,15 +194,15 @@ fn continues_chunk(ws: &Words<'_>, i: usize, end: usize) -> bool {
         return true;
     }
     let next_capital = i + 1 < end && ws.words[i + 1].is_capital();
-    if is_connector(ws, i) && next_capital {
+    if next_capital && is_connector(ws, i) {
         return true;
     }
     // "Ursula von der Leyen": particles in a row before the surname
-    if particles_before_name(ws, i, end) {
+    if w.shape == Shape::Lower && particles_before_name(ws, i, end) {
         return true;
     }
     // a full stop after an initial or an abbreviated title ("J. K.", "Mr.")
-    if ws.text_of(i) == "." && i > 0 && next_capital {
+    if next_capital && i > 0 && w.shape == Shape::Punct && ws.text_of(i) == "." {
         let prev = ws.key(i - 1);
         let initial = one_char(prev) && ws.words[i - 1].is_capital();
         return initial || DOTTED.contains(&prev);
@@ -204,6 +211,7 @@ fn continues_chunk(ws: &Words<'_>, i: usize, end: usize) -> bool {
 }
 
 /// The longest known phrase starting at word `i` and ending before `end`.
+#[inline]
 fn phrase_at<'l>(
     ws: &Words<'_>,
     lex: &'l Lexicon,
@@ -211,10 +219,22 @@ fn phrase_at<'l>(
     end: usize,
     caps_line: bool,
 ) -> Option<(usize, &'l KnownPhrase)> {
-    let first = ws.facts(i);
-    if !first.is_prefix() {
-        return None;
+    // most words start no phrase: ruled out here, without a call
+    match ws.words.get(i) {
+        Some(w) if w.facts.is_prefix() => longest_phrase(ws, lex, i, end, caps_line),
+        _ => None,
     }
+}
+
+/// [`phrase_at`] for a word that starts some phrase.
+fn longest_phrase<'l>(
+    ws: &Words<'_>,
+    lex: &'l Lexicon,
+    i: usize,
+    end: usize,
+    caps_line: bool,
+) -> Option<(usize, &'l KnownPhrase)> {
+    let first = ws.facts(i);
     // the key of words i..j, built only once a second word joins
     let mut key = ws.scratch.take();
     key.clear();
@@ -268,11 +288,18 @@ fn phrase_at<'l>(
 }
 
 /// The longest title starting at word `i` (any case) and ending before `end`.
+#[inline]
 fn title_at(ws: &Words<'_>, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
-    let first = ws.facts(i);
-    if i >= end || !first.is_prefix() {
-        return None;
+    // most words start no title: ruled out here, without a call
+    match ws.words.get(i) {
+        Some(w) if i < end && w.facts.is_prefix() => longest_title(ws, lex, i, end),
+        _ => None,
     }
+}
+
+/// [`title_at`] for a word that starts some title.
+fn longest_title(ws: &Words<'_>, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
+    let first = ws.facts(i);
     if matches!(ws.words[i].shape, Shape::Punct | Shape::Number) {
         return None;
     }
@@ -608,10 +635,14 @@ fn trim(ws: &Words<'_>, mut r: Range<usize>) -> Range<usize> {
 
 /// True for a word written with an inner capital ("TikTok", "YouTube").
 fn is_camel(s: &str) -> bool {
+    if s.is_ascii() {
+        let rest = s.as_bytes().get(1..).unwrap_or(&[]);
+        return rest.iter().any(u8::is_ascii_lowercase) && rest.iter().any(u8::is_ascii_uppercase);
+    }
     let mut chars = s.chars();
     chars.next();
-    let rest: Vec<char> = chars.collect();
-    rest.iter().any(|c| c.is_lowercase()) && rest.iter().any(|c| c.is_uppercase())
+    let rest = chars.as_str();
+    rest.chars().any(char::is_lowercase) && rest.chars().any(char::is_uppercase)
 }
 
 /// A title follows the name as an appositive: "Wang Xiaohong, the minister of ...".
