@@ -406,19 +406,19 @@ fn iso_date(s: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-/// A list of up to 32 words, indexed by length and first letter so that
+/// A list of up to 64 words, indexed by length and first letter so that
 /// most words are ruled out in a few instructions.
 struct WordSet {
     words: &'static [&'static str],
     /// For each length (below 16) and first letter, the bits of the list's
     /// words with them.
-    index: [[u32; 26]; 16],
+    index: [[u64; 26]; 16],
 }
 
 impl WordSet {
     const fn new(words: &'static [&'static str]) -> WordSet {
-        assert!(words.len() <= 32, "a word set holds up to 32 words");
-        let mut index = [[0u32; 26]; 16];
+        assert!(words.len() <= 64, "a word set holds up to 64 words");
+        let mut index = [[0u64; 26]; 16];
         let mut i = 0;
         while i < words.len() {
             let w = words[i].as_bytes();
@@ -462,6 +462,44 @@ impl WordSet {
     /// True when `s` is one of the words as written.
     fn contains(&self, s: &str) -> bool {
         self.candidates(s).any(|w| w == s)
+    }
+}
+
+/// The lists `N` words long in one, for a [`WordSet`] made of several.
+const fn joined<const N: usize>(lists: &[&[&'static str]]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut n, mut l) = (0, 0);
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            out[n] = lists[l][i];
+            n += 1;
+            i += 1;
+        }
+        l += 1;
+    }
+    assert!(n == N, "the lists hold N words in all");
+    out
+}
+
+/// True when the token `s`, whose first byte is `b`, may start money, a
+/// date or a quantity: a digit, a sign, a word of the lists (in any case),
+/// a short word or code in capitals ("US", "USD", "HK$"), a word not in
+/// ASCII. Rules out most tokens before the patterns read them; never false
+/// where [`money_at`], [`date_at`] or [`quantity_at`] could match.
+fn may_start(s: &str, b: u8) -> bool {
+    /// Lowercase words that start dates or quantities.
+    static LOWER: [&str; RELATIVE_STARTS.len() + HEDGES.len()] = joined(&[RELATIVE_STARTS, HEDGES]);
+    static LOWER_SET: WordSet = WordSet::new(&LOWER);
+    /// Capitalised words that start dates or quantities.
+    static CAPITAL: [&str; RELATIVE_STARTS.len() + HEDGES.len() + WEEKDAYS.len() + MONTHS.len()] =
+        joined(&[RELATIVE_STARTS, HEDGES, WEEKDAYS, MONTHS]);
+    static CAPITAL_SET: WordSet = WordSet::new(&CAPITAL);
+    match b {
+        b'a'..=b'z' => LOWER_SET.contains_ignore_case(s),
+        b'A'..=b'Z' => s.len() <= 3 || s.ends_with('$') || CAPITAL_SET.contains_ignore_case(s),
+        b'0'..=b'9' | b'$' | 0x80.. => true,
+        _ => false,
     }
 }
 
@@ -621,13 +659,10 @@ pub fn find(doc: &Document<'_>) -> Vec<Mention> {
         let end = range.end.min(doc.tokens.len());
         let mut i = range.start;
         while i < end {
-            // a lowercase word starts nothing here but a relative date or
-            // a hedged quantity
+            // most tokens start nothing here: a lowercase word other than a
+            // relative date's or a hedge's, a longer word in capitals, a mark
             let s = t.s(i);
-            if s.starts_with(|c: char| c.is_ascii_lowercase())
-                && !is_relative_start(s)
-                && !is_hedge(s)
-            {
+            if !may_start(s, s.as_bytes().first().copied().unwrap_or(b' ')) {
                 i += 1;
                 continue;
             }
@@ -669,12 +704,14 @@ pub fn find(doc: &Document<'_>) -> Vec<Mention> {
 
 /// The words of `s` joined by single spaces.
 pub(crate) fn single_spaced(s: &str) -> String {
-    let b = s.as_bytes();
-    let plain = s.is_ascii()
-        && !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !b.iter().any(|c| c.is_ascii_whitespace() && *c != b' ')
-        && !b.windows(2).any(|w| w == b"  ");
+    // plain: ASCII, no space first, last or twice, no other whitespace
+    // (one pass; the empty string takes the general way, to the same end)
+    let mut after_space = true;
+    let plain = s.bytes().all(|c| {
+        let ok = c < 0x80 && !(c.is_ascii_whitespace() && (c != b' ' || after_space));
+        after_space = c == b' ';
+        ok
+    }) && !after_space;
     if plain {
         return s.to_string();
     }
