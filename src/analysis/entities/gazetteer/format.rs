@@ -19,6 +19,8 @@ pub const IS_ORG_HEAD: u8 = 1 << 3;
 pub const IS_ORG_SUFFIX: u8 = 1 << 4;
 /// Some phrase or title starts with this word (or is it).
 pub const IS_PREFIX: u8 = 1 << 5;
+/// Some title starts with this word (or is it).
+pub const IS_TITLE_START: u8 = 1 << 6;
 /// No surname rank.
 pub const NO_RANK: u32 = u32::MAX;
 /// No known phrase.

@@ -9,7 +9,7 @@
 
 use super::format::{
     CITY, COUNTRY, GROUP, IS_COMMON, IS_GIVEN, IS_ORG_HEAD, IS_ORG_SUFFIX, IS_PREFIX, IS_TITLE,
-    NO_PHRASE, NO_RANK, ORG, REGION, key_of,
+    IS_TITLE_START, NO_PHRASE, NO_RANK, ORG, REGION, key_of,
 };
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -169,6 +169,9 @@ pub fn build(src: &Sources<'_>) -> Tables {
         let k = key_of(line);
         t.max_phrase_words = t.max_phrase_words.max(k.split(' ').count());
         t.add_prefixes(&k);
+        if let Some(first) = k.split(' ').next().filter(|w| !w.is_empty()) {
+            t.word_mut(first).flags |= IS_TITLE_START;
+        }
         if k.contains(' ') {
             t.phrase_mut(&k).title = true;
         } else {
