@@ -20,14 +20,41 @@ use crate::analysis::EntityKind;
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// Particles of people's and places' names ("van der Westhuizen", "De Wilde").
-const PARTICLES: &[&str] = &[
-    "de", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "da", "dos", "das",
-    "al", "bin", "ibn", "el", "ter", "ten",
-];
+/// Particles of people's and places' names ("van der Westhuizen", "De
+/// Wilde"), by their key (a match: this runs for most short words).
+fn is_particle_key(k: &str) -> bool {
+    matches!(
+        k,
+        "de" | "del"
+            | "della"
+            | "di"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "du"
+            | "da"
+            | "dos"
+            | "das"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "el"
+            | "ter"
+            | "ten"
+    )
+}
 
-/// Words that are never names by themselves when capitalised mid-sentence.
-const CLOSED_CLASS: &[&str] = &["the", "a", "an", "and", "or", "but", "of", "for", "i"];
+/// Words that are never names by themselves when capitalised
+/// mid-sentence, by their key.
+fn is_closed_class(k: &str) -> bool {
+    matches!(
+        k,
+        "the" | "a" | "an" | "and" | "or" | "but" | "of" | "for" | "i"
+    )
+}
 
 /// Prepositions after which an unknown single name is a place ("in Arbil").
 const PLACE_PREPOSITIONS: &[&str] = &[
@@ -113,6 +140,7 @@ enum Segment<'l> {
 /// True for a word that may join the capitalised words of one name: "of",
 /// "for", "and", "&", "the" after "of" ("Bank of the South"), and particles
 /// in lowercase ("Ludwig van Beethoven").
+#[inline]
 fn is_connector(ws: &Words<'_>, i: usize) -> bool {
     let w = &ws.words[i];
     // connectors and particles are short ASCII words (no other word
@@ -132,27 +160,18 @@ fn is_connector(ws: &Words<'_>, i: usize) -> bool {
 #[inline]
 fn is_particle(ws: &Words<'_>, i: usize) -> bool {
     // particles are short ASCII words (see [`is_connector`])
-    if ws.words.get(i).is_none_or(|w| w.span.len() > 5) {
-        return false;
-    }
-    let k = ws.key(i);
-    // most short words are ruled out by their first letter before the list
-    // is read (this runs for many words)
-    k.len() <= 5
-        && matches!(
-            k.as_bytes().first(),
-            Some(b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b't' | b'v')
-        )
-        && PARTICLES.contains(&k)
+    ws.words.get(i).is_some_and(|w| w.span.len() <= 5) && is_particle_key(ws.key(i))
 }
 
 /// A capital letter with its full stop after it: "J." of "J. K. Rowling".
+#[inline]
 fn is_initial(ws: &Words<'_>, i: usize) -> bool {
     let w = &ws.words[i];
-    let k = ws.key(i);
-    if !w.is_capital() {
+    // an initial is a capital letter, with its full stop or alone
+    if !w.is_capital() || w.span.len() > 4 {
         return false;
     }
+    let k = ws.key(i);
     // "K." is one token; "K" "." two, in older token conventions
     let dotted =
         k.len() == 2 && k.ends_with('.') && k.chars().next().is_some_and(char::is_alphabetic);
@@ -172,9 +191,13 @@ fn one_char(s: &str) -> bool {
 
 /// True when word `i` starts lowercase particles in a row (at most three)
 /// that end right before a capitalised word: "von der Leyen", "de la Cruz".
+#[inline]
 fn particles_before_name(ws: &Words<'_>, i: usize, end: usize) -> bool {
     // particles are two to four lowercase letters: most words are ruled out
     // by their shape and length before the list is read
+    if ws.words.get(i).is_none_or(|w| w.shape != Shape::Lower) {
+        return false;
+    }
     let lower_particle = |k: usize| {
         ws.words[k].shape == Shape::Lower
             && (2..=4).contains(&ws.words[k].span.len())
@@ -408,7 +431,7 @@ fn analyze_chunk(
     while s < e {
         let w = &ws.words[s];
         let key = ws.key(s);
-        let common = (w.opens && w.facts.is_common()) || CLOSED_CLASS.contains(&key);
+        let common = (w.opens && w.facts.is_common()) || is_closed_class(key);
         let droppable = (common && !is_initial(ws, s))
             || (is_connector(ws, s)
                 && !(is_particle(ws, s) && w.is_capital())
