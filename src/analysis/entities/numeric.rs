@@ -483,9 +483,9 @@ const fn joined<const N: usize>(lists: &[&[&'static str]]) -> [&'static str; N] 
 }
 
 /// True when the token `s`, whose first byte is `b`, may start money, a
-/// date or a quantity: a digit, a sign, a word of the lists (in any case),
-/// a short word or code in capitals ("US", "USD", "HK$"), a word not in
-/// ASCII. Rules out most tokens before the patterns read them; never false
+/// date or a quantity: a digit, a currency sign, a word of the lists (in
+/// any case), a dollar prefix or currency code in capitals ("US", "USD",
+/// "HK$"). Rules out most tokens before the patterns read them; never false
 /// where [`money_at`], [`date_at`] or [`quantity_at`] could match.
 fn may_start(s: &str, b: u8) -> bool {
     /// Lowercase words that start dates or quantities.
@@ -495,10 +495,18 @@ fn may_start(s: &str, b: u8) -> bool {
     static CAPITAL: [&str; RELATIVE_STARTS.len() + HEDGES.len() + WEEKDAYS.len() + MONTHS.len()] =
         joined(&[RELATIVE_STARTS, HEDGES, WEEKDAYS, MONTHS]);
     static CAPITAL_SET: WordSet = WordSet::new(&CAPITAL);
+    /// Words in capitals that start money.
+    static MONEY: [&str; DOLLAR_PREFIXES.len() + CURRENCY_CODES.len()] =
+        joined(&[DOLLAR_PREFIXES, CURRENCY_CODES]);
+    static MONEY_SET: WordSet = WordSet::new(&MONEY);
     match b {
         b'a'..=b'z' => LOWER_SET.contains_ignore_case(s),
-        b'A'..=b'Z' => s.len() <= 3 || s.ends_with('$') || CAPITAL_SET.contains_ignore_case(s),
-        b'0'..=b'9' | b'$' | 0x80.. => true,
+        b'A'..=b'Z' => {
+            s.ends_with('$') || MONEY_SET.contains(s) || CAPITAL_SET.contains_ignore_case(s)
+        }
+        b'0'..=b'9' | b'$' => true,
+        // outside ASCII, only a currency sign starts anything ("€", not "“")
+        0x80.. => CURRENCY_SIGNS.contains(&s),
         _ => false,
     }
 }
