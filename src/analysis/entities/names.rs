@@ -21,38 +21,33 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// Particles of people's and places' names ("van der Westhuizen", "De
-/// Wilde"), by their key (a match: this runs for most short words).
+/// Wilde"), by their key: "de", "del", "della", "di", "van", "von", "der",
+/// "den", "la", "le", "du", "da", "dos", "das", "al", "bin", "ibn", "el",
+/// "ter", "ten". Byte patterns: a decision on the length and each byte,
+/// not a comparison per word of the list (this runs for most short words).
 fn is_particle_key(k: &str) -> bool {
     matches!(
-        k,
-        "de" | "del"
-            | "della"
-            | "di"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "la"
-            | "le"
-            | "du"
-            | "da"
-            | "dos"
-            | "das"
-            | "al"
-            | "bin"
-            | "ibn"
-            | "el"
-            | "ter"
-            | "ten"
+        k.as_bytes(),
+        [b'd', b'e' | b'i' | b'u' | b'a']
+            | [b'l', b'a' | b'e']
+            | [b'a' | b'e', b'l']
+            | [b'd', b'e', b'l' | b'r' | b'n']
+            | [b'd', b'o' | b'a', b's']
+            | [b'v', b'a' | b'o', b'n']
+            | [b'b', b'i', b'n']
+            | [b'i', b'b', b'n']
+            | [b't', b'e', b'r' | b'n']
+            | [b'd', b'e', b'l', b'l', b'a']
     )
 }
 
 /// Words that are never names by themselves when capitalised
-/// mid-sentence, by their key.
+/// mid-sentence, by their key: "the", "a", "an", "and", "or", "but", "of",
+/// "for", "i".
 fn is_closed_class(k: &str) -> bool {
     matches!(
-        k,
-        "the" | "a" | "an" | "and" | "or" | "but" | "of" | "for" | "i"
+        k.as_bytes(),
+        b"the" | b"a" | b"an" | b"and" | b"or" | b"but" | b"of" | b"for" | b"i"
     )
 }
 
@@ -149,11 +144,12 @@ fn is_connector(ws: &Words<'_>, i: usize) -> bool {
     if w.span.len() > 5 || w.shape == Shape::Upper {
         return false;
     }
-    match ws.key(i) {
-        "of" | "for" | "and" | "&" => true,
+    let k = ws.key(i);
+    match k.as_bytes() {
+        b"of" | b"for" | b"and" | b"&" => true,
         // "the" joins only after "of": "Bank of the South"
-        "the" => i > 0 && ws.key(i - 1) == "of",
-        _ => w.shape == Shape::Lower && is_particle(ws, i),
+        b"the" => i > 0 && ws.key(i - 1) == "of",
+        _ => w.shape == Shape::Lower && is_particle_key(k),
     }
 }
 
