@@ -106,8 +106,10 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
     let mut key = String::new();
     let mut key2 = String::new();
 
-    // acronyms defined in the text, and initials of multi-word names
+    // acronyms defined in the text, and initials of multi-word names (the
+    // first name with given initials keeps them: each surface is read once)
     let mut acronym_of: FxHashMap<String, (EntityKind, String)> = FxHashMap::default();
+    let mut initials_read: FxHashSet<&str> = FxHashSet::default();
     for (i, m) in mentions.iter().enumerate() {
         if !matches!(m.kind, EntityKind::Org | EntityKind::Place) {
             continue;
@@ -116,31 +118,41 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
         if !surface.contains(' ') {
             continue;
         }
-        other_key_into(&mut key, m, text);
         // "... (WHO)": the next mention is the acronym in brackets
         if let Some(next) = mentions.get(i + 1) {
             let between = text.get(m.span.end..next.span.start).unwrap_or("");
             let after = text.get(next.span.end..).unwrap_or("");
             if between.trim() == "(" && after.trim_start().starts_with(')') {
+                other_key_into(&mut key, m, text);
                 plain_key_into(&mut key2, next.span.of(text));
                 acronym_of.insert(key2.clone(), (m.kind, key.clone()));
             }
         }
+        if !initials_read.insert(surface) {
+            continue;
+        }
         initials_into(&mut key2, surface);
         if key2.chars().count() >= 2 && !acronym_of.contains_key(key2.as_str()) {
+            other_key_into(&mut key, m, text);
             acronym_of.insert(key2.clone(), (m.kind, key.clone()));
         }
     }
+    drop(initials_read);
 
     // companies closed by their suffix ("Veltrix Semiconductor Inc."): a
     // later "Veltrix" alone is the company, whatever the tagger thought
     let lex = super::gazetteer::lexicon();
     let mut company_of: FxHashMap<&str, usize> = FxHashMap::default();
+    // the same words with the same canonical name decide the same way
+    let mut company_read: FxHashSet<(&str, Option<&str>)> = FxHashSet::default();
     for m in mentions {
         if m.kind != EntityKind::Org {
             continue;
         }
         let surface = m.span.of(text);
+        if !company_read.insert((surface, m.canonical.as_deref())) {
+            continue;
+        }
         let mut words = surface.split_whitespace();
         let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
             continue;
