@@ -67,8 +67,8 @@ const QUALIFIERS: &[&str] = &[
 /// `titles` the spans of the titles [`names::find`] found, in text order.
 /// The words around a person are read again, one sentence at a time, only
 /// where an entity still has no role and a title ends right before the
-/// person or a comma follows: the word view of the whole document is never
-/// held at once.
+/// person or an appositive with a title may follow its comma: the word
+/// view of the whole document is never held at once.
 pub fn assign(
     doc: &Document<'_>,
     lex: &Lexicon,
