@@ -32,6 +32,7 @@ impl WordSet {
 
     /// The list's words that may be `s`: same length and first letter (in
     /// any case).
+    #[inline]
     fn candidates(&self, s: &str) -> impl Iterator<Item = &'static str> {
         let b = s.as_bytes();
         let mut bits = match b.first() {
@@ -52,11 +53,13 @@ impl WordSet {
     }
 
     /// True when `s` is one of the words, in any case.
+    #[inline]
     pub fn contains_ignore_case(&self, s: &str) -> bool {
         self.candidates(s).any(|w| w.eq_ignore_ascii_case(s))
     }
 
     /// True when `s` is one of the words as written.
+    #[inline]
     pub fn contains(&self, s: &str) -> bool {
         self.candidates(s).any(|w| w == s)
     }
