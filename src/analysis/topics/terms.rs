@@ -9,13 +9,21 @@
 //! Phrases are two or three adjacent content words, and "B of A" counts as
 //! "A B" ("lines of communication" = "communication lines").
 //!
-//! Time and memory are linear in the text: one hash look-up per word, one
-//! per phrase window, and the number of distinct terms and phrases is
-//! capped. This module decides nothing about topics.
+//! Time and memory are linear in the text: one hash look-up per token
+//! for its spelling ([`super::spelling`]: the facts asked about a word are
+//! worked out once per distinct spelling, and so is its term and where its
+//! surface is counted), one per phrase window (keyed by its words'
+//! spellings), and the number of distinct terms and phrases is capped.
+//! This module decides nothing about topics.
 
 use super::lexicon::{self, ShortLower};
+use super::mentions::MentionCursor;
+use super::spelling::{
+    self, Facts, SURFACE_NONE, SURFACE_UNRESOLVED, SpellingId, Spellings, TERM_UNKNOWN, UNCACHED,
+    is_acronym, is_capitalised,
+};
 use crate::analysis::segment::TokenKind;
-use crate::analysis::{Document, Entity, EntityId, EntityKind, Span};
+use crate::analysis::{Document, Entity, EntityId, EntityKind};
 use rustc_hash::FxHashMap;
 
 /// Index of a term in [`TermTable::terms`].
@@ -191,8 +199,8 @@ impl Term {
 }
 
 /// The counts of a term kept while the text is read, apart from the rest
-/// of it: small and together, so counting stays in the cache.
-#[derive(Debug, Clone, Copy)]
+/// of it: small and together, so counting touches one record.
+#[derive(Debug, Clone)]
 struct Tally {
     count: u32,
     /// The last paragraph recorded (`u32::MAX` before the first).
@@ -203,6 +211,7 @@ struct Tally {
     verbal: u32,
     nominal: u32,
     modifier: u32,
+    paragraphs: Vec<u32>,
 }
 
 impl Default for Tally {
@@ -216,6 +225,7 @@ impl Default for Tally {
             verbal: 0,
             nominal: 0,
             modifier: 0,
+            paragraphs: Vec::new(),
         }
     }
 }
@@ -229,13 +239,18 @@ pub struct TermTable {
     phrases: FxHashMap<[TermId; 3], TermId>,
     /// Term of each entity, by entity id.
     entity_terms: FxHashMap<EntityId, TermId>,
+    /// Surfaces counted through a remembered spelling: the term and its
+    /// slot among the term's surfaces, and the count, added to the term
+    /// once the text is read.
+    surface_slots: Vec<(TermId, u8)>,
+    surface_counts: Vec<u32>,
 }
 
 /// One position in a sentence as the phrase finder sees it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Slot {
-    /// A lowercase content word: its term and token index.
-    Word(TermId, usize),
+    /// A lowercase content word: its term, token index and spelling.
+    Word(TermId, usize, SpellingId),
     /// The word "of".
     Of(usize),
     /// Anything that ends a phrase.
@@ -243,118 +258,6 @@ enum Slot {
 }
 
 const NO_TERM: TermId = TermId::MAX;
-
-/// Words after which a lowercase word is a verb, not a topic ("to
-/// avoid"), as written inside a sentence: the reference [`VERB_MARKERS`]
-/// (which the reading uses) is tested against.
-#[cfg(test)]
-fn is_verb_marker(lower: &str) -> bool {
-    matches!(
-        lower,
-        "to" | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "can"
-            | "may"
-            | "might"
-            | "must"
-            | "did"
-            | "does"
-            | "do"
-            | "not"
-            | "n't"
-            | "they"
-            | "we"
-            | "i"
-            | "you"
-            | "he"
-            | "she"
-            | "it"
-            | "who"
-    )
-}
-
-/// The verb markers of [`is_verb_marker`], packed as [`packed_short`] packs them.
-const VERB_MARKERS: [u64; 22] = [
-    pack("to"),
-    pack("will"),
-    pack("would"),
-    pack("could"),
-    pack("should"),
-    pack("can"),
-    pack("may"),
-    pack("might"),
-    pack("must"),
-    pack("did"),
-    pack("does"),
-    pack("do"),
-    pack("not"),
-    pack("n't"),
-    pack("they"),
-    pack("we"),
-    pack("i"),
-    pack("you"),
-    pack("he"),
-    pack("she"),
-    pack("it"),
-    pack("who"),
-];
-
-/// The bytes of a word of at most 7 bytes in one integer, its length in
-/// the top byte (so no two words share one).
-const fn pack(word: &str) -> u64 {
-    let b = word.as_bytes();
-    let mut x = (b.len() as u64) << 56;
-    let mut k = 0;
-    while k < b.len() && k < 7 {
-        x |= (b[k] as u64) << (8 * k);
-        k += 1;
-    }
-    x
-}
-
-/// [`pack`] of the word at bytes `start..end` of `text` (at most 7 bytes),
-/// read as one 8-byte load where the text goes on far enough.
-#[inline]
-fn packed_short(text: &[u8], start: usize, end: usize) -> Option<u64> {
-    let n = end.checked_sub(start).filter(|&n| n <= 7)?;
-    let bytes = match text.get(start..start + 8).map(<[u8; 8]>::try_from) {
-        Some(Ok(b)) => u64::from_le_bytes(b),
-        _ => {
-            let mut buf = [0u8; 8];
-            buf[..n].copy_from_slice(text.get(start..end)?);
-            u64::from_le_bytes(buf)
-        }
-    };
-    let mask = (1u64 << (8 * n)) - 1;
-    Some(bytes & mask | (n as u64) << 56)
-}
-
-/// True when token `t` is a verb marker ([`is_verb_marker`]), compared as
-/// one integer.
-#[inline]
-fn token_is_verb_marker(text: &str, t: crate::analysis::segment::Token) -> bool {
-    let s = t.span();
-    packed_short(text.as_bytes(), s.start, s.end).is_some_and(|k| VERB_MARKERS.contains(&k))
-}
-
-/// Words that, right after a lowercase word, show it is a verb with its
-/// object ("fills them", "told him"): a noun is never followed by them.
-fn is_object_pronoun(word: &str) -> bool {
-    matches!(
-        word,
-        "them" | "him" | "me" | "himself" | "herself" | "themselves" | "myself" | "itself"
-    )
-}
-
-/// Words before a lowercase word that show it is a noun ("the trade").
-fn is_determiner(word: &str) -> bool {
-    matches!(
-        word,
-        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "this"
-    )
-}
 
 /// Irregular past forms that are never nouns ("grew", "met"): like the
 /// "-ed" forms, they never make a topic.
@@ -398,42 +301,6 @@ fn is_irregular_past(lower: &str) -> bool {
             | "overcame"
             | "undertook"
             | "forbade"
-    )
-}
-
-/// Endings of adjectives ("enormous", "eligible", "presidential",
-/// "aggressive", "political"); nouns with them are rarer, and are kept when
-/// they head their phrase (see [`Term::is_adjective`]).
-fn has_adjective_ending(lower: &str) -> bool {
-    // every ending below ends in one of these letters
-    lower.len() > 5
-        && matches!(lower.as_bytes().last(), Some(b's' | b'e' | b'l' | b'c'))
-        && [
-            "ous", "ible", "able", "ful", "less", "ive", "ical", "istic", "ial", "onal", "ntal",
-            "ural", "eral",
-        ]
-        .iter()
-        .any(|e| lower.ends_with(e))
-}
-
-/// Words before a predicative adjective ("was enormous", "very similar").
-fn is_copula_or_degree(word: &str) -> bool {
-    matches!(
-        word,
-        "is" | "was"
-            | "are"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "very"
-            | "so"
-            | "too"
-            | "most"
-            | "seems"
-            | "seemed"
-            | "remains"
-            | "remained"
     )
 }
 
@@ -494,37 +361,6 @@ fn paragraph_label_end(
     first_word
 }
 
-/// Title words that keep a title going after its first word
-/// ("Secretary of State", "Minister of Foreign Affairs").
-fn continues_title(lower: &str) -> bool {
-    lexicon::is_title_word(lower)
-        || matches!(
-            lower,
-            "of" | "state"
-                | "defense"
-                | "defence"
-                | "affairs"
-                | "homeland"
-                | "security"
-                | "treasury"
-                | "commerce"
-                | "health"
-                | "energy"
-                | "education"
-                | "interior"
-                | "labor"
-                | "agriculture"
-                | "finance"
-                | "staff"
-                | "the"
-        )
-}
-
-/// A title word that starts a title ("President", not "State").
-fn starts_title(lower: &str) -> bool {
-    lexicon::is_title_word(lower) && !matches!(lower, "state" | "of" | "general")
-}
-
 /// A headline written in title case: four or more words of four letters
 /// or more, nearly all capitalised.
 fn is_title_case(doc: &Document<'_>, range: std::ops::Range<usize>) -> bool {
@@ -552,23 +388,6 @@ fn is_title_case(doc: &Document<'_>, range: std::ops::Range<usize>) -> bool {
     long >= 4 && capitalised * 10 >= long * 8
 }
 
-#[inline]
-fn is_capitalised(word: &str) -> bool {
-    match word.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => word.chars().next().is_some_and(char::is_uppercase),
-    }
-}
-
-/// "US", "NATO", "U.S.": two or more letters, all capitals.
-fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2
-        && word
-            .chars()
-            .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
-}
-
 /// Lowercase words whose ending marks them as adverbs or past forms
 /// ("strongly", "criticized"): never topics.
 fn is_adverb_or_past(lower: &str) -> bool {
@@ -579,6 +398,47 @@ fn is_adverb_or_past(lower: &str) -> bool {
     (n > 4 && lower.ends_with("ed") && !lower.ends_with("eed")) || is_irregular_past(lower)
 }
 
+/// Phrases counted by the spellings of their words: the phrase's term
+/// (`NO_TERM` when it was refused) and where its surface is counted.
+type PhraseSpellings = FxHashMap<[SpellingId; 3], (TermId, u32)>;
+
+/// Third key word of a two-word phrase in [`PhraseSpellings`].
+const TWO_WORDS: SpellingId = SpellingId::MAX - 1;
+/// Third key word of a "B of A" phrase in [`PhraseSpellings`].
+const OF_PHRASE: SpellingId = SpellingId::MAX - 2;
+/// Most phrases remembered by spelling; later new ones are counted by
+/// their terms alone.
+const MAX_PHRASE_SPELLINGS: usize = 2 * MAX_PHRASES;
+
+/// What one reading of a document keeps between its sentences.
+#[derive(Default)]
+struct Reader {
+    buf: String,
+    spellings: Spellings,
+    /// The spelling and facts of each token of the sentence being read.
+    sentence: Vec<(SpellingId, Facts)>,
+    slots: Vec<Slot>,
+    segments: Vec<std::ops::Range<usize>>,
+    phrases: PhraseSpellings,
+}
+
+impl Reader {
+    /// Looks up the spellings of the tokens of one sentence.
+    fn spell(&mut self, doc: &Document<'_>, range: std::ops::Range<usize>) {
+        self.sentence.clear();
+        for t in &doc.tokens[range] {
+            // no word list holds a punctuation mark
+            let s = if t.kind == TokenKind::Punct {
+                (UNCACHED, 0)
+            } else {
+                let span = t.span();
+                self.spellings.look_up(doc.text, span.start, span.end)
+            };
+            self.sentence.push(s);
+        }
+    }
+}
+
 impl TermTable {
     /// Counts every term of the document in one pass.
     pub fn collect(doc: &Document<'_>, entities: &[Entity]) -> Self {
@@ -587,11 +447,13 @@ impl TermTable {
         let tokens = &doc.tokens;
         // entity mentions by first token: (end token, entity id)
         let mut mentions = MentionCursor::new(doc, entities);
-        let mut scratch = Scratch::default();
-        let mut slots: Vec<Slot> = Vec::new();
+        let mut rd = Reader::default();
         for (si, range) in doc.sentence_tokens.iter().enumerate() {
             let paragraph = doc.sentences.get(si).map_or(0, |s| s.paragraph) as u32;
-            slots.clear();
+            rd.slots.clear();
+            rd.spell(doc, range.clone());
+            let start = range.start;
+            let facts = |rd: &Reader, j: usize| rd.sentence.get(j - start).map_or(0, |s| s.1);
             let mut i = range.start;
             // first word position: after opening quotes and brackets
             let mut first_word = range.start;
@@ -613,77 +475,81 @@ impl TermTable {
                 if let Some((end, id)) = mentions.at(i) {
                     let end = end.min(range.end);
                     table.entity_occurrence(doc, entities, id, i, end, paragraph);
-                    slots.push(Slot::Break);
+                    rd.slots.push(Slot::Break);
                     i = end.max(i + 1);
                     continue;
                 }
                 if i < label_end {
                     // a speaker tag or dateline: no topic term (an entity
                     // recognised there still counts, above)
-                    slots.push(Slot::Break);
+                    rd.slots.push(Slot::Break);
                     i += 1;
                     continue;
                 }
                 let tok = tokens[i];
                 if tok.kind != TokenKind::Word {
-                    slots.push(Slot::Break);
+                    rd.slots.push(Slot::Break);
                     i += 1;
                     continue;
                 }
                 let word = tok.text(text);
-                if !is_capitalised(word) {
-                    if word == "of" {
-                        slots.push(Slot::Of(i));
+                let (spelling, f) = rd.sentence[i - start];
+                if f & spelling::CAPITALISED == 0 {
+                    if f & spelling::OF != 0 {
+                        rd.slots.push(Slot::Of(i));
+                        i += 1;
+                        continue;
+                    }
+                    let prev = if i > range.start {
+                        facts(&rd, i - 1)
                     } else {
-                        let after_verb_marker =
-                            i > range.start && token_is_verb_marker(text, tokens[i - 1]);
-                        let id = if after_verb_marker {
-                            NO_TERM
-                        } else {
-                            table.word_occurrence(word, &mut scratch, paragraph, Case::Lower)
-                        };
-                        if id != NO_TERM {
-                            let short_word = |j: usize| {
-                                (j < range.end && tokens[j].span().len() <= 10)
-                                    .then(|| tokens[j].text(text))
-                            };
-                            let tally = &mut table.tallies[id as usize];
-                            if short_word(i + 1).is_some_and(is_object_pronoun) {
-                                tally.verbal += 1;
-                            }
-                            if i > range.start && short_word(i - 1).is_some_and(is_determiner) {
-                                tally.nominal += 1;
-                            }
-                            if has_adjective_ending(word) {
-                                let before_content_word = i + 1 < range.end
-                                    && tokens[i + 1].kind == TokenKind::Word
-                                    && short_word(i + 1).is_some_and(|w| {
-                                        !is_capitalised(w) && !lexicon::is_stop_word(w)
-                                    });
-                                let described = i > range.start
-                                    && short_word(i - 1).is_some_and(is_copula_or_degree);
-                                if before_content_word || described {
-                                    tally.modifier += 1;
-                                }
+                        0
+                    };
+                    let next = if i + 1 < range.end {
+                        facts(&rd, i + 1)
+                    } else {
+                        0
+                    };
+                    let known = rd.spellings.list.get(spelling as usize).map(|s| s.term);
+                    let id = if prev & spelling::VERB_MARKER != 0 || known == Some(NO_TERM) {
+                        NO_TERM
+                    } else {
+                        table.word_occurrence(word, spelling, &mut rd, paragraph, Case::Lower)
+                    };
+                    if id != NO_TERM {
+                        let tally = &mut table.tallies[id as usize];
+                        if next & spelling::OBJECT_PRONOUN != 0 {
+                            tally.verbal += 1;
+                        }
+                        if prev & spelling::DETERMINER != 0 {
+                            tally.nominal += 1;
+                        }
+                        if f & spelling::ADJECTIVE_ENDING != 0 {
+                            let before_content_word = next & spelling::SHORT_CONTENT != 0
+                                && tokens[i + 1].kind == TokenKind::Word;
+                            let described = prev & spelling::COPULA != 0;
+                            if before_content_word || described {
+                                tally.modifier += 1;
                             }
                         }
-                        slots.push(if id == NO_TERM {
-                            Slot::Break
-                        } else {
-                            Slot::Word(id, i)
-                        });
                     }
+                    rd.slots.push(if id == NO_TERM {
+                        Slot::Break
+                    } else {
+                        Slot::Word(id, i, spelling)
+                    });
                     i += 1;
                     continue;
                 }
                 if headline {
                     // every word of a title-case headline is capitalised:
                     // its case says nothing about names
-                    let id = table.word_occurrence(word, &mut scratch, paragraph, Case::CapInitial);
-                    slots.push(if id == NO_TERM {
+                    let id =
+                        table.word_occurrence(word, spelling, &mut rd, paragraph, Case::CapInitial);
+                    rd.slots.push(if id == NO_TERM {
                         Slot::Break
                     } else {
-                        Slot::Word(id, i)
+                        Slot::Word(id, i, spelling)
                     });
                     i += 1;
                     continue;
@@ -692,31 +558,30 @@ impl TermTable {
                 // to a capitalised stop word ("Scrambling For Votes")
                 let mut end = i + 1;
                 while end < range.end {
-                    let t = tokens[end];
-                    if mentions.starts_at(end) || t.kind != TokenKind::Word {
+                    if mentions.starts_at(end) || tokens[end].kind != TokenKind::Word {
                         break;
                     }
-                    let w = t.text(text);
-                    let joins = if is_capitalised(w) {
-                        is_acronym(w)
-                            || !ShortLower::of(w).is_some_and(|l| lexicon::is_stop_word(&l))
+                    let fe = facts(&rd, end);
+                    let joins = if fe & spelling::CAPITALISED != 0 {
+                        fe & spelling::ACRONYM != 0 || fe & spelling::STOP == 0
                     } else {
-                        w == "of"
-                            && ShortLower::of(tokens[end - 1].text(text))
-                                .is_some_and(|l| starts_title(&l))
+                        fe & spelling::OF != 0
+                            && facts(&rd, end - 1) & spelling::STARTS_TITLE != 0
                             && end + 1 < range.end
-                            && is_capitalised(tokens[end + 1].text(text))
+                            && facts(&rd, end + 1) & spelling::CAPITALISED != 0
                     };
                     if !joins {
                         break;
                     }
                     end += 1;
                 }
-                table.capitalised_run(doc, i..end, i == first_word, &mut scratch, paragraph);
-                slots.push(Slot::Break);
+                table.capitalised_run(doc, i..end, start, i == first_word, &mut rd, paragraph);
+                rd.slots.push(Slot::Break);
                 i = end;
             }
-            table.phrases_of(doc, &slots, paragraph);
+            let slots = std::mem::take(&mut rd.slots);
+            table.phrases_of(doc, &slots, paragraph, &mut rd.phrases);
+            rd.slots = slots;
         }
         table.settle();
         table
@@ -727,33 +592,70 @@ impl TermTable {
         self.tallies.push(Tally::default());
     }
 
-    /// Counts one occurrence of term `id` in `paragraph`.
-    fn occur(&mut self, id: TermId, paragraph: u32, surface: &str) {
-        self.occur_with(id, paragraph, || surface);
-    }
-
-    /// [`Self::occur`] with the spelling worked out only when it is counted.
+    /// Counts one occurrence of term `id` in `paragraph`; true when its
+    /// spelling is to be counted too (the first occurrences are enough to
+    /// name it).
     #[inline]
-    fn occur_with<'s>(&mut self, id: TermId, paragraph: u32, surface: impl FnOnce() -> &'s str) {
+    fn count(&mut self, id: TermId, paragraph: u32) -> bool {
         let tally = &mut self.tallies[id as usize];
         tally.count += 1;
-        let new_paragraph = tally.last_paragraph != paragraph;
-        tally.last_paragraph = paragraph;
-        // the spellings of the first occurrences are enough to name it
-        let sample = tally.count <= SURFACE_SAMPLE;
-        if new_paragraph || sample {
-            let term = &mut self.terms[id as usize];
-            if new_paragraph {
-                term.paragraphs.push(paragraph);
-            }
-            if sample {
-                term.add_surface(surface());
-            }
+        if tally.last_paragraph != paragraph {
+            tally.last_paragraph = paragraph;
+            tally.paragraphs.push(paragraph);
         }
+        tally.count <= SURFACE_SAMPLE
+    }
+
+    /// Counts one occurrence of term `id` in `paragraph`, spelled `surface`.
+    fn occur(&mut self, id: TermId, paragraph: u32, surface: &str) {
+        if self.count(id, paragraph) {
+            self.terms[id as usize].add_surface(surface);
+        }
+    }
+
+    /// Counts a surface of term `id` through `slot`, a remembered
+    /// spelling's place in [`Self::surface_counts`], found on first use.
+    #[inline]
+    fn count_surface<'s>(&mut self, id: TermId, slot: &mut u32, surface: impl FnOnce() -> &'s str) {
+        if *slot == SURFACE_UNRESOLVED {
+            *slot = self.surface_slot(id, surface());
+        }
+        if let Some(c) = self.surface_counts.get_mut(*slot as usize) {
+            *c += 1;
+        }
+    }
+
+    /// Where a surface of term `id` is counted: its slot among the term's
+    /// surfaces, added as [`Term::add_surface`] adds it, or
+    /// `SURFACE_NONE` when it would not be counted.
+    fn surface_slot(&mut self, id: TermId, surface: &str) -> u32 {
+        let surfaces = &mut self.terms[id as usize].surfaces;
+        let surface = surface.trim_end_matches(['-', '–', '—']);
+        if surface.is_empty() {
+            return SURFACE_NONE;
+        }
+        let slot = match surfaces.iter().position(|s| s.0 == surface) {
+            Some(k) => k,
+            None if surfaces.len() < MAX_SURFACES => {
+                surfaces.push((surface.to_string(), 0));
+                surfaces.len() - 1
+            }
+            None => return SURFACE_NONE,
+        };
+        self.surface_slots.push((id, slot as u8));
+        self.surface_counts.push(0);
+        (self.surface_counts.len() - 1) as u32
     }
 
     /// Moves the tallies into the terms once the text is read.
     fn settle(&mut self) {
+        for (&(id, slot), &c) in self.surface_slots.iter().zip(&self.surface_counts) {
+            if let Some(s) = self.terms[id as usize].surfaces.get_mut(slot as usize) {
+                s.1 += c;
+            }
+        }
+        self.surface_slots = Vec::new();
+        self.surface_counts = Vec::new();
         for (term, tally) in self.terms.iter_mut().zip(self.tallies.drain(..)) {
             term.count = tally.count;
             term.lower = tally.lower;
@@ -762,6 +664,7 @@ impl TermTable {
             term.verbal = tally.verbal;
             term.nominal = tally.nominal;
             term.modifier = tally.modifier;
+            term.paragraphs = tally.paragraphs;
         }
     }
 
@@ -779,23 +682,28 @@ impl TermTable {
         id
     }
 
-    /// Counts one word; returns its term, or `NO_TERM` when it can never be
+    /// Counts one word spelled as remembered spelling `spelling` (or
+    /// `UNCACHED`); returns its term, or `NO_TERM` when it can never be
     /// part of a topic.
-    fn word_occurrence<'t>(
+    fn word_occurrence(
         &mut self,
-        word: &'t str,
-        scratch: &mut Scratch<'t>,
+        word: &str,
+        spelling: SpellingId,
+        rd: &mut Reader,
         paragraph: u32,
         case: Case,
     ) -> TermId {
-        // the spelling decides the term: look it up once per spelling
-        let id = match scratch.spelling(word) {
-            Some(id) => id,
-            None => {
-                let id = self.word_term(word, &mut scratch.buf, case != Case::Lower);
-                scratch.remember(word, id);
+        // the spelling decides the term: worked out once per spelling
+        let remembered = rd.spellings.list.get_mut(spelling as usize);
+        let id = match remembered.as_ref().map(|s| s.term) {
+            Some(TERM_UNKNOWN) | None => {
+                let id = self.word_term(word, &mut rd.buf, case != Case::Lower);
+                if let Some(s) = rd.spellings.list.get_mut(spelling as usize) {
+                    s.term = id;
+                }
                 id
             }
+            Some(id) => id,
         };
         if id == NO_TERM {
             return NO_TERM;
@@ -806,7 +714,12 @@ impl TermTable {
             Case::CapMid => tally.cap_mid += 1,
             Case::CapInitial => tally.cap_initial += 1,
         }
-        self.occur_with(id, paragraph, || strip_possessive(word));
+        if self.count(id, paragraph) {
+            match rd.spellings.list.get_mut(spelling as usize) {
+                Some(s) => self.count_surface(id, &mut s.surface, || strip_possessive(word)),
+                None => self.terms[id as usize].add_surface(strip_possessive(word)),
+            }
+        }
         id
     }
 
@@ -843,26 +756,30 @@ impl TermTable {
     }
 
     /// Names in a run of capitalised words, split at titles.
-    fn capitalised_run<'t>(
+    fn capitalised_run(
         &mut self,
-        doc: &Document<'t>,
+        doc: &Document<'_>,
         run: std::ops::Range<usize>,
+        sentence_start: usize,
         at_start: bool,
-        scratch: &mut Scratch<'t>,
+        rd: &mut Reader,
         paragraph: u32,
     ) {
         let text = doc.text;
         let word = |i: usize| doc.tokens[i].text(text);
-        let lower = |i: usize| ShortLower::of(word(i));
+        let start = run.start;
+        let mut segments = std::mem::take(&mut rd.segments);
+        segments.clear();
+        // the facts of token `i` of the run
+        let facts = |rd: &Reader, i: usize| rd.sentence[i - sentence_start].1;
         // segments between titles; a title starts at a title word and runs
         // through title continuations
-        let mut segments: Vec<std::ops::Range<usize>> = Vec::new();
         let mut place_before_title: Option<usize> = None;
         let mut role_place: Option<usize> = None;
         let mut seg_start = run.start;
         let mut i = run.start;
         while i < run.end {
-            if lower(i).is_some_and(|l| starts_title(&l)) {
+            if facts(rd, i) & spelling::STARTS_TITLE != 0 {
                 if seg_start < i {
                     segments.push(seg_start..i);
                 }
@@ -870,11 +787,11 @@ impl TermTable {
                 if let Some(prev) = segments.last()
                     && prev.end == i
                 {
-                    lexicon::lemma_into(word(prev.end - 1), &mut scratch.buf);
-                    place_before_title = lexicon::place_of(&scratch.buf).map(|p| p.id);
+                    lexicon::lemma_into(word(prev.end - 1), &mut rd.buf);
+                    place_before_title = lexicon::place_of(&rd.buf).map(|p| p.id);
                 }
                 let mut j = i + 1;
-                while j < run.end && lower(j).is_some_and(|l| continues_title(&l)) {
+                while j < run.end && facts(rd, j) & spelling::CONTINUES_TITLE != 0 {
                     j += 1;
                 }
                 i = j;
@@ -889,15 +806,17 @@ impl TermTable {
             segments.push(seg_start..run.end);
         }
         let n_segments = segments.len();
-        for (k, seg) in segments.into_iter().enumerate() {
+        for (k, seg) in segments.iter().enumerate() {
             let mut s = seg.start;
             // leading stop words ("The", "In"), and a generic word that
             // opens the sentence ("Officials", "Friday")
-            while s < seg.end && !is_acronym(word(s)) {
-                let opens = at_start && s == run.start;
-                let vague = lower(s).is_some_and(|l| {
-                    lexicon::is_stop_word(&l) || (opens && lexicon::is_generic(&l))
-                });
+            while s < seg.end {
+                let f = facts(rd, s);
+                if f & spelling::ACRONYM != 0 {
+                    break;
+                }
+                let opens = at_start && s == start;
+                let vague = f & spelling::STOP != 0 || (opens && f & spelling::GENERIC != 0);
                 if vague {
                     s += 1;
                 } else {
@@ -913,9 +832,10 @@ impl TermTable {
                 } else {
                     Case::CapMid
                 };
-                self.word_occurrence(word(s), scratch, paragraph, case)
+                let spelling = rd.sentence[s - sentence_start].0;
+                self.word_occurrence(word(s), spelling, rd, paragraph, case)
             } else {
-                let buf = &mut scratch.buf;
+                let buf = &mut rd.buf;
                 buf.clear();
                 for t in s..seg.end {
                     if t > s {
@@ -945,6 +865,7 @@ impl TermTable {
                 }
             }
         }
+        rd.segments = segments;
     }
 
     fn entity_occurrence(
@@ -995,100 +916,128 @@ impl TermTable {
     }
 
     /// Phrases of two or three adjacent content words, and "B of A".
-    fn phrases_of(&mut self, doc: &Document<'_>, slots: &[Slot], paragraph: u32) {
+    fn phrases_of(
+        &mut self,
+        doc: &Document<'_>,
+        slots: &[Slot],
+        paragraph: u32,
+        spelled: &mut PhraseSpellings,
+    ) {
         let text = doc.text;
         let span_text = |a: usize, b: usize| {
             let s = doc.tokens[a].span().start;
             let e = doc.tokens[b].span().end;
             &text[s..e]
         };
+        // true when token `b` follows token `a` after one space: then the
+        // spellings of a phrase's words give its surface
+        let spaced = |a: usize, b: usize| {
+            let end = doc.tokens[a].span().end;
+            doc.tokens[b].span().start == end + 1 && text.as_bytes().get(end) == Some(&b' ')
+        };
         for (k, slot) in slots.iter().enumerate() {
-            let Slot::Word(first, first_tok) = *slot else {
+            let Slot::Word(first, first_tok, first_spelling) = *slot else {
                 continue;
             };
             let mut key = [NO_TERM; 3];
+            let mut spelling = [first_spelling, TWO_WORDS, TWO_WORDS];
+            let mut by_spelling = first_spelling != UNCACHED;
             key[0] = first;
+            let mut prev_tok = first_tok;
             for n in 1..3 {
-                let Some(&Slot::Word(next, tok)) = slots.get(k + n) else {
+                let Some(&Slot::Word(next, tok, next_spelling)) = slots.get(k + n) else {
                     break;
                 };
                 key[n] = next;
-                self.phrase_occurrence(key, paragraph, span_text(first_tok, tok));
+                spelling[n] = next_spelling;
+                by_spelling &= next_spelling != UNCACHED && spaced(prev_tok, tok);
+                prev_tok = tok;
+                let surface = span_text(first_tok, tok);
+                self.phrase_occurrence(
+                    key,
+                    by_spelling.then_some(spelling),
+                    spelled,
+                    paragraph,
+                    surface,
+                );
             }
             // "lines of communication" counts as "communication lines"
-            if let (Some(Slot::Of(_)), Some(&Slot::Word(b, b_tok))) =
+            if let (Some(&Slot::Of(of)), Some(&Slot::Word(b, b_tok, b_spelling))) =
                 (slots.get(k + 1), slots.get(k + 2))
             {
-                self.phrase_occurrence([b, first, NO_TERM], paragraph, span_text(first_tok, b_tok));
+                let by_spelling = first_spelling != UNCACHED
+                    && b_spelling != UNCACHED
+                    && spaced(first_tok, of)
+                    && spaced(of, b_tok);
+                let spelling = [first_spelling, b_spelling, OF_PHRASE];
+                let surface = span_text(first_tok, b_tok);
+                self.phrase_occurrence(
+                    [b, first, NO_TERM],
+                    by_spelling.then_some(spelling),
+                    spelled,
+                    paragraph,
+                    surface,
+                );
             }
         }
     }
 
-    fn phrase_occurrence(&mut self, key: [TermId; 3], paragraph: u32, surface: &str) {
-        let id = match self.phrases.get(&key) {
-            Some(&id) => id,
-            None => {
-                if self.phrases.len() >= MAX_PHRASES || self.terms.len() >= MAX_TERMS {
-                    return;
-                }
-                let id = self.terms.len() as TermId;
-                let parts: Vec<TermId> = key.iter().copied().filter(|&t| t != NO_TERM).collect();
-                let words: Vec<&str> = parts
-                    .iter()
-                    .map(|&p| self.terms[p as usize].key.as_str())
-                    .collect();
-                let mut term = Term::new(TermKind::Phrase, words.join(" "), false);
-                term.parts = parts;
-                self.push_term(term);
-                self.phrases.insert(key, id);
-                id
+    /// Counts one phrase with terms `key`; `spelling` (when given) keys
+    /// the phrase and its surface by its words' spellings, so that a
+    /// phrase seen before costs one look-up.
+    fn phrase_occurrence(
+        &mut self,
+        key: [TermId; 3],
+        spelling: Option<[SpellingId; 3]>,
+        spelled: &mut PhraseSpellings,
+        paragraph: u32,
+        surface: &str,
+    ) {
+        if let Some(sk) = spelling
+            && let Some(entry) = spelled.get_mut(&sk)
+        {
+            let id = entry.0;
+            if id != NO_TERM && self.count(id, paragraph) {
+                self.count_surface(id, &mut entry.1, || surface);
             }
-        };
-        self.occur(id, paragraph, surface);
-    }
-}
-
-/// Buffers reused across the words of a document.
-#[derive(Default)]
-struct Scratch<'t> {
-    buf: String,
-    /// The term of each spelling seen (`NO_TERM` for words that never
-    /// make a topic): spellings of up to 16 bytes held in the key itself
-    /// (no pointer to follow, the common case), longer ones owned.
-    short_spellings: FxHashMap<u128, TermId>,
-    long_spellings: FxHashMap<Box<str>, TermId>,
-    _text: std::marker::PhantomData<&'t str>,
-}
-
-impl Scratch<'_> {
-    fn short_key(word: &str) -> Option<u128> {
-        let b = word.as_bytes();
-        (b.len() <= 16).then(|| {
-            let mut k = [0u8; 16];
-            k[..b.len()].copy_from_slice(b);
-            u128::from_le_bytes(k)
-        })
-    }
-
-    fn spelling(&self, word: &str) -> Option<TermId> {
-        match Self::short_key(word) {
-            Some(k) => self.short_spellings.get(&k).copied(),
-            None => self.long_spellings.get(word).copied(),
-        }
-    }
-
-    fn remember(&mut self, word: &str, id: TermId) {
-        if self.short_spellings.len() + self.long_spellings.len() >= MAX_TERMS {
             return;
         }
-        match Self::short_key(word) {
-            Some(k) => {
-                self.short_spellings.insert(k, id);
-            }
-            None => {
-                self.long_spellings.insert(word.into(), id);
+        let id = self.phrase_term(key);
+        let mut slot = SURFACE_UNRESOLVED;
+        if id != NO_TERM && self.count(id, paragraph) {
+            if spelling.is_some() {
+                self.count_surface(id, &mut slot, || surface);
+            } else {
+                self.terms[id as usize].add_surface(surface);
             }
         }
+        if let Some(sk) = spelling
+            && spelled.len() < MAX_PHRASE_SPELLINGS
+        {
+            spelled.insert(sk, (id, slot));
+        }
+    }
+
+    /// The term of the phrase of `key`, made on first sight; `NO_TERM`
+    /// once the table is full (a refusal that never changes).
+    fn phrase_term(&mut self, key: [TermId; 3]) -> TermId {
+        if let Some(&id) = self.phrases.get(&key) {
+            return id;
+        }
+        if self.phrases.len() >= MAX_PHRASES || self.terms.len() >= MAX_TERMS {
+            return NO_TERM;
+        }
+        let id = self.terms.len() as TermId;
+        let parts: Vec<TermId> = key.iter().copied().filter(|&t| t != NO_TERM).collect();
+        let words: Vec<&str> = parts
+            .iter()
+            .map(|&p| self.terms[p as usize].key.as_str())
+            .collect();
+        let mut term = Term::new(TermKind::Phrase, words.join(" "), false);
+        term.parts = parts;
+        self.push_term(term);
+        self.phrases.insert(key, id);
+        id
     }
 }
 
@@ -1138,152 +1087,9 @@ fn place_in_words(words: &str) -> Option<&'static lexicon::PlaceLink> {
     lexicon::place_of(&buf)
 }
 
-/// Entity mentions as token ranges, in text order, read with a cursor that
-/// only moves forward (no look-up table: linear in the mentions).
-struct MentionCursor {
-    /// (first token, token after the mention, entity id), by first token.
-    list: Vec<(usize, usize, EntityId)>,
-    pos: usize,
-    /// First token of `list[pos]` (`usize::MAX` past the end): most
-    /// tokens start no mention, and one comparison says so.
-    next: usize,
-}
-
-/// Every mention with its entity, ordered by start, end and entity id.
-fn mentions_in_order(entities: &[Entity]) -> Vec<(Span, EntityId)> {
-    let n = entities.iter().map(|e| e.mentions.len()).sum();
-    let mut spans: Vec<(Span, EntityId)> = Vec::with_capacity(n);
-    spans.extend(
-        entities
-            .iter()
-            .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id))),
-    );
-    let max_start = spans.iter().map(|(s, _)| s.start).max().unwrap_or(0);
-    let (Ok(max_start), Ok(_)) = (u32::try_from(max_start), u32::try_from(n)) else {
-        spans.sort_unstable();
-        return spans;
-    };
-    // a long text names hundreds of thousands of mentions: sorted by start
-    // in linear time (a radix sort of start and index packed in one
-    // integer), then each run of equal starts by end and entity id
-    let mut keys: Vec<u64> = (0..n as u64)
-        .map(|i| (spans[i as usize].0.start as u64) << 32 | i)
-        .collect();
-    radix_sort_high(&mut keys, 32 - max_start.leading_zeros());
-    let mut out: Vec<(Span, EntityId)> = keys.iter().map(|&k| spans[k as u32 as usize]).collect();
-    let mut i = 0;
-    while i < out.len() {
-        let start = out[i].0.start;
-        let run = out[i..].iter().take_while(|m| m.0.start == start).count();
-        if run > 1 {
-            out[i..i + run].sort_unstable();
-        }
-        i += run;
-    }
-    out
-}
-
-/// Sorts `keys` by their high 32 bits, of which only the low `bits` may
-/// be set (a stable least-significant-digit radix sort).
-fn radix_sort_high(keys: &mut Vec<u64>, bits: u32) {
-    const DIGIT: u32 = 11;
-    const BUCKETS: usize = 1 << DIGIT;
-    let mut tmp = vec![0u64; keys.len()];
-    let mut shift = 32;
-    while shift < 32 + bits {
-        let mut offsets = [0usize; BUCKETS];
-        for &k in keys.iter() {
-            offsets[(k >> shift) as usize & (BUCKETS - 1)] += 1;
-        }
-        let mut sum = 0;
-        for o in offsets.iter_mut() {
-            let c = *o;
-            *o = sum;
-            sum += c;
-        }
-        for &k in keys.iter() {
-            let d = (k >> shift) as usize & (BUCKETS - 1);
-            tmp[offsets[d]] = k;
-            offsets[d] += 1;
-        }
-        std::mem::swap(keys, &mut tmp);
-        shift += DIGIT;
-    }
-}
-
-impl MentionCursor {
-    fn new(doc: &Document<'_>, entities: &[Entity]) -> Self {
-        let spans = mentions_in_order(entities);
-        let tokens = &doc.tokens;
-        let mut list = Vec::with_capacity(spans.len());
-        let mut t = 0;
-        for (span, id) in spans {
-            while t < tokens.len() && tokens[t].span().start < span.start {
-                t += 1;
-            }
-            if t >= tokens.len() {
-                break;
-            }
-            if tokens[t].span().start != span.start {
-                continue;
-            }
-            let mut end = t;
-            while end < tokens.len() && tokens[end].span().start < span.end {
-                end += 1;
-            }
-            if end > t && list.last().is_none_or(|&(s, _, _)| s != t) {
-                list.push((t, end, id));
-            }
-        }
-        let next = list.first().map_or(usize::MAX, |m| m.0);
-        MentionCursor { list, pos: 0, next }
-    }
-
-    /// The mention starting at token `tok` (calls come in text order).
-    fn at(&mut self, tok: usize) -> Option<(usize, EntityId)> {
-        if tok < self.next {
-            return None;
-        }
-        while self.list.get(self.pos).is_some_and(|m| m.0 < tok) {
-            self.pos += 1;
-        }
-        self.next = self.list.get(self.pos).map_or(usize::MAX, |m| m.0);
-        self.list
-            .get(self.pos)
-            .filter(|m| m.0 == tok)
-            .map(|&(_, end, id)| (end, id))
-    }
-
-    /// True when a mention starts at token `tok`, at or after the cursor.
-    fn starts_at(&self, tok: usize) -> bool {
-        self.list[self.pos.min(self.list.len())..]
-            .iter()
-            .take_while(|m| m.0 <= tok)
-            .any(|m| m.0 == tok)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn verb_markers_compared_as_integers_are_the_listed_words() {
-        let text = "to tow t n't I i it wHo who should shoulder will, do";
-        let doc = Document::new(text);
-        for t in &doc.tokens {
-            let w = t.text(text);
-            assert_eq!(token_is_verb_marker(text, *t), is_verb_marker(w), "{w}");
-        }
-        assert_eq!(VERB_MARKERS.len(), 22);
-        assert!(VERB_MARKERS.iter().all(|&k| k >> 56 <= 6));
-        // the last word, too short for an 8-byte load
-        let end = text.len();
-        assert!(token_is_verb_marker(
-            text,
-            crate::analysis::segment::Token::new(Span::new(end - 2, end), TokenKind::Word)
-        ));
-    }
 
     fn table(text: &str) -> (TermTable, Document<'_>) {
         let doc = Document::new(text);
@@ -1292,38 +1098,6 @@ mod tests {
 
     fn find<'a>(t: &'a TermTable, key: &str) -> Option<&'a Term> {
         t.terms.iter().find(|x| x.key == key)
-    }
-
-    #[test]
-    fn mentions_are_ordered_by_start_end_and_entity() {
-        // a pseudo-random spread of mentions, some sharing starts
-        let mut x: u64 = 7;
-        let mut next = |m: u64| {
-            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            (x >> 33) % m
-        };
-        let entities: Vec<Entity> = (0..40)
-            .map(|id| Entity {
-                id,
-                kind: EntityKind::Person,
-                name: format!("Person {id}"),
-                role: None,
-                aliases: Vec::new(),
-                mentions: (0..50)
-                    .map(|_| {
-                        let start = next(20_000) as usize;
-                        Span::new(start, start + 1 + next(3) as usize)
-                    })
-                    .collect(),
-                ambiguous: Vec::new(),
-            })
-            .collect();
-        let mut expected: Vec<(Span, EntityId)> = entities
-            .iter()
-            .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id)))
-            .collect();
-        expected.sort_unstable();
-        assert_eq!(mentions_in_order(&entities), expected);
     }
 
     #[test]
