@@ -5,6 +5,7 @@
 //! (a radix sort by start); no look-up table is built. This module knows
 //! nothing about terms or topics.
 
+use crate::analysis::segment::Token;
 use crate::analysis::{Document, Entity, EntityId, Span};
 
 /// Entity mentions as token ranges, in text order, read with a cursor that
@@ -80,6 +81,28 @@ fn radix_sort_high(keys: &mut Vec<u64>, bits: u32) {
     }
 }
 
+/// The first token from `from` on that starts at or after byte `pos`
+/// (`tokens.len()` when none does): a galloping search, so that walking
+/// the mentions in order costs about the log of the gaps between them.
+fn first_at_or_after(tokens: &[Token], from: usize, pos: usize) -> usize {
+    let before = |t: &Token| t.span().start < pos;
+    let mut lo = from;
+    let mut step = 1;
+    // tokens[lo - 1] (when lo > from) starts before pos; find an end past it
+    while let Some(t) = tokens.get(lo + step - 1) {
+        if !before(t) {
+            let hi = lo + step - 1;
+            return lo + tokens[lo..hi].partition_point(before);
+        }
+        lo += step;
+        step *= 2;
+    }
+    lo.min(tokens.len())
+        + tokens
+            .get(lo..)
+            .map_or(0, |rest| rest.partition_point(before))
+}
+
 impl MentionCursor {
     pub fn new(doc: &Document<'_>, entities: &[Entity]) -> Self {
         let spans = mentions_in_order(entities);
@@ -87,9 +110,7 @@ impl MentionCursor {
         let mut list = Vec::with_capacity(spans.len());
         let mut t = 0;
         for (span, id) in spans {
-            while t < tokens.len() && tokens[t].span().start < span.start {
-                t += 1;
-            }
+            t = first_at_or_after(tokens, t, span.start);
             if t >= tokens.len() {
                 break;
             }
@@ -109,6 +130,7 @@ impl MentionCursor {
     }
 
     /// The mention starting at token `tok` (calls come in text order).
+    #[inline]
     pub fn at(&mut self, tok: usize) -> Option<(usize, EntityId)> {
         if tok < self.next {
             return None;
@@ -124,6 +146,7 @@ impl MentionCursor {
     }
 
     /// True when a mention starts at token `tok`, at or after the cursor.
+    #[inline]
     pub fn starts_at(&self, tok: usize) -> bool {
         self.list[self.pos.min(self.list.len())..]
             .iter()
@@ -167,5 +190,24 @@ mod tests {
             .collect();
         expected.sort_unstable();
         assert_eq!(mentions_in_order(&entities), expected);
+    }
+
+    #[test]
+    fn the_galloping_search_finds_the_first_token_at_or_after_a_byte() {
+        let text = "The mayor of Riverton said the vote on water rates would wait.";
+        let doc = Document::new(text);
+        let tokens = &doc.tokens;
+        for from in 0..tokens.len() {
+            for pos in 0..=text.len() + 1 {
+                let expected = (from..tokens.len())
+                    .find(|&t| tokens[t].span().start >= pos)
+                    .unwrap_or(tokens.len());
+                assert_eq!(
+                    first_at_or_after(tokens, from, pos),
+                    expected,
+                    "{from} {pos}"
+                );
+            }
+        }
     }
 }

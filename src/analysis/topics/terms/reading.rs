@@ -59,6 +59,7 @@ struct Reader {
 
 impl Reader {
     /// Looks up the spellings of the tokens of one sentence.
+    #[inline]
     fn spell(&mut self, doc: &Document<'_>, range: std::ops::Range<usize>) {
         self.sentence.clear();
         for t in &doc.tokens[range] {
@@ -133,6 +134,7 @@ fn paragraph_label_end(
 
 /// A headline written in title case: four or more words of four letters
 /// or more, nearly all capitalised.
+#[inline]
 fn is_title_case(doc: &Document<'_>, range: std::ops::Range<usize>) -> bool {
     let mut long = 0usize;
     let mut capitalised = 0usize;
