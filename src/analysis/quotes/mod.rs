@@ -60,27 +60,27 @@ impl<'a, 't> Ctx<'a, 't> {
         for (id, c) in combos.iter_mut().enumerate() {
             *c = lexicon.combo(id as ClassId);
         }
-        // the class sets a frame can start from, as a bit per index
-        let cue_ids: u128 = (0..MAX_COMBOS)
-            .filter(|&id| combos[id] & (CUE_ANY | ACCORDING) != 0)
-            .fold(0, |bits, id| bits | 1 << id);
+        // whether a frame can start from each class set
+        let mut starts_frame = [false; MAX_COMBOS];
+        for (cue, &c) in starts_frame.iter_mut().zip(&combos) {
+            *cue = c & (CUE_ANY | ACCORDING) != 0;
+        }
         let bytes = doc.text.as_bytes();
         let mut cues = Vec::new();
-        let facts: Vec<u8> = doc
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| match t.kind {
+        let mut facts: Vec<u8> = Vec::with_capacity(n);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let id = match t.kind {
                 TokenKind::Word => {
-                    let id = lexicon.class_id_at(bytes, t.span().start, t.span().end) & !QUOTED;
-                    if cue_ids >> id & 1 != 0 {
-                        cues.push(i as u32);
-                    }
-                    id
+                    let s = t.span();
+                    lexicon.class_id_at(bytes, s.start, s.end) & !QUOTED
                 }
                 _ => 0,
-            })
-            .collect();
+            };
+            if starts_frame[id as usize] {
+                cues.push(i as u32);
+            }
+            facts.push(id);
+        }
         let mut cx = Ctx {
             doc,
             facts,
