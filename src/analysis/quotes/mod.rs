@@ -137,6 +137,13 @@ impl<'a, 't> Ctx<'a, 't> {
         self.doc.tokens[i].span()
     }
 
+    /// The first byte of token `i` (0 past the text).
+    #[inline]
+    pub fn first_byte(&self, i: usize) -> u8 {
+        let at = self.doc.tokens[i].span().start;
+        self.doc.text.as_bytes().get(at).copied().unwrap_or(0)
+    }
+
     /// True when token `i` is the one ASCII character `c` (",", ":").
     #[inline]
     pub fn is_char(&self, i: usize, c: u8) -> bool {
