@@ -131,11 +131,7 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
                 content,
                 frame: fi,
                 // the clause mostly starts in the frame's sentence
-                paragraph: if range.contains(&start) {
-                    cx.doc.sentences[f.sentence].paragraph
-                } else {
-                    cx.paragraph_of_token(start)
-                },
+                paragraph: cx.paragraph_of_token_near(start, f.sentence),
             });
         }
     }

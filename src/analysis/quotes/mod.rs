@@ -204,6 +204,15 @@ impl<'a, 't> Ctx<'a, 't> {
     pub fn paragraph_of_token(&self, i: usize) -> usize {
         self.doc.sentences[self.sentence(i)].paragraph
     }
+
+    /// [`Ctx::paragraph_of_token`] for a token that mostly lies in sentence
+    /// `s` (which is then read, not searched for).
+    pub fn paragraph_of_token_near(&self, i: usize, s: usize) -> usize {
+        match (self.doc.sentence_tokens.get(s), self.doc.sentences.get(s)) {
+            (Some(r), Some(sentence)) if r.contains(&i) => sentence.paragraph,
+            _ => self.paragraph_of_token(i),
+        }
+    }
 }
 
 fn paragraph_token_end(doc: &Document<'_>, p: usize) -> usize {

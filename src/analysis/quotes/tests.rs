@@ -477,3 +477,22 @@ fn a_long_source_after_an_opening_according_to() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_paragraph_read_near_a_sentence_is_the_paragraph_searched_for() {
+    let text = "The mayor spoke first. She said the bridge would open.\n\nCritics disagreed. \
+                They said the cost had doubled, and the council said nothing.";
+    let doc = Document::new(text);
+    let quoted = marks::pair(&doc);
+    let cx = Ctx::new(&doc, &quoted);
+    assert!(doc.paragraphs.len() >= 2);
+    for i in 0..doc.tokens.len() {
+        for s in 0..doc.sentences.len() + 1 {
+            assert_eq!(
+                cx.paragraph_of_token_near(i, s),
+                cx.paragraph_of_token(i),
+                "token {i}, sentence {s}"
+            );
+        }
+    }
+}
