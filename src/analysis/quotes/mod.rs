@@ -137,11 +137,14 @@ impl<'a, 't> Ctx<'a, 't> {
         self.doc.tokens[i].span()
     }
 
-    /// The first byte of token `i` (0 past the text).
+    /// The first byte of token `i` (0 for an empty token).
     #[inline]
     pub fn first_byte(&self, i: usize) -> u8 {
-        let at = self.doc.tokens[i].span().start;
-        self.doc.text.as_bytes().get(at).copied().unwrap_or(0)
+        let s = self.doc.tokens[i].span();
+        match self.doc.text.as_bytes().get(s.start) {
+            Some(&b) if s.start < s.end => b,
+            _ => 0,
+        }
     }
 
     /// True when token `i` is the one ASCII character `c` (",", ":").
@@ -156,15 +159,36 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     pub fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        if !self.is_word(i) {
+            return false;
+        }
+        match self.first_byte(i) {
+            // an ASCII letter needs no decoding
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.word(i).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     pub fn starts_lower(&self, i: usize) -> bool {
         self.word(i).chars().next().is_some_and(char::is_lowercase)
     }
 
+    /// The last byte of token `i` (0 for an empty token).
+    #[inline]
+    fn last_byte(&self, i: usize) -> u8 {
+        let end = self.doc.tokens[i].span().end;
+        match end.checked_sub(1) {
+            Some(at) => self.doc.text.as_bytes().get(at).copied().unwrap_or(0),
+            None => 0,
+        }
+    }
+
     /// "Trump's", "Trump’s".
     pub fn possessive(&self, i: usize) -> bool {
+        // every form below ends in "s" or "S": most words fail on that byte
+        if !matches!(self.last_byte(i), b's' | b'S') {
+            return false;
+        }
         let w = self.word(i);
         if self.is_word(i) && w.len() > 3 && (w.ends_with("'s") || w.ends_with("’s")) {
             return true;
@@ -178,6 +202,9 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// A lowercase adverb in -ly ("vehemently").
     pub fn ly_adverb(&self, i: usize) -> bool {
+        if self.last_byte(i) != b'y' {
+            return false;
+        }
         let w = self.word(i);
         w.len() > 4
             && w.ends_with("ly")

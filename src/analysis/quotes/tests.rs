@@ -496,3 +496,23 @@ fn a_paragraph_read_near_a_sentence_is_the_paragraph_searched_for() {
         }
     }
 }
+
+#[test]
+fn word_shapes_are_read_from_bytes_and_characters_alike() {
+    let text = "Émile Zola’s über-fan, Smith's aide and the family quietly said yes.";
+    let doc = Document::new(text);
+    let quoted = marks::pair(&doc);
+    let cx = Ctx::new(&doc, &quoted);
+    let at = |w: &str| (0..doc.tokens.len()).find(|&i| cx.word(i) == w);
+    let shape = |w: &str| at(w).map(|i| (cx.capitalised(i), cx.possessive(i), cx.ly_adverb(i)));
+    assert_eq!(shape("Émile"), Some((true, false, false)));
+    assert_eq!(shape("über-fan"), Some((false, false, false)));
+    assert_eq!(shape("Smith").map(|s| s.0), Some(true));
+    assert_eq!(shape("family"), Some((false, false, false)));
+    assert_eq!(shape("quietly"), Some((false, false, true)));
+    assert_eq!(shape(","), Some((false, false, false)));
+    // the clitic may be a token of its own or part of its word
+    for owner in [at("Zola’s").or(at("’s")), at("Smith's").or(at("'s"))] {
+        assert!(owner.is_some_and(|i| cx.possessive(i)));
+    }
+}
