@@ -67,19 +67,18 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let bytes = doc.text.as_bytes();
         let mut cues = Vec::new();
-        let mut facts: Vec<u8> = Vec::with_capacity(n);
-        for (i, t) in doc.tokens.iter().enumerate() {
-            let id = match t.kind {
-                TokenKind::Word => {
-                    let s = t.span();
-                    lexicon.class_id_at(bytes, s.start, s.end) & !QUOTED
-                }
-                _ => 0,
-            };
+        // punctuation and numbers keep class set 0
+        let mut facts: Vec<u8> = vec![0; n];
+        for ((i, t), fact) in doc.tokens.iter().enumerate().zip(facts.iter_mut()) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let s = t.span();
+            let id = lexicon.class_id_at(bytes, s.start, s.end) & !QUOTED;
             if starts_frame[id as usize] {
                 cues.push(i as u32);
             }
-            facts.push(id);
+            *fact = id;
         }
         let mut cx = Ctx {
             doc,
