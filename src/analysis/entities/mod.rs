@@ -85,6 +85,7 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     let text = doc.text;
     let mut ws = words::Words::empty(text);
     let mut tagger = super::ner::DocTagger::new(doc);
+    ws.reserve_spellings(tagger.spelling_count());
     let mut tagged = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     // words capitalised where a capital means a name

@@ -171,6 +171,13 @@ impl<'t> Words<'t> {
         }
     }
 
+    /// Makes room at once for what `n` spelling numbers read as (spares
+    /// the regrowth when the count is known).
+    pub fn reserve_spellings(&mut self, n: usize) {
+        let known = &mut self.spellings.known;
+        known.reserve_exact(n.saturating_sub(known.len()));
+    }
+
     /// Replaces the view with the words of `sentences` (indices of
     /// [`Document::sentence_tokens`]), reusing the buffers and what was
     /// read of each spelling before.

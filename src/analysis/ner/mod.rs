@@ -158,6 +158,12 @@ impl<'d> DocTagger<'d> {
         self.facts.token_forms()
     }
 
+    /// How many distinct spellings the document has: every number of
+    /// [`DocTagger::spellings`] is below.
+    pub fn spelling_count(&self) -> usize {
+        self.facts.form_count()
+    }
+
     /// Appends to `out` the names in `sentences` (indices of
     /// `Document::sentence_tokens`, following the previous call's).
     pub fn tag(&mut self, sentences: Range<usize>, out: &mut Vec<TaggedName>) {
