@@ -85,6 +85,7 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     let text = doc.text;
     let mut ws = words::Words::empty(text);
     let mut tagger = super::ner::DocTagger::new(doc);
+    ws.reserve_spellings(tagger.spelling_count());
     let mut tagged = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     // words capitalised where a capital means a name
@@ -92,7 +93,9 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     // the titles' spans, for the roles
     let mut titles: Vec<Span> = Vec::new();
     for run in runs(doc) {
-        ws.fill(doc, lex, run.clone());
+        let first_token = doc.sentence_tokens.get(run.start).map_or(0, |r| r.start);
+        let spellings = tagger.spellings().get(first_token..).unwrap_or(&[]);
+        ws.fill(doc, lex, run.clone(), spellings);
         let found = names::find(&ws, lex);
         titles.extend(found.titles.iter().map(|t| ws.span_of(t.clone())));
         let mut found = found.mentions;
