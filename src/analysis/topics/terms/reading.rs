@@ -62,16 +62,17 @@ impl Reader {
     #[inline]
     fn spell(&mut self, doc: &Document<'_>, range: std::ops::Range<usize>) {
         self.sentence.clear();
-        for t in &doc.tokens[range] {
+        let spellings = &mut self.spellings;
+        // one reservation for the sentence, no capacity test per token
+        self.sentence.extend(doc.tokens[range].iter().map(|t| {
             // no word list holds a punctuation mark
-            let s = if t.kind == TokenKind::Punct {
+            if t.kind == TokenKind::Punct {
                 (UNCACHED, 0)
             } else {
                 let span = t.span();
-                self.spellings.look_up(doc.text, span.start, span.end)
-            };
-            self.sentence.push(s);
-        }
+                spellings.look_up(doc.text, span.start, span.end)
+            }
+        }));
     }
 }
 
@@ -213,7 +214,8 @@ impl TermTable {
                     i += 1;
                     continue;
                 }
-                let word = tok.text(text);
+                // the word's text, sliced only when its spelling does not settle it
+                let word = || tok.text(text);
                 let (spelling, f) = rd.sentence[i - start];
                 if f & spelling::CAPITALISED == 0 {
                     if f & spelling::OF != 0 {
@@ -235,7 +237,7 @@ impl TermTable {
                     let id = if prev & spelling::VERB_MARKER != 0 || known == Some(NO_TERM) {
                         NO_TERM
                     } else {
-                        table.word_occurrence(word, spelling, &mut rd, paragraph, Case::Lower)
+                        table.word_occurrence(&word, spelling, &mut rd, paragraph, Case::Lower)
                     };
                     if id != NO_TERM {
                         let tally = &mut table.tallies[id as usize];
@@ -265,8 +267,13 @@ impl TermTable {
                 if headline {
                     // every word of a title-case headline is capitalised:
                     // its case says nothing about names
-                    let id =
-                        table.word_occurrence(word, spelling, &mut rd, paragraph, Case::CapInitial);
+                    let id = table.word_occurrence(
+                        &word,
+                        spelling,
+                        &mut rd,
+                        paragraph,
+                        Case::CapInitial,
+                    );
                     rd.slots.push(if id == NO_TERM {
                         Slot::Break
                     } else {
@@ -311,9 +318,9 @@ impl TermTable {
     /// Counts one word spelled as remembered spelling `spelling` (or
     /// `UNCACHED`); returns its term, or `NO_TERM` when it can never be
     /// part of a topic.
-    fn word_occurrence(
+    fn word_occurrence<'w>(
         &mut self,
-        word: &str,
+        word: &impl Fn() -> &'w str,
         spelling: SpellingId,
         rd: &mut Reader,
         paragraph: u32,
@@ -323,7 +330,7 @@ impl TermTable {
         let remembered = rd.spellings.list.get_mut(spelling as usize);
         let id = match remembered.as_ref().map(|s| s.term) {
             Some(TERM_UNKNOWN) | None => {
-                let id = self.word_term(word, &mut rd.buf, case != Case::Lower);
+                let id = self.word_term(word(), &mut rd.buf, case != Case::Lower);
                 if let Some(s) = rd.spellings.list.get_mut(spelling as usize) {
                     s.term = id;
                 }
@@ -342,8 +349,8 @@ impl TermTable {
         }
         if self.count(id, paragraph) {
             match rd.spellings.list.get_mut(spelling as usize) {
-                Some(s) => self.count_surface(id, &mut s.surface, || strip_possessive(word)),
-                None => self.terms[id as usize].add_surface(strip_possessive(word)),
+                Some(s) => self.count_surface(id, &mut s.surface, || strip_possessive(word())),
+                None => self.terms[id as usize].add_surface(strip_possessive(word())),
             }
         }
         id
@@ -427,7 +434,7 @@ impl TermTable {
                     Case::CapMid
                 };
                 let spelling = rd.sentence[s - sentence_start].0;
-                self.word_occurrence(word(s), spelling, rd, paragraph, case)
+                self.word_occurrence(&|| word(s), spelling, rd, paragraph, case)
             } else {
                 let buf = &mut rd.buf;
                 buf.clear();
