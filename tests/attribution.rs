@@ -1,0 +1,88 @@
+//! Who said what in sentences whose speaker and speech verb are apart: a
+//! clause between them ("X, who ..., said"), a description ending in a
+//! name before the name itself, and "they" for a group named just before.
+//! The sentences are written for these tests.
+
+use gloss::analysis::{Analysis, QuoteKind, analyze};
+
+/// (kind, speaker name, content) of every quote.
+fn quotes(a: &Analysis) -> Vec<(QuoteKind, String, String)> {
+    a.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                q.speaker_name.clone().unwrap_or_default(),
+                q.content.of(&a.text).to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_relative_clause_between_speaker_and_verb_is_stepped_over() {
+    let a = analyze(
+        "Harbour Minister Ines Duarte, who toured the docks on Monday, said the port \
+         would reopen within a week.",
+    );
+    assert_eq!(
+        quotes(&a),
+        [(
+            QuoteKind::Indirect,
+            "Ines Duarte".to_string(),
+            "the port would reopen within a week".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_participle_clause_between_speaker_and_verb_is_stepped_over() {
+    let a = analyze(
+        "Mayor Tom Keller opened the new bridge on Friday.\n\n\
+         Keller, asked whether the tolls would rise, said: \"Not while I am mayor.\"",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(q[0].1, "Tom Keller");
+    assert_eq!(q[0].2, "Not while I am mayor.");
+}
+
+#[test]
+fn without_a_clause_opener_the_words_between_commas_are_no_speaker() {
+    // "the old rival" is no clause: the appositive rule still applies,
+    // and a capitalised word between commas is not stepped over
+    let a = analyze("Ruth Amsel, the old rival, said the deal was fair.");
+    assert_eq!(quotes(&a)[0].1, "Ruth Amsel");
+    let a = analyze("In Denton, Texas, officials said the water was safe.");
+    assert_eq!(quotes(&a)[0].1, "officials");
+}
+
+#[test]
+fn the_name_after_a_description_of_an_institution_speaks() {
+    let a = analyze(
+        "The head of Norway's central bank, Marit Olsen, warned that prices \
+         were still rising too fast.",
+    );
+    assert_eq!(
+        quotes(&a),
+        [(
+            QuoteKind::Indirect,
+            "Marit Olsen".to_string(),
+            "prices were still rising too fast".to_string()
+        )]
+    );
+}
+
+#[test]
+fn they_after_a_group_in_the_same_sentence_is_that_group() {
+    let a = analyze(
+        "Analysts at Harwick Securities said they expected a rate cut in March, but \
+         they cautioned that oil prices could change the outlook.",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2, "oil prices could change the outlook");
+    assert_eq!(q[0].1, q[1].1, "{q:?}");
+    assert_ne!(q[1].1, "they");
+}
