@@ -86,3 +86,48 @@ fn they_after_a_group_in_the_same_sentence_is_that_group() {
     assert_eq!(q[0].1, q[1].1, "{q:?}");
     assert_ne!(q[1].1, "they");
 }
+
+#[test]
+fn a_second_verb_after_and_keeps_the_first_speaker_and_the_partial_quote_its_verb() {
+    let a = analyze(
+        "Fisheries minister Lena Okoro said stocks were \"close to collapse\" and urged \
+         boats to stay in port.",
+    );
+    let q = quotes(&a);
+    let partial = q
+        .iter()
+        .find(|x| x.0 == QuoteKind::Partial)
+        .expect("the partial quote");
+    assert_eq!(partial.1, "Lena Okoro", "{q:?}");
+    let cue = a
+        .quotes
+        .iter()
+        .find(|x| x.kind == QuoteKind::Partial)
+        .and_then(|x| x.cue.clone());
+    assert_eq!(cue.as_deref(), Some("said"));
+    assert!(q.iter().all(|x| x.1 == "Lena Okoro"), "{q:?}");
+}
+
+#[test]
+fn said_this_week_that_starts_the_clause_after_that() {
+    let a = analyze(
+        "Prime Minister Ana Brandt said this week that the country would leave the pact \
+         by June and suggested that it would rejoin the customs union.",
+    );
+    let q = quotes(&a);
+    assert_eq!(
+        q,
+        [
+            (
+                QuoteKind::Indirect,
+                "Ana Brandt".to_string(),
+                "the country would leave the pact by June".to_string()
+            ),
+            (
+                QuoteKind::Indirect,
+                "Ana Brandt".to_string(),
+                "it would rejoin the customs union".to_string()
+            ),
+        ]
+    );
+}

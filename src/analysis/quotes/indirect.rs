@@ -24,7 +24,12 @@ const MAX_TAIL: usize = 8;
 pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
     let mut embedded_until = 0; // frames before this token sit inside an earlier clause
     for (fi, f) in frames.iter().enumerate() {
-        if f.first < embedded_until || f.embedded {
+        // "... and suggested that ...": a second verb of the first speaker
+        // with a clause of its own, even after an embedded one
+        let own_clause = matches!(cx.word(f.first), "and" | "but")
+            && f.complement
+                .is_some_and(|c| c > 0 && cx.word(c - 1).eq_ignore_ascii_case("that"));
+        if (f.first < embedded_until && !own_clause) || f.embedded {
             // "Smith said he believed ...": "believed" is part of Smith's words
             continue;
         }
