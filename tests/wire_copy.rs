@@ -251,3 +251,55 @@ fn a_role_keeps_its_capitalised_and_institutional_qualifiers() {
         Some("Chile's foreign ministry spokesperson")
     );
 }
+
+#[test]
+fn a_given_name_before_a_country_makes_a_surname() {
+    let a = analyze("The airline's chief executive Bob Jordan apologized on Monday.");
+    assert_eq!(kind_of(&a, "Bob Jordan"), [EntityKind::Person]);
+    assert!(
+        kind_of(&a, "Jordan")
+            .iter()
+            .all(|k| *k == EntityKind::Person)
+    );
+    // the country alone stays a place
+    let a = analyze("Officials in Jordan said the border was open.");
+    assert_eq!(kind_of(&a, "Jordan"), [EntityKind::Place]);
+}
+
+#[test]
+fn a_known_company_goes_by_its_first_word_unless_that_is_a_country() {
+    let a = analyze(
+        "Southwest Airlines said it would refund every ticket.\n\n\
+         Southwest was studying the idea. Storms hit the Southwest on Friday.",
+    );
+    let airline: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| e.name == "Southwest Airlines")
+        .collect();
+    assert_eq!(airline.len(), 1);
+    assert_eq!(airline[0].kind, EntityKind::Org);
+    assert_eq!(airline[0].mentions.len(), 2, "{:?}", a.entities);
+    // "the Southwest" is the region
+    assert!(kind_of(&a, "Southwest").contains(&EntityKind::Place));
+    let a = analyze("Air France cut flights. France said nothing.");
+    assert_eq!(kind_of(&a, "France"), [EntityKind::Place]);
+}
+
+#[test]
+fn holidays_are_dates() {
+    let a = analyze("Thousands of flights were cancelled during the Christmas week.");
+    assert_eq!(kind_of(&a, "Christmas"), [EntityKind::Date]);
+    let a = analyze("The ferry to Christmas Island sails on Tuesdays.");
+    assert_eq!(kind_of(&a, "Christmas Island"), [EntityKind::Place]);
+}
+
+#[test]
+fn an_inner_word_of_an_organisation_vouches_for_no_name_opening_a_sentence() {
+    let a = analyze(
+        "Greg Lyle, president of the Pacific Timber Association, was angry.\n\n\
+         Timber companies were less pleased.",
+    );
+    assert!(kind_of(&a, "Timber").is_empty(), "{:?}", a.entities);
+    assert_eq!(kind_of(&a, "Pacific Timber Association"), [EntityKind::Org]);
+}

@@ -19,7 +19,7 @@
 //! The entity's name is the fullest form in the text; the other forms are
 //! its aliases. Entities are ordered by kind, then by first mention.
 
-use super::gazetteer::push_lower;
+use super::gazetteer::{PhraseKind, push_lower};
 use super::{Evidence, Mention};
 use crate::analysis::{AmbiguousMention, Entity, EntityKind};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -130,14 +130,21 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
             continue;
         };
         let key = super::gazetteer::key_of(first);
+        // a region's name may open a company's ("Southwest Airlines"), a
+        // country's or a people's may not ("Air France", "American Airlines")
+        let first_phrase = lex.phrase(&key).map(|p| p.kind);
         let plain_first = first.chars().next().is_some_and(char::is_uppercase)
             && first
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
             && !lex.is_common(&key)
             && !lex.word(&key).is_org_head()
-            && lex.phrase(&key).is_none();
-        if plain_first && lex.word(&super::gazetteer::key_of(last)).is_org_suffix() {
+            && first_phrase.is_none_or(|k| k == PhraseKind::Region);
+        // a company the lists know ("Deutsche Bank") goes by its first word too
+        let known_company = m.known == Some(PhraseKind::Org);
+        if plain_first
+            && (known_company || lex.word(&super::gazetteer::key_of(last)).is_org_suffix())
+        {
             let g = intern(
                 Key {
                     kind: EntityKind::Org,
@@ -214,8 +221,20 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
     let mut count: Vec<usize> = Vec::new();
     let mut first_seen: Vec<usize> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
+        // a region's name alone after its company's full name is the
+        // company ("Southwest was studying"), unless it reads as the region
+        // ("the Southwest")
+        let after_the = text.get(..m.span.start).is_some_and(|before| {
+            before
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        });
+        let region_word = m.known == Some(PhraseKind::Region);
         if group_of[i] == usize::MAX
-            && !matches!(m.evidence, Evidence::Known | Evidence::Firm)
+            && !(after_the && m.kind == EntityKind::Place)
+            && (!matches!(m.evidence, Evidence::Known | Evidence::Firm) || region_word)
             && let Some(&g) = company_of.get(m.span.of(text))
         {
             group_of[i] = g;

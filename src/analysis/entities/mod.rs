@@ -89,6 +89,7 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     let mut capitals: FxHashSet<&str> = FxHashSet::default();
     // the titles' spans, for the roles
     let mut titles: Vec<Span> = Vec::new();
+    let mut inner_org_words: Vec<usize> = Vec::new();
     for run in runs(doc) {
         ws.fill(doc, lex, run.clone());
         let found = names::find(&ws, lex);
@@ -97,8 +98,22 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
         tagged.clear();
         tagger.tag(run, &mut tagged);
         merge::tagger(&ws, &mut found, &tagged);
+        // words after the first of an organisation's name ("Timber" of
+        // "Pacific Timber Association") are capitalised for the name's sake:
+        // they vouch for no name of their own
+        inner_org_words.clear();
+        for m in &found {
+            if m.kind == EntityKind::Org && m.words.len() >= 2 {
+                inner_org_words.extend(m.words.start + 1..m.words.end);
+            }
+        }
+        inner_org_words.sort_unstable();
         for (i, w) in ws.words.iter().enumerate() {
-            if w.is_capital() && !w.opens && !w.in_caps_line {
+            if w.is_capital()
+                && !w.opens
+                && !w.in_caps_line
+                && inner_org_words.binary_search(&i).is_err()
+            {
                 capitals.insert(ws.text_of(i));
             }
         }

@@ -411,8 +411,14 @@ fn analyze_chunk(
         });
         let next_is_name = k + 1 >= e || !ws.words[k + 1].is_capital();
         if run_is_person && next_is_name && ws.words[k].shape == Shape::Capitalized {
-            let single_city = phrase_at(ws, lex, k, e, false)
-                .is_some_and(|(len, p)| len == 1 && p.kind == PhraseKind::City);
+            // after a given name, a country or region too: "Bob Jordan"
+            let after_given = ws.facts(k - 1).is_given_name();
+            let single_city = phrase_at(ws, lex, k, e, false).is_some_and(|(len, p)| {
+                len == 1
+                    && (p.kind == PhraseKind::City
+                        || (after_given
+                            && matches!(p.kind, PhraseKind::Country | PhraseKind::Region)))
+            });
             let single_title = title_at(ws, lex, k, e) == Some(1);
             if single_city || single_title {
                 k += 1;

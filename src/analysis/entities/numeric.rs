@@ -134,6 +134,17 @@ const WEEKDAYS: &[&str] = &[
     "Saturday",
     "Sunday",
 ];
+/// Holidays that date an event ("during the Christmas week").
+const HOLIDAYS: &[&str] = &[
+    "Christmas",
+    "Easter",
+    "Thanksgiving",
+    "Ramadan",
+    "Hanukkah",
+    "Diwali",
+    "Passover",
+    "Halloween",
+];
 const MONTHS: &[&str] = &[
     "January",
     "February",
@@ -382,6 +393,11 @@ fn weekday(s: &str) -> bool {
     SET.contains(s)
 }
 
+fn holiday(s: &str) -> bool {
+    static SET: WordSet = WordSet::new(HOLIDAYS);
+    SET.contains(s)
+}
+
 fn month(s: &str) -> bool {
     static SET: WordSet = WordSet::new(MONTHS);
     SET.contains(s)
@@ -504,7 +520,7 @@ fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
         return None;
     }
     // weekdays and months start with a capital, the rest with a digit
-    if b.is_ascii_uppercase() && weekday(s) {
+    if b.is_ascii_uppercase() && (weekday(s) || holiday(s)) {
         return Some(i);
     }
     if b.is_ascii_digit() && iso_date(s) {
