@@ -131,3 +131,20 @@ fn said_this_week_that_starts_the_clause_after_that() {
         ]
     );
 }
+
+#[test]
+fn states_as_a_noun_is_no_speech_verb() {
+    let a = analyze(
+        "The commissioner said the bloc would pay more only if China and the Gulf states \
+         also contributed to the fund.",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].2,
+        "the bloc would pay more only if China and the Gulf states also contributed to the fund"
+    );
+    // with "that" it still reports
+    let a = analyze("In its filing, the ministry states that the dam was never inspected.");
+    assert_eq!(quotes(&a).len(), 1);
+}

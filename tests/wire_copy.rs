@@ -303,3 +303,47 @@ fn an_inner_word_of_an_organisation_vouches_for_no_name_opening_a_sentence() {
     assert!(kind_of(&a, "Timber").is_empty(), "{:?}", a.entities);
     assert_eq!(kind_of(&a, "Pacific Timber Association"), [EntityKind::Org]);
 }
+
+#[test]
+fn the_agency_after_a_dateline_is_no_acronym_of_the_city() {
+    let a = analyze(
+        "NEW DELHI (AP) — Officials met in New Delhi on Friday.\n\n\
+         The World Health Organization (WHO) sent a team.",
+    );
+    let delhi = a
+        .entities
+        .iter()
+        .find(|e| e.name.eq_ignore_ascii_case("New Delhi"));
+    let delhi = delhi.expect("New Delhi");
+    assert!(!delhi.aliases.iter().any(|x| x == "AP"), "{:?}", delhi);
+    assert_eq!(kind_of(&a, "AP"), [EntityKind::Org]);
+    // a bracketed acronym that fits its name still joins it
+    let who: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| e.name == "World Health Organization")
+        .collect();
+    assert_eq!(who.len(), 1);
+    assert!(who[0].aliases.iter().any(|x| x == "WHO"), "{:?}", who[0]);
+}
+
+#[test]
+fn a_surname_before_jr_still_names_the_person() {
+    let a = analyze(
+        "President Ferdinand Marcos Jr. met the envoy on Tuesday.\n\n\
+         Marcos told the envoy that the islands would stay open.",
+    );
+    let people: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].mentions.len(), 2);
+}
+
+#[test]
+fn shoals_and_reefs_are_places() {
+    let a = analyze("Coast guard ships fired water cannons near Second Thomas Shoal on Monday.");
+    assert_eq!(kind_of(&a, "Second Thomas Shoal"), [EntityKind::Place]);
+}

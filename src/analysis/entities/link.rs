@@ -46,6 +46,8 @@ fn name_words<'t>(text: &'t str, m: &Mention) -> impl Iterator<Item = &'t str> +
         .split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty() && w.chars().next().is_some_and(char::is_uppercase))
+        // "Ferdinand Marcos Jr.": the generation is no part of the surname
+        .filter(|w| !matches!(*w, "Jr" | "Sr" | "II" | "III" | "IV" | "JR" | "SR"))
 }
 
 fn plain_key(text: &str) -> String {
@@ -106,7 +108,16 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
         if let Some(next) = mentions.get(i + 1) {
             let between = text.get(m.span.end..next.span.start).unwrap_or("");
             let after = text.get(next.span.end..).unwrap_or("");
-            if between.trim() == "(" && after.trim_start().starts_with(')') {
+            // ... but "NEW DELHI (AP)" is a dateline: the letters must agree
+            let first_letter = |s: &str| {
+                s.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .map(|c| c.to_ascii_uppercase())
+            };
+            if between.trim() == "("
+                && after.trim_start().starts_with(')')
+                && first_letter(surface) == first_letter(next.span.of(text))
+            {
                 acronym_of.insert(plain_key(next.span.of(text)), (m.kind, key.clone()));
             }
         }

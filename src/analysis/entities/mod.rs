@@ -98,12 +98,13 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
         tagged.clear();
         tagger.tag(run, &mut tagged);
         merge::tagger(&ws, &mut found, &tagged);
-        // words after the first of an organisation's name ("Timber" of
-        // "Pacific Timber Association") are capitalised for the name's sake:
-        // they vouch for no name of their own
+        // words after the first of an organisation's or a place's name
+        // ("Timber" of "Pacific Timber Association", "Negotiators" of
+        // "African Group of Negotiators") are capitalised for the name's
+        // sake: they vouch for no name of their own
         inner_org_words.clear();
         for m in &found {
-            if m.kind == EntityKind::Org && m.words.len() >= 2 {
+            if m.kind != EntityKind::Person && m.words.len() >= 2 {
                 inner_org_words.extend(m.words.start + 1..m.words.end);
             }
         }

@@ -69,6 +69,16 @@ const PLACE_HEADS: &[&str] = &[
     "province",
     "airport",
     "plaza",
+    "shoal",
+    "reef",
+    "atoll",
+    "gulf",
+    "sea",
+    "ocean",
+    "mountain",
+    "glacier",
+    "stadium",
+    "arena",
 ];
 
 /// Abbreviated titles whose full stop stays inside a chunk ("Mr. Smith").

@@ -328,6 +328,15 @@ fn cue_frame(
         return None;
     }
     let next = (i + 1 < hi).then_some(i + 1);
+    // "Gulf states also contributed", "insurance claims rose": a noun, unless
+    // "that", a colon or a quotation follows
+    if ["state", "states", "claim", "claims"].contains(&cx.word(i))
+        && !next.is_some_and(|n| {
+            cx.quoted(n) || cx.word(n) == ":" || cx.word(n).eq_ignore_ascii_case("that")
+        })
+    {
+        return None;
+    }
     let participle = cx.word(i).ends_with("ing");
     let mut layout = Layout::Active;
     let mut after = i + 1;

@@ -58,9 +58,11 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
                 // "..., and US officials have stated": the next frame's clause is its own
                 end = n.first;
                 while end > c
-                    && [",", ";", "and", "but", "while", "as"]
-                        .iter()
-                        .any(|w| cx.word(end - 1).eq_ignore_ascii_case(w))
+                    && [
+                        ",", ";", "and", "but", "while", "as", "where", "when", "which", "who",
+                    ]
+                    .iter()
+                    .any(|w| cx.word(end - 1).eq_ignore_ascii_case(w))
                 {
                     end -= 1;
                 }
