@@ -347,3 +347,12 @@ fn shoals_and_reefs_are_places() {
     let a = analyze("Coast guard ships fired water cannons near Second Thomas Shoal on Monday.");
     assert_eq!(kind_of(&a, "Second Thomas Shoal"), [EntityKind::Place]);
 }
+
+#[test]
+fn a_country_is_a_place_unless_the_text_reports_games() {
+    let a = analyze(
+        "Marcos told the envoy that the Philippines would not give up an inch of its \
+         waters.\n\nThe Philippines and Vietnam signed a coast guard pact on Monday.",
+    );
+    assert_eq!(kind_of(&a, "Philippines"), [EntityKind::Place]);
+}

@@ -35,7 +35,10 @@ fn kind_of(label: NameLabel) -> EntityKind {
 }
 
 /// Merges `tagged` into `mentions` (any order in, sorted by start out).
-pub fn tagger(ws: &Words<'_>, mentions: &mut Vec<Mention>, tagged: &[TaggedName]) {
+///
+/// `scores` says the text reports games ("beat Syria 2-1"), where a
+/// country the tagger calls an organisation is a team.
+pub fn tagger(ws: &Words<'_>, mentions: &mut Vec<Mention>, tagged: &[TaggedName], scores: bool) {
     if tagged.is_empty() {
         return;
     }
@@ -149,6 +152,9 @@ pub fn tagger(ws: &Words<'_>, mentions: &mut Vec<Mention>, tagged: &[TaggedName]
                     // a country alone is rarely a person ("Kenya’s minister");
                     // "Jordan" of "Michael Jordan" is settled by the full name
                     (Some(PhraseKind::Country), NameLabel::Per) => true,
+                    // outside sports pages a country is no organisation
+                    // ("the Philippines would not give up")
+                    (Some(PhraseKind::Country), NameLabel::Org) => !scores,
                     // nor a state, a region or a known company ("Maine
                     // (AP)", "Samsung said"); a person of that name comes
                     // with a given name, which makes a longer span
@@ -225,7 +231,7 @@ mod tests {
             tagged.len(),
             "test phrases must be on token boundaries"
         );
-        tagger(&ws, &mut mentions, &tags);
+        tagger(&ws, &mut mentions, &tags, false);
         mentions
             .iter()
             .map(|m| (m.span.of(text).to_string(), m.kind))

@@ -90,6 +90,7 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     // the titles' spans, for the roles
     let mut titles: Vec<Span> = Vec::new();
     let mut inner_org_words: Vec<usize> = Vec::new();
+    let scores = reports_scores(text);
     for run in runs(doc) {
         ws.fill(doc, lex, run.clone());
         let found = names::find(&ws, lex);
@@ -97,7 +98,7 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
         let mut found = found.mentions;
         tagged.clear();
         tagger.tag(run, &mut tagged);
-        merge::tagger(&ws, &mut found, &tagged);
+        merge::tagger(&ws, &mut found, &tagged, scores);
         // words after the first of an organisation's or a place's name
         // ("Timber" of "Pacific Timber Association", "Negotiators" of
         // "African Group of Negotiators") are capitalised for the name's
@@ -169,6 +170,36 @@ fn runs<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = Range<usize>> + 'd {
         start = end;
         Some(run)
     })
+}
+
+/// True when the text reports games: two or more scores such as "2-1" or
+/// "6-3" (a digit or two, a hyphen, a digit or two, not part of a longer
+/// number or a date).
+fn reports_scores(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    // the edge of a number: no digit, hyphen or decimal point goes on
+    let open = |i: Option<usize>| {
+        i.is_none_or(|i| {
+            !digit(i) && b[i] != b'-' && !(b[i] == b'.' && (i > 0 && digit(i - 1) && digit(i + 1)))
+        })
+    };
+    let mut found = 0;
+    for (i, _) in text.match_indices('-') {
+        let left = (1..=3).take_while(|&k| k <= i && digit(i - k)).count();
+        let right = (1..=3).take_while(|&k| digit(i + k)).count();
+        if (1..=2).contains(&left)
+            && (1..=2).contains(&right)
+            && open((i - left).checked_sub(1))
+            && open(Some(i + right + 1).filter(|&j| j < b.len()))
+        {
+            found += 1;
+            if found >= 2 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Document-level decisions: a word that is part of a person's full name is
