@@ -148,3 +148,20 @@ fn states_as_a_noun_is_no_speech_verb() {
     let a = analyze("In its filing, the ministry states that the dam was never inspected.");
     assert_eq!(quotes(&a).len(), 1);
 }
+
+#[test]
+fn told_someone_named_in_an_appositive_then_that_reports_with_its_quotation() {
+    let a = analyze(
+        "Foreign Minister Rosa Vidal told her Chilean counterpart, Tomas Herrera, that Peru \
+         wanted \"more trade and fewer tariffs.\" Herrera replied that Chile had never raised \
+         a tariff.",
+    );
+    let q = quotes(&a);
+    let partial = q.iter().find(|x| x.0 == QuoteKind::Partial);
+    assert_eq!(partial.map(|x| x.1.as_str()), Some("Rosa Vidal"), "{q:?}");
+    assert!(
+        q.iter()
+            .any(|x| x.1 == "Tomas Herrera" && x.2 == "Chile had never raised a tariff"),
+        "{q:?}"
+    );
+}

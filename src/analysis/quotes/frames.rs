@@ -580,10 +580,11 @@ fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Optio
         if (subject_pronoun || short_subject) && hi - at >= 4 {
             return Some(at);
         }
-        // "told a crowd in Ohio that ...": the clause needs its "that"
+        // "told a crowd in Ohio that ...", "told his counterpart, Jean
+        // Barrot, that": the clause needs its "that"
         let end = (at + MAX_ADVERBIAL).min(hi);
         return (at..end)
-            .take_while(|&k| !cx.quoted(k) && !matches!(cx.word(k), "." | ";" | ":" | ","))
+            .take_while(|&k| !cx.quoted(k) && !matches!(cx.word(k), "." | ";" | ":"))
             .find(|&k| cx.word(k).eq_ignore_ascii_case("that"))
             .filter(|&k| k + 1 < hi)
             .map(|k| k + 1);

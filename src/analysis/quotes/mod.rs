@@ -428,7 +428,9 @@ fn own_frame(
                     && f.addressee.is_none()
                     && (f.last + 1 >= cx.doc.sentence_tokens[f.sentence].end
                         || matches!(cx.word(f.last + 1), "." | "!" | "?"));
-                if same_sentence || closes_sentence {
+                // a frame with a clause of its own ("” Barrot replied that
+                // ...") reports that clause, not the quotation before it
+                if (same_sentence && f.complement.is_none()) || closes_sentence {
                     return Some(fi);
                 }
             }
