@@ -356,3 +356,47 @@ fn a_country_is_a_place_unless_the_text_reports_games() {
     );
     assert_eq!(kind_of(&a, "Philippines"), [EntityKind::Place]);
 }
+
+fn role_of(a: &Analysis, name: &str) -> Option<String> {
+    a.entities
+        .iter()
+        .find(|e| e.name == name)
+        .and_then(|e| e.role.clone())
+}
+
+#[test]
+fn a_role_keeps_the_nouns_that_qualify_its_title() {
+    let a = analyze("European Union climate commissioner Wopke Hoekstra said the bloc would pay.");
+    assert_eq!(
+        role_of(&a, "Wopke Hoekstra").as_deref(),
+        Some("European Union climate commissioner")
+    );
+    let a = analyze("Civil protection minister Nora Castell said the roads were closed.");
+    assert_eq!(
+        role_of(&a, "Nora Castell").as_deref(),
+        Some("Civil protection minister")
+    );
+    // a verb before the title is no part of it
+    let a = analyze("The crowd cheered as president Joe Biden arrived.");
+    assert_eq!(role_of(&a, "Joe Biden").as_deref(), Some("president"));
+}
+
+#[test]
+fn a_department_in_a_title_is_no_organisation() {
+    let a = analyze("U.S. Defense Secretary Lloyd Austin arrived in Manila on Tuesday.");
+    assert_eq!(
+        role_of(&a, "Lloyd Austin").as_deref(),
+        Some("U.S. Defense Secretary")
+    );
+    assert!(kind_of(&a, "Defense").is_empty(), "{:?}", a.entities);
+    let a = analyze("India's External Affairs Minister Subrahmanyam Jaishankar spoke on Friday.");
+    assert_eq!(
+        role_of(&a, "Subrahmanyam Jaishankar").as_deref(),
+        Some("India's External Affairs Minister")
+    );
+    assert!(
+        kind_of(&a, "External Affairs").is_empty(),
+        "{:?}",
+        a.entities
+    );
+}

@@ -93,12 +93,15 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     let scores = reports_scores(text);
     for run in runs(doc) {
         ws.fill(doc, lex, run.clone());
-        let found = names::find(&ws, lex);
-        titles.extend(found.titles.iter().map(|t| ws.span_of(t.clone())));
-        let mut found = found.mentions;
+        let names::Found {
+            mentions: mut found,
+            titles: run_titles,
+            ..
+        } = names::find(&ws, lex);
+        titles.extend(run_titles.iter().map(|t| ws.span_of(t.clone())));
         tagged.clear();
         tagger.tag(run, &mut tagged);
-        merge::tagger(&ws, &mut found, &tagged, scores);
+        merge::tagger(&ws, &mut found, &tagged, &run_titles, scores);
         // words after the first of an organisation's or a place's name
         // ("Timber" of "Pacific Timber Association", "Negotiators" of
         // "African Group of Negotiators") are capitalised for the name's
