@@ -165,3 +165,22 @@ fn told_someone_named_in_an_appositive_then_that_reports_with_its_quotation() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_question_in_its_own_sentence_before_asked_is_unmarked_speech() {
+    let a = analyze(
+        "Minister Rosa Vidal spoke on Friday.\n\nWho will pay for the new bridge? Vidal asked \
+         at a forum in Lima on Thursday.",
+    );
+    assert_eq!(
+        quotes(&a),
+        [(
+            QuoteKind::Unmarked,
+            "Rosa Vidal".to_string(),
+            "Who will pay for the new bridge?".to_string()
+        )]
+    );
+    // a question the next sentence answers is nobody's words
+    let a = analyze("Who will pay for the new bridge? That question divided the council.");
+    assert!(quotes(&a).is_empty());
+}

@@ -400,3 +400,15 @@ fn a_department_in_a_title_is_no_organisation() {
         a.entities
     );
 }
+
+#[test]
+fn an_appositive_role_stops_before_a_second_one_joined_by_and() {
+    let a = analyze(
+        "Ali Mohamed, Kenya's climate envoy and chair of the regional group, called the offer \
+         a joke.",
+    );
+    assert_eq!(
+        role_of(&a, "Ali Mohamed").as_deref(),
+        Some("Kenya's climate envoy")
+    );
+}

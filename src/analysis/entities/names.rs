@@ -654,8 +654,15 @@ pub fn appositive_title(
     let mut j = i;
     while j < end && j < start + 10 {
         let w = &ws.words[j];
-        if w.shape == Shape::Punct || w.shape == Shape::Number {
+        // "Kenya's climate envoy": a possessive clitic stays inside
+        let clitic = matches!(ws.key(j), "'s" | "’s");
+        if (w.shape == Shape::Punct || w.shape == Shape::Number) && !clitic {
             break;
+        }
+        // "Kenya's climate envoy and chair of ...": the first title
+        // described is the role
+        if has_title && ws.key(j) == "and" {
+            return Some(start..j);
         }
         if matches!(
             ws.key(j),
