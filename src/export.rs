@@ -219,7 +219,7 @@ fn entity<W: Write>(out: &mut JsonOut<W>, e: &Entity) {
     out.key(true, "id");
     out.index(*id);
     out.key(false, "kind");
-    out.string(kind.as_str());
+    out.plain_string(kind.as_str());
     out.key(false, "name");
     out.string(name);
     out.key(false, "role");
@@ -272,7 +272,7 @@ fn quote<W: Write>(out: &mut JsonOut<W>, q: &Quote) {
     } = q;
     out.begin_object();
     out.key(true, "kind");
-    out.string(quote_kind(*kind));
+    out.plain_string(quote_kind(*kind));
     // flattened: the content's span is the quote's own start and end
     range_fields(out, content.start, content.end);
     out.key(false, "speaker");

@@ -3,7 +3,8 @@
 //! without serde's generic machinery.
 //!
 //! Entry point: [`JsonOut`], which the export drives field by field. It
-//! owns only the layout, string escaping and number formatting; which
+//! owns only the layout, string escaping and number formatting (the
+//! digits in `digits`, the search for bytes to escape in `escape`); which
 //! fields are written, in what order, is the export's business. Output is
 //! gathered in a buffer and handed to the writer in large pieces.
 //!
@@ -13,6 +14,11 @@
 //! through the generic serializer and formatter; here a span is two line
 //! breaks copied from a table, two fixed keys and two integers.
 
+mod digits;
+mod escape;
+
+use digits::uint_at;
+use escape::{find_escape, needs_escape};
 use std::io::{self, Write};
 
 /// serde_json's layouts.
@@ -33,18 +39,6 @@ const BREAKS: &[u8] = b",\n                                                     
 
 /// Indent levels [`BREAKS`] covers; deeper ones are written a level at a time.
 const MAX_DEPTH: usize = (BREAKS.len() - 2) / 2;
-
-/// Two decimal digits for each number below 100: "00", "01", ... "99".
-static DIGIT_PAIRS: [u8; 200] = {
-    let mut table = [0u8; 200];
-    let mut n = 0;
-    while n < 100 {
-        table[2 * n] = b'0' + (n / 10) as u8;
-        table[2 * n + 1] = b'0' + (n % 10) as u8;
-        n += 1;
-    }
-    table
-};
 
 /// A JSON value being written to `sink` in one [`Layout`].
 ///
@@ -335,6 +329,21 @@ impl<W: Write> JsonOut<W> {
         self.put(b"\"");
     }
 
+    /// Writes a short string that needs no escape (a kind's name, as the
+    /// export's fixed vocabulary gives it): the same bytes as
+    /// [`JsonOut::string`], without looking for escapes.
+    #[inline]
+    pub fn plain_string(&mut self, s: &'static str) {
+        debug_assert!(
+            s.len() <= MAX_KEY && !s.bytes().any(needs_escape),
+            "{s:?} is not a plain name"
+        );
+        self.room();
+        self.put(b"\"");
+        self.put(s.as_bytes());
+        self.put(b"\"");
+    }
+
     /// Writes the escape of one byte that [`needs_escape`].
     #[cold]
     fn escape(&mut self, b: u8) {
@@ -379,102 +388,6 @@ fn line_break_at(buf: &mut [u8], at: usize, depth: usize, first: bool) -> usize 
     let from = usize::from(first);
     buf[at..at + 32].copy_from_slice(&BREAKS[from..from + 32]);
     at + 2 + 2 * depth - from
-}
-
-/// Writes `n` in decimal into `buf` at `at` (20 bytes must be free);
-/// returns where it ends.
-#[inline(always)]
-fn uint_at(buf: &mut [u8], at: usize, n: u64) -> usize {
-    let digits = decimal_digits(n);
-    if n < 100_000_000 {
-        // All eight digits of the number padded with zeros, shifted so that
-        // its own digits come first, in one fixed-size store.
-        let n = n as u32;
-        let (high, low) = ((n / 10_000) as usize, (n % 10_000) as usize);
-        let pairs = [high / 100, high % 100, low / 100, low % 100];
-        let mut padded = [0u8; 8];
-        for (i, pair) in pairs.into_iter().enumerate() {
-            padded[2 * i..2 * i + 2].copy_from_slice(&DIGIT_PAIRS[2 * pair..2 * pair + 2]);
-        }
-        let shifted = u64::from_be_bytes(padded) << (8 * (8 - digits));
-        buf[at..at + 8].copy_from_slice(&shifted.to_be_bytes());
-        return at + digits;
-    }
-    let to = &mut buf[at..at + digits];
-    let mut end = digits;
-    let mut rest = n;
-    while rest >= 100 {
-        let pair = (rest % 100) as usize * 2;
-        rest /= 100;
-        end -= 2;
-        to[end..end + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-    }
-    if rest >= 10 {
-        let pair = rest as usize * 2;
-        to[..2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-    } else {
-        to[0] = b'0' + rest as u8;
-    }
-    at + digits
-}
-
-/// How many decimal digits `n` has (1 for 0).
-#[inline(always)]
-fn decimal_digits(n: u64) -> usize {
-    const POWERS: [u64; 20] = {
-        let mut powers = [1u64; 20];
-        let mut i = 1;
-        while i < 20 {
-            powers[i] = powers[i - 1] * 10;
-            i += 1;
-        }
-        powers
-    };
-    let n = n | 1;
-    // floor(log10(2^bits)), then one less when n is below that power of ten
-    let guess = (((u64::BITS - n.leading_zeros()) * 1233) >> 12) as usize;
-    guess + 1 - usize::from(n < POWERS[guess])
-}
-
-/// True for the bytes JSON strings must escape: `"`, `\` and control
-/// characters below 0x20 (serde_json leaves 0x7F as it is).
-#[inline]
-fn needs_escape(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\'
-}
-
-/// The index of the first byte in `bytes` that [`needs_escape`]; eight
-/// bytes are checked at once, as one `u64`.
-#[inline]
-fn find_escape(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        // High bit of a byte set where it is below 0x20, or equal to '"' or
-        // '\' (exact as long as no byte before it in the word matches: only
-        // whether any matched is used).
-        let quote = w ^ (ONES * u64::from(b'"'));
-        let backslash = w ^ (ONES * u64::from(b'\\'));
-        let hits = (w.wrapping_sub(ONES * 0x20)
-            | quote.wrapping_sub(ONES) & !quote
-            | backslash.wrapping_sub(ONES) & !backslash)
-            & !w
-            & HIGH;
-        if hits != 0 {
-            return chunk.iter().position(|&b| needs_escape(b)).map(|i| at + i);
-        }
-        at += 8;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| needs_escape(b))
-        .map(|i| at + i)
 }
 
 #[cfg(test)]

@@ -152,16 +152,17 @@ pub fn load_reader(name: &str, mut reader: impl Read) -> Result<Article, LoadErr
 /// needs 100 MB, not 300).
 fn from_vec(name: String, bytes: Vec<u8>, format: Option<Format>) -> Result<Article, LoadError> {
     check_size(&name, bytes.len())?;
-    let plain_utf8 = format != Some(Format::Html)
+    let may_be_plain = format != Some(Format::Html)
         && !bytes.is_empty()
         && Encoding::for_bom(&bytes).is_none_or(|(e, _)| e == encoding_rs::UTF_8)
-        && !decode::looks_binary(&bytes)
-        && std::str::from_utf8(&bytes).is_ok_and(|t| !html::looks_like_html(t));
-    if !plain_utf8 {
+        && !decode::looks_binary(&bytes);
+    if !may_be_plain {
         return from_bytes(name, &bytes, format);
     }
+    // the text is validated as UTF-8 once, here, and kept
     let text = match String::from_utf8(bytes) {
-        Ok(text) => normalize_owned(text),
+        Ok(text) if !html::looks_like_html(&text) => normalize_owned(text),
+        Ok(page) => return from_bytes(name, page.as_bytes(), format),
         Err(e) => return from_bytes(name, e.as_bytes(), format),
     };
     if text.trim().is_empty() {
@@ -251,7 +252,8 @@ fn normalize_owned(mut text: String) -> String {
     if text.starts_with('\u{FEFF}') {
         text.drain(..'\u{FEFF}'.len_utf8());
     }
-    if text.contains('\r') {
+    // a byte search (memchr), not a char search: the whole text is read
+    if text.as_bytes().contains(&b'\r') {
         normalize(&text)
     } else {
         text
@@ -265,7 +267,7 @@ fn normalize_owned(mut text: String) -> String {
 /// ```
 pub fn normalize(raw: &str) -> String {
     let s = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
-    if !s.contains('\r') {
+    if !s.as_bytes().contains(&b'\r') {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());

@@ -31,11 +31,28 @@ pub struct Linked {
     pub entity_of: Vec<usize>,
 }
 
-/// What a mention links by.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Key {
-    kind: EntityKind,
-    name: String,
+/// The groups of mentions found so far (a group becomes an entity) and
+/// what each links by: its kind and its key (see [`other_key`]), looked up
+/// without building a key per mention.
+#[derive(Default)]
+struct Groups {
+    kinds: Vec<EntityKind>,
+    /// Per kind (by its index in [`EntityKind`]), the group of each key.
+    by_key: [FxHashMap<String, usize>; 7],
+}
+
+impl Groups {
+    /// The group of `kind` and `key`, made when new.
+    fn intern(&mut self, kind: EntityKind, key: &str) -> usize {
+        let map = &mut self.by_key[kind as usize];
+        if let Some(&g) = map.get(key) {
+            return g;
+        }
+        self.kinds.push(kind);
+        let g = self.kinds.len() - 1;
+        map.insert(key.to_owned(), g);
+        g
+    }
 }
 
 /// The name words of a mention as written ("Antony", "Blinken"): its
@@ -50,29 +67,34 @@ fn name_words<'t>(text: &'t str, m: &Mention) -> impl Iterator<Item = &'t str> +
         .filter(|w| !matches!(*w, "Jr" | "Sr" | "II" | "III" | "IV" | "JR" | "SR"))
 }
 
-fn plain_key(text: &str) -> String {
+/// Writes the key of `text` to `out` (cleared first): its words in
+/// lowercase without full stops, joined by single spaces.
+fn plain_key_into(out: &mut String, text: &str) {
+    out.clear();
     if text.is_ascii() && !text.contains(['.', '\n', '\t', '\r']) && !text.contains("  ") {
-        return text.to_ascii_lowercase();
+        push_lower(out, text);
+        return;
     }
-    let mut k = String::with_capacity(text.len());
     for w in text.split_whitespace() {
-        if !k.is_empty() {
-            k.push(' ');
+        if !out.is_empty() {
+            out.push(' ');
         }
         for c in w.chars().filter(|c| *c != '.') {
-            k.extend(c.to_lowercase());
+            out.extend(c.to_lowercase());
         }
     }
-    k
 }
 
-/// Initials of the capitalised words ("World Health Organization" -> "who").
-fn initials(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '-')
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Writes the initials of the capitalised words to `out` (cleared first):
+/// "World Health Organization" -> "who".
+fn initials_into(out: &mut String, text: &str) {
+    out.clear();
+    out.extend(
+        text.split(|c: char| c.is_whitespace() || c == '-')
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// Links `mentions` (sorted by start, not overlapping) into entities.
@@ -80,21 +102,16 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
     let n = mentions.len();
     // provisional group per mention, then renumbered by kind and position
     let mut group_of: Vec<usize> = vec![usize::MAX; n];
-    let mut groups: Vec<Key> = Vec::new();
-    let mut by_key: FxHashMap<Key, usize> = FxHashMap::default();
+    let mut groups = Groups::default();
     let mut ambiguous: Vec<(usize, Vec<usize>)> = Vec::new(); // (mention, other groups)
+    // keys are written to these buffers, not allocated per mention
+    let mut key = String::new();
+    let mut key2 = String::new();
 
-    let mut intern = |key: Key, groups: &mut Vec<Key>| -> usize {
-        if let Some(&g) = by_key.get(&key) {
-            return g;
-        }
-        groups.push(key.clone());
-        by_key.insert(key, groups.len() - 1);
-        groups.len() - 1
-    };
-
-    // acronyms defined in the text, and initials of multi-word names
+    // acronyms defined in the text, and initials of multi-word names (the
+    // first name with given initials keeps them: each surface is read once)
     let mut acronym_of: FxHashMap<String, (EntityKind, String)> = FxHashMap::default();
+    let mut initials_read: FxHashSet<&str> = FxHashSet::default();
     for (i, m) in mentions.iter().enumerate() {
         if !matches!(m.kind, EntityKind::Org | EntityKind::Place) {
             continue;
@@ -103,7 +120,6 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
         if !surface.contains(' ') {
             continue;
         }
-        let key = other_key(m, text);
         // "... (WHO)": the next mention is the acronym in brackets
         if let Some(next) = mentions.get(i + 1) {
             let between = text.get(m.span.end..next.span.start).unwrap_or("");
@@ -118,51 +134,68 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
                 && after.trim_start().starts_with(')')
                 && first_letter(surface) == first_letter(next.span.of(text))
             {
-                acronym_of.insert(plain_key(next.span.of(text)), (m.kind, key.clone()));
+                other_key_into(&mut key, m, text);
+                plain_key_into(&mut key2, next.span.of(text));
+                acronym_of.insert(key2.clone(), (m.kind, key.clone()));
             }
         }
-        let ini = initials(surface);
-        if ini.chars().count() >= 2 {
-            acronym_of.entry(ini).or_insert((m.kind, key));
+        if !initials_read.insert(surface) {
+            continue;
+        }
+        initials_into(&mut key2, surface);
+        if key2.chars().count() >= 2 && !acronym_of.contains_key(key2.as_str()) {
+            other_key_into(&mut key, m, text);
+            acronym_of.insert(key2.clone(), (m.kind, key.clone()));
         }
     }
+    drop(initials_read);
 
     // companies closed by their suffix ("Veltrix Semiconductor Inc."): a
     // later "Veltrix" alone is the company, whatever the tagger thought
     let lex = super::gazetteer::lexicon();
     let mut company_of: FxHashMap<&str, usize> = FxHashMap::default();
+    // the same words with the same canonical name decide the same way
+    let mut company_read: FxHashSet<(&str, Option<&str>)> = FxHashSet::default();
     for m in mentions {
         if m.kind != EntityKind::Org {
             continue;
         }
         let surface = m.span.of(text);
-        let words: Vec<&str> = surface.split_whitespace().collect();
-        let [first, .., last] = words[..] else {
+        if !company_read.insert((surface, m.canonical.as_deref())) {
+            continue;
+        }
+        let mut words = surface.split_whitespace();
+        let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
             continue;
         };
-        let key = super::gazetteer::key_of(first);
-        // a region's name may open a company's ("Southwest Airlines"), a
-        // country's or a people's may not ("Air France", "American Airlines")
-        let first_phrase = lex.phrase(&key).map(|p| p.kind);
         let plain_first = first.chars().next().is_some_and(char::is_uppercase)
             && first
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
-            && !lex.is_common(&key)
-            && !lex.word(&key).is_org_head()
-            && first_phrase.is_none_or(|k| k == PhraseKind::Region);
+            && {
+                key.clear();
+                push_lower(&mut key, first);
+                let facts = lex.word(&key);
+                // a region's name may open a company's ("Southwest
+                // Airlines"), a country's or a people's may not ("Air
+                // France", "American Airlines")
+                !facts.is_common()
+                    && !facts.is_org_head()
+                    && facts
+                        .phrase(lex)
+                        .is_none_or(|p| p.kind == PhraseKind::Region)
+            };
         // a company the lists know ("Deutsche Bank") goes by its first word too
         let known_company = m.known == Some(PhraseKind::Org);
         if plain_first
-            && (known_company || lex.word(&super::gazetteer::key_of(last)).is_org_suffix())
+            && (known_company || {
+                key.clear();
+                push_lower(&mut key, last);
+                lex.word(&key).is_org_suffix()
+            })
         {
-            let g = intern(
-                Key {
-                    kind: EntityKind::Org,
-                    name: other_key(m, text),
-                },
-                &mut groups,
-            );
+            other_key_into(&mut key, m, text);
+            let g = groups.intern(EntityKind::Org, &key);
             company_of.entry(first).or_insert(g);
         }
     }
@@ -170,60 +203,66 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
     // places and organisations named in one word: a lone guess that a
     // word of the same spelling is a person ("In Chandler, ..."; "Chandler
     // has come back") joins them
-    let mut place_or_org: FxHashMap<&str, Key> = FxHashMap::default();
+    let mut place_or_org: FxHashMap<&str, (EntityKind, String)> = FxHashMap::default();
     for m in mentions {
         let surface = m.span.of(text);
         if matches!(m.kind, EntityKind::Place | EntityKind::Org) && !surface.contains(' ') {
-            place_or_org.entry(surface).or_insert_with(|| Key {
-                kind: m.kind,
-                name: other_key(m, text),
+            place_or_org.entry(surface).or_insert_with(|| {
+                other_key_into(&mut key, m, text);
+                (m.kind, key.clone())
             });
         }
     }
 
-    // people: full names first
+    // people: full names first; the same words give the same group, so
+    // each distinct full name is read once
     let mut person_by_word: FxHashMap<String, Vec<(usize, bool)>> = FxHashMap::default(); // word -> (group, is_last_word)
+    let mut full_name_group: FxHashMap<&str, usize> = FxHashMap::default();
     let mut words: Vec<&str> = Vec::new();
-    let mut key = String::new();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != EntityKind::Person {
+            continue;
+        }
+        let surface = m.span.of(text);
+        if let Some(&g) = full_name_group.get(surface) {
+            group_of[i] = g;
             continue;
         }
         words.clear();
         words.extend(name_words(text, m));
         let n = words.len();
         if n >= 2 {
-            let mut name = String::new();
+            // the name in lowercase; its first and last words are its ends
+            key.clear();
+            let mut first_end = 0;
             for (wi, w) in words.iter().enumerate() {
                 if wi > 0 {
-                    name.push(' ');
+                    key.push(' ');
                 }
-                push_lower(&mut name, w);
+                let start = key.len();
+                push_lower(&mut key, w);
+                if wi == 0 {
+                    first_end = key.len();
+                } else if wi + 1 == n {
+                    key2.clear();
+                    key2.push_str(&key[start..]);
+                }
             }
-            let g = intern(
-                Key {
-                    kind: EntityKind::Person,
-                    name,
-                },
-                &mut groups,
-            );
+            let g = groups.intern(EntityKind::Person, &key);
             group_of[i] = g;
-            for (wi, w) in words.iter().enumerate() {
-                let is_last = wi + 1 == n;
-                if wi == 0 || is_last {
-                    key.clear();
-                    push_lower(&mut key, w);
-                    let list = match person_by_word.get_mut(key.as_str()) {
-                        Some(list) => list,
-                        None => person_by_word.entry(key.clone()).or_default(),
-                    };
-                    if !list.iter().any(|(x, _)| *x == g) {
-                        list.push((g, is_last));
-                    }
+            full_name_group.insert(surface, g);
+            for (word, is_last) in [(&key[..first_end], false), (key2.as_str(), true)] {
+                let list = match person_by_word.get_mut(word) {
+                    Some(list) => list,
+                    None => person_by_word.entry(word.to_owned()).or_default(),
+                };
+                if !list.iter().any(|(x, _)| *x == g) {
+                    list.push((g, is_last));
                 }
             }
         }
     }
+    drop(full_name_group);
 
     // then everything in text order; the same words of the same kind link
     // the same way, so each distinct surface is keyed once
@@ -272,14 +311,8 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
                     let weak = matches!(m.evidence, Evidence::Guess | Evidence::Tagger);
                     let place = place_or_org.get(m.span.of(text)).filter(|_| weak);
                     match (pool.clone().max_by_key(score), place) {
-                        (None, Some(place)) => intern(place.clone(), &mut groups),
-                        (None, None) => intern(
-                            Key {
-                                kind: EntityKind::Person,
-                                name: key.clone(),
-                            },
-                            &mut groups,
-                        ),
+                        (None, Some((kind, name))) => groups.intern(*kind, name),
+                        (None, None) => groups.intern(EntityKind::Person, &key),
                         (Some(best), _) => {
                             let best_count = count.get(best).copied().unwrap_or(0);
                             let tied: Vec<usize> = pool
@@ -301,20 +334,21 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
                         count_mention(&mut count, &mut first_seen, g, i);
                         continue;
                     }
-                    let mut key = Key {
-                        kind: m.kind,
-                        name: other_key(m, text),
+                    let acronym = if surface.contains(' ') {
+                        None
+                    } else {
+                        plain_key_into(&mut key2, surface);
+                        acronym_of
+                            .get(key2.as_str())
+                            .filter(|(kind, _)| *kind == m.kind || m.kind == EntityKind::Org)
                     };
-                    if !surface.contains(' ')
-                        && let Some((kind, name)) = acronym_of.get(&plain_key(surface))
-                        && (*kind == m.kind || m.kind == EntityKind::Org)
-                    {
-                        key = Key {
-                            kind: *kind,
-                            name: name.clone(),
-                        };
-                    }
-                    let g = intern(key, &mut groups);
+                    let g = match acronym {
+                        Some((kind, name)) => groups.intern(*kind, name),
+                        None => {
+                            other_key_into(&mut key, m, text);
+                            groups.intern(m.kind, &key)
+                        }
+                    };
                     surface_group.insert((m.kind, surface), g);
                     g
                 }
@@ -325,14 +359,10 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
     }
 
     // renumber: by kind, then by first mention
-    let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_by_key(|&g| {
-        (
-            groups[g].kind,
-            first_seen.get(g).copied().unwrap_or(usize::MAX),
-        )
-    });
-    let mut id_of = vec![0usize; groups.len()];
+    let kinds = groups.kinds;
+    let mut order: Vec<usize> = (0..kinds.len()).collect();
+    order.sort_by_key(|&g| (kinds[g], first_seen.get(g).copied().unwrap_or(usize::MAX)));
+    let mut id_of = vec![0usize; kinds.len()];
     for (id, &g) in order.iter().enumerate() {
         id_of[g] = id;
     }
@@ -341,18 +371,18 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
         .enumerate()
         .map(|(id, &g)| Entity {
             id,
-            kind: groups[g].kind,
+            kind: kinds[g],
             name: String::new(),
             role: None,
             aliases: Vec::new(),
-            mentions: Vec::new(),
+            mentions: Vec::with_capacity(count.get(g).copied().unwrap_or(0)),
             ambiguous: Vec::new(),
         })
         .collect();
     let entity_of: Vec<usize> = group_of.iter().map(|&g| id_of[g]).collect();
-    // the distinct forms of each entity, in order of first use
-    let mut surfaces: Vec<Vec<(String, Option<Cow<'static, str>>)>> =
-        vec![Vec::new(); entities.len()];
+    // the distinct forms of each entity, in order of first use, with the
+    // canonical name of its mention
+    let mut surfaces: Vec<Vec<Form<'_>>> = vec![Vec::new(); entities.len()];
     let mut seen: FxHashSet<(usize, &str)> = FxHashSet::default();
     for (i, m) in mentions.iter().enumerate() {
         let e = entity_of[i];
@@ -367,7 +397,7 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
                 }
                 _ => normalize_space(raw),
             };
-            surfaces[e].push((shown, m.canonical.clone()));
+            surfaces[e].push((shown, m.canonical.as_ref()));
         }
     }
     for (mi, others) in ambiguous {
@@ -402,15 +432,21 @@ fn normalize_space(s: &str) -> String {
     super::numeric::single_spaced(s)
 }
 
-fn other_key(m: &Mention, text: &str) -> String {
-    match (&m.canonical, m.kind) {
-        (Some(c), _) => plain_key(c),
-        (None, _) => plain_key(m.span.of(text)),
+/// Writes what a mention other than a single name word links by to
+/// `out`: the key of its canonical name, or of its words.
+fn other_key_into(out: &mut String, m: &Mention, text: &str) {
+    match &m.canonical {
+        Some(c) => plain_key_into(out, c),
+        None => plain_key_into(out, m.span.of(text)),
     }
 }
 
+/// A form of an entity's name as shown, with the canonical name of the
+/// mention it was first read in.
+type Form<'m> = (String, Option<&'m Cow<'static, str>>);
+
 /// Sets the canonical name (the fullest form in the text) and the aliases.
-fn name_entity(e: &mut Entity, forms: &[(String, Option<Cow<'static, str>>)]) {
+fn name_entity(e: &mut Entity, forms: &[Form<'_>]) {
     let numeric = matches!(
         e.kind,
         EntityKind::Money | EntityKind::Date | EntityKind::Quantity
@@ -419,11 +455,7 @@ fn name_entity(e: &mut Entity, forms: &[(String, Option<Cow<'static, str>>)]) {
         // the normalised form ("$95 billion" for "$ 95 billion")
         e.name = forms
             .first()
-            .and_then(|f| {
-                f.1.as_deref()
-                    .map(str::to_string)
-                    .or_else(|| Some(f.0.clone()))
-            })
+            .and_then(|f| f.1.map(|c| c.to_string()).or_else(|| Some(f.0.clone())))
             .unwrap_or_default();
     } else {
         let fullness = |s: &str| (s.split_whitespace().count(), s.chars().count());

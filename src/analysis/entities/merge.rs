@@ -51,21 +51,18 @@ pub fn tagger(
     if tagged.is_empty() {
         return;
     }
-    // the first word of each token of the view (from its first token on)
-    let base = ws.words.first().map_or(0, |w| w.token);
-    let mut first_word = vec![usize::MAX; ws.words.last().map_or(0, |w| w.token + 1 - base)];
-    for (i, w) in ws.words.iter().enumerate().rev() {
-        if let Some(slot) = first_word.get_mut(w.token - base) {
-            *slot = i;
-        }
-    }
+    // the words of a token range: from the first word of its first token
+    // (words are in token order: a binary search, no table per run)
     let word_range = |tokens: &Range<usize>| -> Option<Range<usize>> {
-        let start = *first_word.get(tokens.start.checked_sub(base)?)?;
+        let start = ws.words.partition_point(|w| w.token < tokens.start);
+        if ws.words.get(start)?.token != tokens.start {
+            return None;
+        }
         let mut end = start;
         while end < ws.words.len() && ws.words[end].token < tokens.end {
             end += 1;
         }
-        (start < end && start != usize::MAX).then_some(start..end)
+        (start < end).then_some(start..end)
     };
     mentions.sort_by_key(|m| m.span.start);
     let mut added: Vec<Mention> = Vec::new();

@@ -17,7 +17,8 @@
 //!    and ambiguous mentions; [`role`]: the role of each person.
 //!
 //! Everything is linear in the text: hash lookups per word, no loops over
-//! mentions × entities. The gazetteers are built once, on first use.
+//! mentions × entities. The gazetteers are read at build time (`build.rs`)
+//! and put in hash maps once, on first use.
 
 mod gazetteer;
 mod link;
@@ -27,6 +28,7 @@ mod numeric;
 mod party_tag;
 mod role;
 mod speaker_label;
+mod word_set;
 mod words;
 
 use super::{Document, Entity, EntityKind, Span};

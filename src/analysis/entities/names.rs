@@ -20,18 +20,36 @@ use crate::analysis::EntityKind;
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// Words that may join the capitalised words of one name ("Bank of England",
-/// "Ludwig van Beethoven").
-const CONNECTORS: &[&str] = &["of", "for", "and", "&", "the"];
+/// Particles of people's and places' names ("van der Westhuizen", "De
+/// Wilde"), by their key: "de", "del", "della", "di", "van", "von", "der",
+/// "den", "la", "le", "du", "da", "dos", "das", "al", "bin", "ibn", "el",
+/// "ter", "ten". Byte patterns: a decision on the length and each byte,
+/// not a comparison per word of the list (this runs for most short words).
+fn is_particle_key(k: &str) -> bool {
+    matches!(
+        k.as_bytes(),
+        [b'd', b'e' | b'i' | b'u' | b'a']
+            | [b'l', b'a' | b'e']
+            | [b'a' | b'e', b'l']
+            | [b'd', b'e', b'l' | b'r' | b'n']
+            | [b'd', b'o' | b'a', b's']
+            | [b'v', b'a' | b'o', b'n']
+            | [b'b', b'i', b'n']
+            | [b'i', b'b', b'n']
+            | [b't', b'e', b'r' | b'n']
+            | [b'd', b'e', b'l', b'l', b'a']
+    )
+}
 
-/// Particles of people's and places' names ("van der Westhuizen", "De Wilde").
-const PARTICLES: &[&str] = &[
-    "de", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "da", "dos", "das",
-    "al", "bin", "ibn", "el", "ter", "ten",
-];
-
-/// Words that are never names by themselves when capitalised mid-sentence.
-const CLOSED_CLASS: &[&str] = &["the", "a", "an", "and", "or", "but", "of", "for", "i"];
+/// Words that are never names by themselves when capitalised
+/// mid-sentence, by their key: "the", "a", "an", "and", "or", "but", "of",
+/// "for", "i".
+fn is_closed_class(k: &str) -> bool {
+    matches!(
+        k.as_bytes(),
+        b"the" | b"a" | b"an" | b"and" | b"or" | b"but" | b"of" | b"for" | b"i"
+    )
+}
 
 /// Prepositions after which an unknown single name is a place ("in Arbil").
 const PLACE_PREPOSITIONS: &[&str] = &[
@@ -124,38 +142,42 @@ enum Segment<'l> {
     Name(Range<usize>),
 }
 
+/// True for a word that may join the capitalised words of one name: "of",
+/// "for", "and", "&", "the" after "of" ("Bank of the South"), and particles
+/// in lowercase ("Ludwig van Beethoven").
+#[inline]
 fn is_connector(ws: &Words<'_>, i: usize) -> bool {
-    let k = ws.key(i);
-    if ws.words[i].shape == Shape::Upper {
+    let w = &ws.words[i];
+    // connectors and particles are short ASCII words (no other word
+    // lowercases to one): longer words and words in capitals are ruled out
+    // before their key is read (this runs for most words of a chunk)
+    if w.span.len() > 5 || w.shape == Shape::Upper {
         return false;
     }
-    // "the" joins only after "of": "Bank of the South"
-    if k == "the" {
-        return i > 0 && ws.key(i - 1) == "of";
+    let k = ws.key(i);
+    match k.as_bytes() {
+        b"of" | b"for" | b"and" | b"&" => true,
+        // "the" joins only after "of": "Bank of the South"
+        b"the" => i > 0 && ws.key(i - 1) == "of",
+        _ => w.shape == Shape::Lower && is_particle_key(k),
     }
-    CONNECTORS.contains(&k) || (ws.words[i].shape == Shape::Lower && is_particle(ws, i))
 }
 
 #[inline]
 fn is_particle(ws: &Words<'_>, i: usize) -> bool {
-    let k = ws.key(i);
-    // most short words are ruled out by their first letter before the list
-    // is read (this runs for many words)
-    k.len() <= 5
-        && matches!(
-            k.as_bytes().first(),
-            Some(b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b't' | b'v')
-        )
-        && PARTICLES.contains(&k)
+    // particles are short ASCII words (see [`is_connector`])
+    ws.words.get(i).is_some_and(|w| w.span.len() <= 5) && is_particle_key(ws.key(i))
 }
 
 /// A capital letter with its full stop after it: "J." of "J. K. Rowling".
+#[inline]
 fn is_initial(ws: &Words<'_>, i: usize) -> bool {
     let w = &ws.words[i];
-    let k = ws.key(i);
-    if !w.is_capital() {
+    // an initial is a capital letter, with its full stop or alone
+    if !w.is_capital() || w.span.len() > 4 {
         return false;
     }
+    let k = ws.key(i);
     // "K." is one token; "K" "." two, in older token conventions
     let dotted =
         k.len() == 2 && k.ends_with('.') && k.chars().next().is_some_and(char::is_alphabetic);
@@ -175,9 +197,13 @@ fn one_char(s: &str) -> bool {
 
 /// True when word `i` starts lowercase particles in a row (at most three)
 /// that end right before a capitalised word: "von der Leyen", "de la Cruz".
+#[inline]
 fn particles_before_name(ws: &Words<'_>, i: usize, end: usize) -> bool {
     // particles are two to four lowercase letters: most words are ruled out
     // by their shape and length before the list is read
+    if ws.words.get(i).is_none_or(|w| w.shape != Shape::Lower) {
+        return false;
+    }
     let lower_particle = |k: usize| {
         ws.words[k].shape == Shape::Lower
             && (2..=4).contains(&ws.words[k].span.len())
@@ -197,15 +223,15 @@ fn continues_chunk(ws: &Words<'_>, i: usize, end: usize) -> bool {
         return true;
     }
     let next_capital = i + 1 < end && ws.words[i + 1].is_capital();
-    if is_connector(ws, i) && next_capital {
+    if next_capital && is_connector(ws, i) {
         return true;
     }
     // "Ursula von der Leyen": particles in a row before the surname
-    if particles_before_name(ws, i, end) {
+    if w.shape == Shape::Lower && particles_before_name(ws, i, end) {
         return true;
     }
     // a full stop after an initial or an abbreviated title ("J. K.", "Mr.")
-    if ws.text_of(i) == "." && i > 0 && next_capital {
+    if next_capital && i > 0 && w.shape == Shape::Punct && ws.text_of(i) == "." {
         let prev = ws.key(i - 1);
         let initial = one_char(prev) && ws.words[i - 1].is_capital();
         return initial || DOTTED.contains(&prev);
@@ -214,6 +240,7 @@ fn continues_chunk(ws: &Words<'_>, i: usize, end: usize) -> bool {
 }
 
 /// The longest known phrase starting at word `i` and ending before `end`.
+#[inline]
 fn phrase_at<'l>(
     ws: &Words<'_>,
     lex: &'l Lexicon,
@@ -221,10 +248,22 @@ fn phrase_at<'l>(
     end: usize,
     caps_line: bool,
 ) -> Option<(usize, &'l KnownPhrase)> {
-    let first = ws.facts(i);
-    if !first.is_prefix() {
-        return None;
+    // most words start no phrase: ruled out here, without a call
+    match ws.words.get(i) {
+        Some(w) if w.facts.is_prefix() => longest_phrase(ws, lex, i, end, caps_line),
+        _ => None,
     }
+}
+
+/// [`phrase_at`] for a word that starts some phrase.
+fn longest_phrase<'l>(
+    ws: &Words<'_>,
+    lex: &'l Lexicon,
+    i: usize,
+    end: usize,
+    caps_line: bool,
+) -> Option<(usize, &'l KnownPhrase)> {
+    let first = ws.facts(i);
     // the key of words i..j, built only once a second word joins
     let mut key = ws.scratch.take();
     key.clear();
@@ -278,11 +317,18 @@ fn phrase_at<'l>(
 }
 
 /// The longest title starting at word `i` (any case) and ending before `end`.
+#[inline]
 fn title_at(ws: &Words<'_>, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
-    let first = ws.facts(i);
-    if i >= end || !first.is_prefix() {
-        return None;
+    // most words start no title: ruled out here, without a call
+    match ws.words.get(i) {
+        Some(w) if i < end && w.facts.is_prefix() => longest_title(ws, lex, i, end),
+        _ => None,
     }
+}
+
+/// [`title_at`] for a word that starts some title.
+fn longest_title(ws: &Words<'_>, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
+    let first = ws.facts(i);
     if matches!(ws.words[i].shape, Shape::Punct | Shape::Number) {
         return None;
     }
@@ -391,7 +437,7 @@ fn analyze_chunk(
     while s < e {
         let w = &ws.words[s];
         let key = ws.key(s);
-        let common = (w.opens && w.facts.is_common()) || CLOSED_CLASS.contains(&key);
+        let common = (w.opens && w.facts.is_common()) || is_closed_class(key);
         let droppable = (common && !is_initial(ws, s))
             || (is_connector(ws, s)
                 && !(is_particle(ws, s) && w.is_capital())
@@ -624,10 +670,14 @@ fn trim(ws: &Words<'_>, mut r: Range<usize>) -> Range<usize> {
 
 /// True for a word written with an inner capital ("TikTok", "YouTube").
 fn is_camel(s: &str) -> bool {
+    if s.is_ascii() {
+        let rest = s.as_bytes().get(1..).unwrap_or(&[]);
+        return rest.iter().any(u8::is_ascii_lowercase) && rest.iter().any(u8::is_ascii_uppercase);
+    }
     let mut chars = s.chars();
     chars.next();
-    let rest: Vec<char> = chars.collect();
-    rest.iter().any(|c| c.is_lowercase()) && rest.iter().any(|c| c.is_uppercase())
+    let rest = chars.as_str();
+    rest.chars().any(char::is_lowercase) && rest.chars().any(char::is_uppercase)
 }
 
 /// A title follows the name as an appositive: "Wang Xiaohong, the minister of ...".

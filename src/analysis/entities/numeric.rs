@@ -13,6 +13,7 @@
 //! Each mention carries a normalised name ("$95 billion") so that the same
 //! sum written twice becomes one entity. Nothing here looks at names.
 
+use super::word_set::{WordSet, joined};
 use super::{Evidence, Mention};
 use crate::analysis::segment::{Token, TokenKind};
 use crate::analysis::{Document, EntityKind, Span};
@@ -422,62 +423,33 @@ fn iso_date(s: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-/// A list of up to 32 words, indexed by length and first letter so that
-/// most words are ruled out in a few instructions.
-struct WordSet {
-    words: &'static [&'static str],
-    /// For each length (below 16) and first letter, the bits of the list's
-    /// words with them.
-    index: [[u32; 26]; 16],
-}
-
-impl WordSet {
-    const fn new(words: &'static [&'static str]) -> WordSet {
-        assert!(words.len() <= 32, "a word set holds up to 32 words");
-        let mut index = [[0u32; 26]; 16];
-        let mut i = 0;
-        while i < words.len() {
-            let w = words[i].as_bytes();
-            assert!(
-                w.len() < 16 && w[0].is_ascii_alphabetic(),
-                "a word set holds words of letters, shorter than 16 bytes"
-            );
-            let letter = (w[0].to_ascii_lowercase() - b'a') as usize;
-            index[w.len()][letter] |= 1 << i;
-            i += 1;
+/// True when the token `s`, whose first byte is `b`, may start money, a
+/// date or a quantity: a digit, a currency sign, a word of the lists (in
+/// any case), a dollar prefix or currency code in capitals ("US", "USD",
+/// "HK$"). Rules out most tokens before the patterns read them; never false
+/// where [`money_at`], [`date_at`] or [`quantity_at`] could match.
+fn may_start(s: &str, b: u8) -> bool {
+    /// Lowercase words that start dates or quantities.
+    static LOWER: [&str; RELATIVE_STARTS.len() + HEDGES.len()] = joined(&[RELATIVE_STARTS, HEDGES]);
+    static LOWER_SET: WordSet = WordSet::new(&LOWER);
+    /// Capitalised words that start dates or quantities.
+    static CAPITAL: [&str;
+        RELATIVE_STARTS.len() + HEDGES.len() + WEEKDAYS.len() + MONTHS.len() + HOLIDAYS.len()] =
+        joined(&[RELATIVE_STARTS, HEDGES, WEEKDAYS, MONTHS, HOLIDAYS]);
+    static CAPITAL_SET: WordSet = WordSet::new(&CAPITAL);
+    /// Words in capitals that start money.
+    static MONEY: [&str; DOLLAR_PREFIXES.len() + CURRENCY_CODES.len()] =
+        joined(&[DOLLAR_PREFIXES, CURRENCY_CODES]);
+    static MONEY_SET: WordSet = WordSet::new(&MONEY);
+    match b {
+        b'a'..=b'z' => LOWER_SET.contains_ignore_case(s),
+        b'A'..=b'Z' => {
+            s.ends_with('$') || MONEY_SET.contains(s) || CAPITAL_SET.contains_ignore_case(s)
         }
-        WordSet { words, index }
-    }
-
-    /// The list's words that may be `s`: same length and first letter (in
-    /// any case).
-    fn candidates(&self, s: &str) -> impl Iterator<Item = &'static str> {
-        let b = s.as_bytes();
-        let mut bits = match b.first() {
-            Some(c) if b.len() < 16 && c.is_ascii_alphabetic() => {
-                self.index[b.len()][usize::from(c.to_ascii_lowercase() - b'a')]
-            }
-            _ => 0,
-        };
-        let words = self.words;
-        std::iter::from_fn(move || {
-            if bits == 0 {
-                return None;
-            }
-            let i = bits.trailing_zeros() as usize;
-            bits &= bits - 1;
-            words.get(i).copied()
-        })
-    }
-
-    /// True when `s` is one of the words, in any case.
-    fn contains_ignore_case(&self, s: &str) -> bool {
-        self.candidates(s).any(|w| w.eq_ignore_ascii_case(s))
-    }
-
-    /// True when `s` is one of the words as written.
-    fn contains(&self, s: &str) -> bool {
-        self.candidates(s).any(|w| w == s)
+        b'0'..=b'9' | b'$' => true,
+        // outside ASCII, only a currency sign starts anything ("€", not "“")
+        0x80.. => CURRENCY_SIGNS.contains(&s),
+        _ => false,
     }
 }
 
@@ -637,13 +609,10 @@ pub fn find(doc: &Document<'_>) -> Vec<Mention> {
         let end = range.end.min(doc.tokens.len());
         let mut i = range.start;
         while i < end {
-            // a lowercase word starts nothing here but a relative date or
-            // a hedged quantity
+            // most tokens start nothing here: a lowercase word other than a
+            // relative date's or a hedge's, a longer word in capitals, a mark
             let s = t.s(i);
-            if s.starts_with(|c: char| c.is_ascii_lowercase())
-                && !is_relative_start(s)
-                && !is_hedge(s)
-            {
+            if !may_start(s, s.as_bytes().first().copied().unwrap_or(b' ')) {
                 i += 1;
                 continue;
             }
@@ -685,12 +654,14 @@ pub fn find(doc: &Document<'_>) -> Vec<Mention> {
 
 /// The words of `s` joined by single spaces.
 pub(crate) fn single_spaced(s: &str) -> String {
-    let b = s.as_bytes();
-    let plain = s.is_ascii()
-        && !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !b.iter().any(|c| c.is_ascii_whitespace() && *c != b' ')
-        && !b.windows(2).any(|w| w == b"  ");
+    // plain: ASCII, no space first, last or twice, no other whitespace
+    // (one pass; the empty string takes the general way, to the same end)
+    let mut after_space = true;
+    let plain = s.bytes().all(|c| {
+        let ok = c < 0x80 && !(c.is_ascii_whitespace() && (c != b' ' || after_space));
+        after_space = c == b' ';
+        ok
+    }) && !after_space;
     if plain {
         return s.to_string();
     }

@@ -9,7 +9,7 @@
 //! [`super::names`] already cut titles out of names.
 
 use super::Mention;
-use super::gazetteer::Lexicon;
+use super::gazetteer::{Lexicon, push_lower};
 use super::names::{HONORIFICS, appositive_title};
 use super::words::{Shape, Words};
 use crate::analysis::{Document, Entity, EntityKind, Span};
@@ -67,8 +67,8 @@ const QUALIFIERS: &[&str] = &[
 /// `titles` the spans of the titles [`names::find`] found, in text order.
 /// The words around a person are read again, one sentence at a time, only
 /// where an entity still has no role and a title ends right before the
-/// person or a comma follows: the word view of the whole document is never
-/// held at once.
+/// person or an appositive with a title may follow its comma: the word
+/// view of the whole document is never held at once.
 pub fn assign(
     doc: &Document<'_>,
     lex: &Lexicon,
@@ -78,6 +78,7 @@ pub fn assign(
     entities: &mut [Entity],
 ) {
     let mut view = SentenceView::new(doc);
+    let mut key = String::new();
     for (mi, m) in mentions.iter().enumerate() {
         if m.kind != EntityKind::Person {
             continue;
@@ -85,7 +86,7 @@ pub fn assign(
         let Some(entity) = entity_of.get(mi).and_then(|&e| entities.get_mut(e)) else {
             continue;
         };
-        if entity.role.is_some() || !may_have_role(doc.text, titles, m.span) {
+        if entity.role.is_some() || !may_have_role(doc, lex, titles, m.span, &mut key) {
             continue;
         }
         let Some(words) = view.load(doc, lex, mentions, titles, m.span) else {
@@ -124,10 +125,18 @@ pub fn assign(
 }
 
 /// False when the words around `span` cannot give it a role: no title ends
-/// right before it (only spaces or a possessive between) and no comma
-/// follows it for an appositive. Cheap, and never false where
-/// [`title_before`] or [`appositive_title`] could find a role.
-fn may_have_role(text: &str, titles: &[Span], span: Span) -> bool {
+/// right before it (only spaces or a possessive between) and no appositive
+/// can follow it. Cheap, and never false where [`title_before`],
+/// [`title_before_comma`] or [`appositive_title`] could find a role.
+/// (`key`: a buffer for the words' keys.)
+fn may_have_role(
+    doc: &Document<'_>,
+    lex: &Lexicon,
+    titles: &[Span],
+    span: Span,
+    key: &mut String,
+) -> bool {
+    let text = doc.text;
     let before = titles.partition_point(|t| t.end <= span.start);
     let title_next_to_it = before.checked_sub(1).is_some_and(|i| {
         let gap = text.get(titles[i].end..span.start).unwrap_or("");
@@ -140,12 +149,45 @@ fn may_have_role(text: &str, titles: &[Span], span: Span) -> bool {
             .unwrap_or(rest);
         !rest.chars().any(char::is_alphanumeric)
     });
+    title_next_to_it || may_have_appositive(doc, lex, span, key)
+}
+
+/// Tokens after the comma that [`appositive_title`] may read a title's
+/// first word from: an article, then up to ten words (a token is one word,
+/// or two when a hyphen joins known names).
+const APPOSITIVE_TOKENS: usize = 12;
+
+/// False when no appositive can follow `span`: the token after it is no
+/// comma, or no token of the few after the comma can start a title (in the
+/// word view, after its possessive ending is cut; a hyphenated token may be
+/// two words, so it may).
+fn may_have_appositive(doc: &Document<'_>, lex: &Lexicon, span: Span, key: &mut String) -> bool {
+    let text = doc.text;
+    // a space after it: it ends a token, and the next token starts at the
+    // next mark or letter (most names are ruled out here, without a search)
     let after = text.get(span.end..).unwrap_or("");
-    let comma_next = after
-        .char_indices()
-        .take_while(|(i, _)| *i < 12)
-        .any(|(_, c)| c == ',');
-    title_next_to_it || comma_next
+    let rest = after.trim_start();
+    if rest.len() < after.len() && !rest.starts_with(',') {
+        return false;
+    }
+    let next = doc.tokens.partition_point(|t| t.span().start < span.end);
+    if doc.tokens.get(next).is_none_or(|t| t.text(text) != ",") {
+        return false;
+    }
+    let after = doc.tokens.get(next + 1..).unwrap_or(&[]);
+    after.iter().take(APPOSITIVE_TOKENS).any(|t| {
+        let w = t.text(text);
+        if w.contains('-') {
+            return true;
+        }
+        let w = ["'s", "’s", "'S", "’S"]
+            .iter()
+            .find(|p| w.len() > p.len() + 1 && w.ends_with(*p))
+            .map_or(w, |p| &w[..w.len() - p.len()]);
+        key.clear();
+        push_lower(key, w);
+        lex.word(key).starts_title()
+    })
 }
 
 /// The word view of one sentence, with its titles and the mentions in it
@@ -313,23 +355,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_a_title_next_to_it_or_a_comma_after_may_give_a_role() {
-        let text = "Senator’s aide Jo Park and Minister Li Wen met Ana Ruiz, the envoy.";
+    fn only_a_title_next_to_it_or_an_appositive_after_may_give_a_role() {
+        let text = "Senator’s aide Jo Park and Minister Li Wen met Ana Ruiz, the envoy, and Bo Lin, a friend.";
+        let doc = Document::new(text);
+        let lex = super::super::gazetteer::lexicon();
         let at = |s: &str| {
             let a = text.find(s).expect("in text");
             Span::new(a, a + s.len())
         };
         let titles = [at("Senator"), at("aide"), at("Minister")];
-        assert!(may_have_role(text, &titles, at("Jo Park")));
-        assert!(may_have_role(text, &titles, at("Li Wen")));
-        assert!(
-            may_have_role(text, &titles, at("Ana Ruiz")),
-            "a comma follows"
-        );
-        assert!(!may_have_role(text, &titles, at("and")), "a word between");
-        assert!(
-            may_have_role(text, &titles[..1], at("aide")),
-            "a possessive between"
-        );
+        let may =
+            |titles: &[Span], s: &str| may_have_role(&doc, lex, titles, at(s), &mut String::new());
+        assert!(may(&titles, "Jo Park"));
+        assert!(may(&titles, "Li Wen"));
+        assert!(may(&titles, "Ana Ruiz"), "a comma and a title follow");
+        assert!(!may(&titles, "Bo Lin"), "a comma, but no title after it");
+        assert!(!may(&titles, "and"), "a word between");
+        assert!(may(&titles[..1], "aide"), "a possessive between");
     }
 }

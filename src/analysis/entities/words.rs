@@ -1,18 +1,25 @@
 //! The word view of a document that entity recognition reads.
 //!
-//! Entry point: [`Words::new`]. It turns [`Document::tokens`] into [`Word`]s
-//! shaped for name finding: possessives are cut off ("China’s" is the word
+//! Entry points: [`Words::empty`], then [`Words::fill`] for each run of
+//! sentences. It turns [`Document::tokens`] into [`Word`]s shaped for name
+//! finding: possessives are cut off ("China’s" is the word
 //! "China"), two known names joined by a hyphen are two words ("US-China"),
 //! and every word knows its shape (capitalised, in capitals, lowercase), its
 //! lowercase key, and whether it opens a sentence (or a quotation), where a
 //! capital says nothing. Sentences written all in capitals or in title case
 //! (headlines) are marked so that capitals there are not read as names.
 //!
+//! Each distinct spelling is read once per view (cut, split, shaped,
+//! lowercased and looked up in the gazetteers) and remembered from run to
+//! run ([`crate::analysis::ner::SpellingTable`]): words recur, so most
+//! tokens cost one table lookup.
+//!
 //! It only describes words; it decides nothing about entities.
 
-use super::gazetteer::{Lexicon, PhraseKind, WordFacts, key_of};
+use super::gazetteer::{Lexicon, PhraseKind, WordFacts, key_of, push_lower};
 use crate::analysis::Document;
 use crate::analysis::Span;
+use crate::analysis::ner::SpellingTable;
 use crate::analysis::segment::TokenKind;
 use std::ops::Range;
 
@@ -66,26 +73,26 @@ pub struct Words<'t> {
     pub words: Vec<Word>,
     /// For each sentence, the range of its words.
     pub sentences: Vec<Range<usize>>,
-    keys: String,
+    /// What each spelling met makes of its token, with the lowercase keys.
+    spellings: Spellings<'t>,
     /// A buffer for building phrase keys, reused from lookup to lookup.
     pub scratch: std::cell::Cell<String>,
 }
 
-/// Strips a possessive ending ("’s", "'s") or a dangling hyphen ("China- US") from a word span.
-fn strip_possessive(text: &str, span: Span) -> Span {
-    let w = span.of(text);
+/// Strips a possessive ending ("’s", "'s") or a dangling hyphen ("China- US") from a word.
+fn strip_possessive(w: &str) -> &str {
     for suffix in ["'s", "’s", "'S", "’S", "-"] {
-        if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
-            return Span::new(span.start, span.end - suffix.len());
+        if w.len() > suffix.len() + 1
+            && let Some(stem) = w.strip_suffix(suffix)
+        {
+            return stem;
         }
     }
-    span
+    w
 }
 
-fn shape_of(s: &str, kind: TokenKind) -> Shape {
-    if kind == TokenKind::Punct {
-        return Shape::Punct;
-    }
+/// The shape of a word that is not a punctuation token.
+fn shape_of(s: &str) -> Shape {
     if s.is_ascii() {
         return ascii_shape_of(s.as_bytes());
     }
@@ -153,25 +160,26 @@ impl<'t> Words<'t> {
             text,
             words: Vec::new(),
             sentences: Vec::new(),
-            keys: String::new(),
+            spellings: Spellings::new(),
             scratch: std::cell::Cell::new(String::new()),
         }
     }
 
     /// Replaces the view with the words of `sentences` (indices of
-    /// [`Document::sentence_tokens`]), reusing the buffers.
+    /// [`Document::sentence_tokens`]), reusing the buffers and what was
+    /// read of each spelling before.
     pub fn fill(&mut self, doc: &Document<'t>, lex: &Lexicon, sentences: Range<usize>) {
         let text = doc.text;
         self.text = text;
         let Words {
             words,
             sentences: word_sentences,
-            keys,
+            spellings,
             ..
         } = self;
         words.clear();
-        keys.clear();
         word_sentences.clear();
+        spellings.forget_if_full();
         let ranges = doc.sentence_tokens.get(sentences).unwrap_or(&[]);
         for (si, range) in ranges.iter().enumerate() {
             let si = si as u32;
@@ -181,56 +189,34 @@ impl<'t> Words<'t> {
                 let Some(tok) = doc.tokens.get(ti) else {
                     continue;
                 };
-                let raw = tok.text(text);
-                if tok.kind == TokenKind::Punct {
-                    push_word(words, keys, lex, text, tok.span(), tok.kind, si, false, ti);
-                    // a quotation mark or colon opens a new stretch where
-                    // the capital of the next word says nothing
-                    opens = opens || OPENING_QUOTES.contains(&raw);
-                    continue;
+                let punct = tok.kind == TokenKind::Punct;
+                let span = tok.span();
+                let spelled = spellings.read(text, span, punct, lex);
+                let at = span.start;
+                let mut word_opens = opens && !punct;
+                for part in spellings.parts_of(spelled) {
+                    words.push(Word {
+                        span: Span::new(at + part.start as usize, at + part.end as usize),
+                        shape: part.shape,
+                        sentence: si,
+                        opens: word_opens,
+                        in_caps_line: false,
+                        token: ti,
+                        key: part.key,
+                        facts: part.facts,
+                    });
+                    word_opens = false;
                 }
-                let span = strip_possessive(text, tok.span());
-                let w = span.of(text);
-                // "US-China": two known names joined by a hyphen
-                if let Some((a, b)) = split_known_pair(w, lex) {
-                    let sa = Span::new(span.start, span.start + a.len());
-                    let sb = Span::new(span.end - b.len(), span.end);
-                    for part in [sa, sb] {
-                        push_word(words, keys, lex, text, part, tok.kind, si, opens, ti);
-                        opens = false;
-                    }
-                    continue;
-                }
-                push_word(words, keys, lex, text, span, tok.kind, si, opens, ti);
-                opens = false;
+                // a quotation mark or colon opens a new stretch where the
+                // capital of the next word says nothing
+                opens = if punct {
+                    opens || spelled.opener
+                } else {
+                    false
+                };
             }
             let range = first_word..words.len();
-            // a headline: most words in capitals, or (title case) nearly
-            // every long word capitalised
-            let (mut upper, mut lettered, mut long, mut long_capital) = (0, 0, 0, 0);
-            // capitalised common words inside ("Will", "Was"): a sentence
-            // full of names and titles has these in lowercase
-            let mut common_capital = 0;
-            for w in &words[range.clone()] {
-                if w.shape == Shape::Capitalized && !w.opens {
-                    common_capital += usize::from(w.facts.is_common());
-                }
-                match w.shape {
-                    Shape::Upper => {
-                        upper += 1;
-                        lettered += 1;
-                    }
-                    Shape::Capitalized | Shape::Lower => lettered += 1,
-                    _ => {}
-                }
-                if matches!(w.shape, Shape::Capitalized | Shape::Lower) && w.span.len() >= 4 {
-                    long += 1;
-                    long_capital += usize::from(w.shape == Shape::Capitalized);
-                }
-            }
-            let capitals = lettered >= 2 && upper * 10 >= lettered * 6;
-            let title_case = long >= 4 && long_capital * 10 >= long * 9 && common_capital >= 2;
-            if capitals || title_case {
+            if is_headline(&words[range.clone()]) {
                 for w in &mut words[range.clone()] {
                     w.in_caps_line = true;
                 }
@@ -245,7 +231,7 @@ impl<'t> Words<'t> {
             .get(i)
             .and_then(|w| {
                 let start = w.key.0 as usize;
-                self.keys.get(start..start + w.key.1 as usize)
+                self.spellings.keys.get(start..start + w.key.1 as usize)
             })
             .unwrap_or("")
     }
@@ -289,36 +275,167 @@ impl<'t> Words<'t> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push_word(
-    words: &mut Vec<Word>,
-    keys: &mut String,
-    lex: &Lexicon,
-    text: &str,
-    span: Span,
-    kind: TokenKind,
-    sentence: u32,
-    opens: bool,
-    token: usize,
-) {
-    let start = keys.len();
-    let s = span.of(text);
-    let ascii = s.is_ascii();
-    let shape = match kind {
-        TokenKind::Punct => Shape::Punct,
-        _ if ascii => ascii_shape_of(s.as_bytes()),
-        _ => shape_of(s, kind),
-    };
-    if ascii {
-        keys.push_str(s);
-        if let Some(k) = keys.get_mut(start..) {
-            k.make_ascii_lowercase();
+/// A sentence written as a headline: most words in capitals, or (title
+/// case) nearly every long word capitalised.
+fn is_headline(words: &[Word]) -> bool {
+    let (mut upper, mut lettered, mut long, mut long_capital) = (0, 0, 0, 0);
+    // capitalised common words inside ("Will", "Was"): a sentence full of
+    // names and titles has these in lowercase
+    let mut common_capital = 0;
+    for w in words {
+        if w.shape == Shape::Capitalized && !w.opens {
+            common_capital += usize::from(w.facts.is_common());
         }
-    } else {
-        for c in s.chars() {
-            keys.extend(c.to_lowercase());
+        match w.shape {
+            Shape::Upper => {
+                upper += 1;
+                lettered += 1;
+            }
+            Shape::Capitalized | Shape::Lower => lettered += 1,
+            _ => {}
+        }
+        if matches!(w.shape, Shape::Capitalized | Shape::Lower) && w.span.len() >= 4 {
+            long += 1;
+            long_capital += usize::from(w.shape == Shape::Capitalized);
         }
     }
+    let capitals = lettered >= 2 && upper * 10 >= lettered * 6;
+    let title_case = long >= 4 && long_capital * 10 >= long * 9 && common_capital >= 2;
+    capitals || title_case
+}
+
+/// What a token's spelling makes of it, read once per distinct spelling:
+/// its words (one, or two for a known pair), and for a punctuation mark
+/// whether it opens a stretch where capitals say nothing.
+#[derive(Debug, Clone, Copy)]
+struct Spelled {
+    /// Index of its first word in [`Spellings::parts`].
+    first: u32,
+    /// Number of its words (1 or 2).
+    count: u8,
+    /// Read as a punctuation token.
+    punct: bool,
+    /// A quotation mark, bracket, colon or dash.
+    opener: bool,
+}
+
+/// One word of a spelling, placed relative to the token's start.
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    start: u32,
+    end: u32,
+    /// Where its lowercase key is in [`Spellings::keys`] (start, length).
+    key: (u32, u32),
+    shape: Shape,
+    facts: WordFacts,
+}
+
+/// Every distinct spelling met so far with what it makes of its token
+/// (possessive cut, pair split, shape, lowercase key, gazetteer facts):
+/// words recur, so each is lowercased and looked up once, not per token.
+struct Spellings<'t> {
+    known: SpellingTable<'t, Spelled>,
+    parts: Vec<Part>,
+    /// The lowercase keys of the parts, one after the other.
+    keys: String,
+}
+
+/// Past this many remembered words the spellings are all forgotten (at the
+/// start of a fill), so a long document of ever new words holds a bounded
+/// table.
+const MAX_PARTS: usize = 1 << 17;
+
+impl<'t> Spellings<'t> {
+    fn new() -> Self {
+        Spellings {
+            known: SpellingTable::with_capacity(0),
+            parts: Vec::new(),
+            keys: String::new(),
+        }
+    }
+
+    fn forget_if_full(&mut self) {
+        if self.parts.len() >= MAX_PARTS {
+            self.known.clear();
+            self.parts.clear();
+            self.keys.clear();
+        }
+    }
+
+    /// What the token at `span` of `text` makes (read as punctuation or not).
+    #[inline]
+    fn read(&mut self, text: &'t str, span: Span, punct: bool, lex: &Lexicon) -> Spelled {
+        let Spellings { known, parts, keys } = self;
+        let bytes = text.as_bytes().get(span.start..span.end).unwrap_or(&[]);
+        let raw = || span.of(text);
+        let s = known.get_or_insert_with(bytes, || add_spelling(parts, keys, raw(), punct, lex));
+        if s.punct == punct {
+            s
+        } else {
+            // the same spelling read otherwise (not met in practice): read
+            // apart, the table remembers the first reading only
+            add_spelling(parts, keys, raw(), punct, lex)
+        }
+    }
+
+    fn parts_of(&self, s: Spelled) -> &[Part] {
+        let first = s.first as usize;
+        self.parts
+            .get(first..first + usize::from(s.count))
+            .unwrap_or(&[])
+    }
+}
+
+/// Reads a spelling met for the first time into its words.
+#[cold]
+#[inline(never)]
+fn add_spelling(
+    parts: &mut Vec<Part>,
+    keys: &mut String,
+    raw: &str,
+    punct: bool,
+    lex: &Lexicon,
+) -> Spelled {
+    let first = parts.len() as u32;
+    let kind = |s: &str| if punct { Shape::Punct } else { shape_of(s) };
+    if punct {
+        push_part(parts, keys, lex, raw, 0..raw.len(), Shape::Punct);
+        return Spelled {
+            first,
+            count: 1,
+            punct,
+            opener: OPENING_QUOTES.contains(&raw),
+        };
+    }
+    let w = strip_possessive(raw);
+    // "US-China": two known names joined by a hyphen
+    let count = if let Some((a, b)) = split_known_pair(w, lex) {
+        push_part(parts, keys, lex, a, 0..a.len(), kind(a));
+        push_part(parts, keys, lex, b, w.len() - b.len()..w.len(), kind(b));
+        2
+    } else {
+        push_part(parts, keys, lex, w, 0..w.len(), kind(w));
+        1
+    };
+    Spelled {
+        first,
+        count,
+        punct,
+        opener: false,
+    }
+}
+
+/// Appends the word `s` (at `at` in its token) with its key and facts.
+fn push_part(
+    parts: &mut Vec<Part>,
+    keys: &mut String,
+    lex: &Lexicon,
+    s: &str,
+    at: Range<usize>,
+    shape: Shape,
+) {
+    let start = keys.len();
+    push_lower(keys, s);
     let key = keys.get(start..).unwrap_or("");
     // punctuation the lists cannot know is not looked up
     let unknowable = shape == Shape::Punct
@@ -330,14 +447,11 @@ fn push_word(
     } else {
         lex.word(key)
     };
-    words.push(Word {
-        span,
-        shape,
-        sentence,
-        opens,
-        in_caps_line: false,
-        token,
+    parts.push(Part {
+        start: at.start as u32,
+        end: at.end as u32,
         key: (start as u32, key.len() as u32),
+        shape,
         facts,
     });
 }
@@ -431,6 +545,38 @@ mod tests {
         assert_eq!(w.covering(at("na Co")), None);
         assert_eq!(w.covering(at("Envoys of US")).map(|r| r.len()), Some(3));
         assert_eq!(w.covering(at("US-Ch")), None);
+    }
+
+    #[test]
+    fn a_view_filled_run_by_run_reads_as_a_fresh_one() {
+        let text = "Ana Costa’s aides met US-China envoys. “Costa will stay,” she said: \
+                    Costa's plan. RIVALS CLASH IN GENEVA\nThe envoys of US-China talks left.";
+        let doc = Document::new(text);
+        let lex = lexicon();
+        let whole = Words::new(&doc, lex);
+        let read = |w: &Words<'_>, i: usize| {
+            let x = &w.words[i];
+            (
+                x.span,
+                x.shape,
+                x.opens,
+                x.in_caps_line,
+                x.token,
+                x.facts,
+                w.key(i).to_string(),
+            )
+        };
+        let mut runs = Words::empty(text);
+        let mut at = 0;
+        for si in 0..doc.sentence_tokens.len() {
+            runs.fill(&doc, lex, si..si + 1);
+            for i in 0..runs.len() {
+                assert_eq!(read(&runs, i), read(&whole, at + i), "sentence {si}");
+            }
+            at += runs.len();
+        }
+        assert_eq!(at, whole.len());
+        assert!(doc.sentence_tokens.len() >= 4, "{:?}", doc.sentence_tokens);
     }
 
     #[test]

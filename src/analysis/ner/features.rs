@@ -13,14 +13,12 @@
 //! and the run-time tagger, so a change here needs a retrained model (bump
 //! [`FEATURE_VERSION`]).
 
+use super::spelling::SpellingTable;
 use super::tags::Tag;
 use super::word::{
-    ALL_UPPER, HAS_DIGIT, HAS_LETTER, HAS_LOWER, HAS_UPPER, INIT_UPPER, Spelling, Word, affixes,
-    finish, step,
+    ALL_UPPER, HAS_DIGIT, HAS_LETTER, HAS_LOWER, HAS_UPPER, INIT_UPPER, Word, affixes, finish, step,
 };
 use crate::analysis::segment::Token;
-use rustc_hash::FxHashMap;
-use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 /// Version of the feature templates; the model file records the one it was trained with.
@@ -39,6 +37,11 @@ pub trait Words {
     fn count(&self) -> usize;
     /// The `i`-th word.
     fn word(&self, i: usize) -> &str;
+    /// The bytes of the `i`-th word.
+    #[inline]
+    fn bytes(&self, i: usize) -> &[u8] {
+        self.word(i).as_bytes()
+    }
 }
 
 impl<S: AsRef<str>> Words for [S] {
@@ -80,6 +83,14 @@ impl Words for crate::analysis::Document<'_> {
     }
     fn word(&self, i: usize) -> &str {
         self.tokens[i].text(self.text)
+    }
+    #[inline]
+    fn bytes(&self, i: usize) -> &[u8] {
+        let span = self.tokens[i].span();
+        self.text
+            .as_bytes()
+            .get(span.start..span.end)
+            .unwrap_or(&[])
     }
 }
 
@@ -131,7 +142,7 @@ pub struct DocFacts<'w> {
     candidate: Vec<bool>,
     /// Every spelling met so far, by number.
     forms: Vec<Form<'w>>,
-    form_ids: FxHashMap<Spelling<'w>, FormId>,
+    form_ids: SpellingTable<'w, FormId>,
     /// Number of each lowercased word, by its hash.
     lower_ids: KeyMap<u32>,
     /// Per lowercased word: how it is cased in the document outside headlines.
@@ -211,10 +222,7 @@ impl<'w> DocFacts<'w> {
             // maps start small on long documents (a map sized for every
             // token would be touched all over by hashing and stay resident)
             forms: Vec::with_capacity((text.count() / 4).min(ROOM)),
-            form_ids: FxHashMap::with_capacity_and_hasher(
-                (text.count() / 4).min(ROOM),
-                Default::default(),
-            ),
+            form_ids: SpellingTable::with_capacity((text.count() / 4).min(ROOM)),
             lower_ids: KeyMap::with_capacity_and_hasher(
                 (text.count() / 4).min(ROOM),
                 Default::default(),
@@ -222,7 +230,16 @@ impl<'w> DocFacts<'w> {
             casing: Vec::new(),
         };
         for i in 0..text.count() {
-            let f = facts.intern(text.word(i));
+            let DocFacts {
+                form_ids,
+                forms,
+                lower_ids,
+                casing,
+                ..
+            } = &mut facts;
+            let f = form_ids.get_or_insert_with(text.bytes(i), || {
+                add_form(forms, lower_ids, casing, text.word(i))
+            });
             facts.tokens.push(f);
         }
         for r in sentences {
@@ -249,18 +266,6 @@ impl<'w> DocFacts<'w> {
             }
         }
         facts
-    }
-
-    /// The number of a spelling, read and numbered when first met.
-    #[inline(always)]
-    fn intern(&mut self, s: &'w str) -> FormId {
-        match self.form_ids.entry(Spelling::new(s)) {
-            Entry::Occupied(e) => *e.get(),
-            Entry::Vacant(e) => {
-                let f = add_form(&mut self.forms, &mut self.lower_ids, &mut self.casing, s);
-                *e.insert(f)
-            }
-        }
     }
 
     /// Loads the tokens of a run of `sentences`; `tokens` covers them
@@ -299,9 +304,10 @@ impl<'w> DocFacts<'w> {
         self.caps[si]
     }
 
-    /// Whether token `i` can be part of a name; others are always outside.
-    pub fn is_candidate(&self, i: usize) -> bool {
-        self.candidate[i - self.loaded.start]
+    /// Whether each token of the loaded `tokens` can be part of a name.
+    pub fn candidates_in(&self, tokens: &Range<usize>) -> &[bool] {
+        let base = self.loaded.start;
+        &self.candidate[tokens.start - base..tokens.end - base]
     }
 
     /// The number under which the document remembers the tag of token
@@ -313,6 +319,12 @@ impl<'w> DocFacts<'w> {
     /// How many lowercased words the document has shown so far.
     pub fn word_count(&self) -> usize {
         self.casing.len()
+    }
+
+    /// How many distinct spellings the document has: every [`FormId`] of
+    /// its tokens is below.
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
     }
 
     /// The spelling of token `i`.
@@ -460,11 +472,11 @@ impl<'w> DocFacts<'w> {
     /// word of two or more capitals.
     fn is_caps_line(&self, ws: &[FormId]) -> bool {
         let word = |f: &FormId| &self.forms[*f as usize].word;
-        let no_lower = ws.iter().all(|f| !word(f).is(HAS_LOWER));
-        let long_caps = ws
-            .iter()
-            .any(|f| word(f).is(ALL_UPPER) && word(f).chars >= 2);
-        no_lower && long_caps
+        // most sentences have a lowercase letter early on: looked at first
+        ws.iter().all(|f| !word(f).is(HAS_LOWER))
+            && ws
+                .iter()
+                .any(|f| word(f).is(ALL_UPPER) && word(f).chars >= 2)
     }
 }
 

@@ -38,6 +38,8 @@
 
 pub mod features;
 pub mod model;
+mod rows;
+mod spelling;
 pub mod tagger;
 pub mod tags;
 pub mod train;
@@ -47,6 +49,7 @@ use super::Document;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+pub(crate) use spelling::SpellingTable;
 pub use tagger::Guess;
 pub use tags::Tag;
 
@@ -169,18 +172,35 @@ impl<'d> DocTagger<'d> {
 
 /// The names spelt by per-token guesses; a name's score is its least sure token's margin.
 pub fn names_of(guesses: &[Guess]) -> Vec<TaggedName> {
-    let tags: Vec<Tag> = guesses.iter().map(|g| g.tag).collect();
-    tags::spans(&tags)
-        .into_iter()
-        .map(|(r, label)| TaggedName {
-            score: guesses[r.clone()]
-                .iter()
-                .map(|g| g.margin)
-                .fold(f32::INFINITY, f32::min),
-            tokens: r,
+    let mut out = Vec::new();
+    // the name being read: where it starts, its label and its least margin
+    let mut open: Option<(usize, NameLabel, f32)> = None;
+    for (i, g) in guesses.iter().enumerate() {
+        if let (Tag::Inside(l), Some((_, o, margin))) = (g.tag, &mut open)
+            && l == *o
+        {
+            *margin = margin.min(g.margin);
+            continue;
+        }
+        if let Some((start, label, score)) = open.take() {
+            out.push(TaggedName {
+                tokens: start..i,
+                label,
+                score,
+            });
+        }
+        if let Some(l) = g.tag.label() {
+            open = Some((i, l, f32::INFINITY.min(g.margin)));
+        }
+    }
+    if let Some((start, label, score)) = open {
+        out.push(TaggedName {
+            tokens: start..guesses.len(),
             label,
-        })
-        .collect()
+            score,
+        });
+    }
+    out
 }
 
 #[cfg(test)]

@@ -155,7 +155,13 @@ impl Model<'_> {
 
     /// Scores from summed quantised weights.
     pub fn scores(&self, sums: &[i32; N_TAGS]) -> [f32; N_TAGS] {
-        sums.map(|a| a as f32 * self.scale)
+        sums.map(|a| self.score(a))
+    }
+
+    /// The score of one sum of quantised weights.
+    #[inline]
+    pub fn score(&self, sum: i32) -> f32 {
+        sum as f32 * self.scale
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::analysis::Document;
+use tags::N_TAGS;
 
 fn names(text: &str) -> Vec<(String, NameLabel)> {
     let doc = Document::new(text);
@@ -186,4 +187,30 @@ fn reused_sums_equal_fresh_sums() {
     let labels: Vec<NameLabel> = names_of(&fresh).iter().map(|n| n.label).collect();
     assert!(labels.contains(&NameLabel::Per), "{labels:?}");
     assert!(labels.contains(&NameLabel::Org), "{labels:?}");
+}
+
+/// `names_of` reads names as `tags::spans` does (the conlleval rule), with
+/// each name's least margin: every sequence of four tags.
+#[test]
+fn names_of_spells_the_conlleval_spans() {
+    for n in 0..N_TAGS.pow(4) {
+        let guesses: Vec<Guess> = (0..4)
+            .map(|k| Guess {
+                tag: Tag::from_index(n / N_TAGS.pow(k) % N_TAGS),
+                margin: (n % 7 + k as usize) as f32,
+            })
+            .collect();
+        let tags: Vec<Tag> = guesses.iter().map(|g| g.tag).collect();
+        let names = names_of(&guesses);
+        let spans = tags::spans(&tags);
+        assert_eq!(names.len(), spans.len(), "{tags:?}");
+        for (name, (r, label)) in names.iter().zip(spans) {
+            assert_eq!((&name.tokens, name.label), (&r, label), "{tags:?}");
+            let least = guesses[r]
+                .iter()
+                .map(|g| g.margin)
+                .fold(f32::INFINITY, f32::min);
+            assert_eq!(name.score, least, "{tags:?}");
+        }
+    }
 }

@@ -3,11 +3,8 @@
 //! Entry point: [`Word::read`]: the word's lowercased hash, shape and case
 //! flags in one pass; [`affixes`] hashes its first and last characters.
 //! Typographic quotes, apostrophes and dashes read as their ASCII
-//! counterparts, as in the training text. [`Spelling`] is a word's exact
-//! bytes as a cheap map key. Knows nothing of sentences, documents or
-//! models.
-
-use std::hash::{Hash, Hasher};
+//! counterparts, as in the training text. Knows nothing of sentences,
+//! documents or models.
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
@@ -203,73 +200,6 @@ impl Word {
     pub(super) fn is(&self, flag: u16) -> bool {
         self.flags & flag != 0
     }
-}
-
-/// A spelling as a map key, hashed and compared through its length and
-/// its first and last bytes (up to eight each, read once when the key is
-/// made) without a call to compare memory. For words of up to 16 bytes
-/// (nearly all) those say everything; longer ones are compared whole when
-/// they meet.
-#[derive(Debug, Clone, Copy, Eq)]
-pub(super) struct Spelling<'w> {
-    text: &'w str,
-    head: u64,
-    tail: u64,
-}
-
-impl<'w> Spelling<'w> {
-    #[inline(always)]
-    pub(super) fn new(text: &'w str) -> Self {
-        let b = text.as_bytes();
-        let n = b.len();
-        let (head, tail) = if n >= 8 {
-            (u64_at(b, 0), u64_at(b, n - 8))
-        } else if n >= 4 {
-            (u64::from(u32_at(b, 0)), u64::from(u32_at(b, n - 4)))
-        } else if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
-            let mid = b.get(1).copied().unwrap_or(0);
-            (
-                u64::from(first) | u64::from(mid) << 8 | u64::from(last) << 16,
-                0,
-            )
-        } else {
-            (0, 0)
-        };
-        Spelling { text, head, tail }
-    }
-}
-
-impl PartialEq for Spelling<'_> {
-    #[inline(always)]
-    fn eq(&self, other: &Self) -> bool {
-        let n = self.text.len();
-        n == other.text.len()
-            && self.head == other.head
-            && self.tail == other.tail
-            && (n <= 16 || self.text == other.text)
-    }
-}
-
-impl Hash for Spelling<'_> {
-    #[inline(always)]
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        let n = self.text.len() as u64;
-        state.write_u64((self.head ^ n << 58).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ self.tail);
-    }
-}
-
-#[inline(always)]
-fn u64_at(b: &[u8], at: usize) -> u64 {
-    let mut a = [0u8; 8];
-    a.copy_from_slice(&b[at..at + 8]);
-    u64::from_le_bytes(a)
-}
-
-#[inline(always)]
-fn u32_at(b: &[u8], at: usize) -> u32 {
-    let mut a = [0u8; 4];
-    a.copy_from_slice(&b[at..at + 4]);
-    u32::from_le_bytes(a)
 }
 
 #[cfg(test)]

@@ -57,6 +57,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         {
             out.push(Token::new(Span::new(i, end), kind));
             i = end;
+            // The commonest next token: one space, then another plain word
+            // (after a space no clitic can start, so any word byte will do).
+            while bytes.get(i) == Some(&b' ')
+                && let Some(&b) = bytes.get(i + 1)
+                && ASCII_CLASS[usize::from(b)] & ASCII_WORD != 0
+                && let Some((end, kind)) = scan_plain_word(text, i + 1)
+            {
+                out.push(Token::new(Span::new(i + 1, end), kind));
+                i = end;
+            }
+            continue;
+        }
+        // A mark that is always a token of one byte ("," "(" '"' ...).
+        if ASCII_CLASS[usize::from(b)] & ASCII_LONE_MARK != 0 {
+            out.push(Token::new(Span::new(i, i + 1), TokenKind::Punct));
+            i += 1;
             continue;
         }
         let c = if b.is_ascii() {
@@ -303,12 +319,26 @@ const ASCII_DIGIT: u8 = 2;
 /// [`ASCII_CLASS`] bit: a capital letter.
 const ASCII_UPPER: u8 = 4;
 
+/// [`ASCII_CLASS`] bit: a byte that [`scan_token`] always makes a token
+/// of its own, wherever it is: no letter, digit, `_` or white space, no
+/// apostrophe (a clitic may start there), no mark whose runs are one token
+/// ([`is_run_mark`]) and no '.' or '+' (they may start a number).
+const ASCII_LONE_MARK: u8 = 8;
+
 /// The class bits of each ASCII byte (0 for other bytes).
 static ASCII_CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
+        let white = matches!(c, 0x09..=0x0D | b' ');
+        let joins_or_runs = matches!(
+            c,
+            b'\'' | b'.' | b'+' | b'-' | b'*' | b'=' | b'~' | b'#' | b'!' | b'?'
+        );
+        if !(c.is_ascii_alphanumeric() || c == b'_' || white || joins_or_runs) {
+            table[b] |= ASCII_LONE_MARK;
+        }
         if c.is_ascii_alphanumeric() || c == b'_' {
             table[b] |= ASCII_WORD;
         }
@@ -823,6 +853,36 @@ mod tests {
             assert!(word.len() <= LONGEST_ABBREVIATION, "{word}");
             assert!(known_abbreviation(word).is_some(), "{word}");
         }
+    }
+
+    #[test]
+    fn a_lone_mark_is_the_token_the_full_scan_makes_of_it() {
+        let mut lone = 0;
+        for b in 0u8..128 {
+            if ASCII_CLASS[usize::from(b)] & ASCII_LONE_MARK == 0 {
+                continue;
+            }
+            lone += 1;
+            let c = char::from(b);
+            for (before, after) in [
+                ("", ""),
+                ("word", "word"),
+                (" ", "7"),
+                ("1", "1"),
+                ("n", "t"),
+            ] {
+                let text = format!("{before}{c}{c}{after}");
+                let at = before.len();
+                assert!(!c.is_whitespace(), "{b:#x}");
+                assert_eq!(
+                    scan_token(&text, at, c),
+                    (at + 1, TokenKind::Punct),
+                    "{text:?}"
+                );
+            }
+        }
+        // "," "(" ")" "\"" ";" ":" "/" "$" "&" "%" among them
+        assert!(lone > 20, "{lone}");
     }
 
     proptest::proptest! {
