@@ -85,6 +85,7 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     let text = doc.text;
     let mut ws = words::Words::empty(text);
     let mut tagger = super::ner::DocTagger::new(doc);
+    ws.reserve_spellings(tagger.spelling_count());
     let mut tagged = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     // words capitalised where a capital means a name
@@ -94,7 +95,9 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     let mut inner_org_words: Vec<usize> = Vec::new();
     let scores = reports_scores(text);
     for run in runs(doc) {
-        ws.fill(doc, lex, run.clone());
+        let first_token = doc.sentence_tokens.get(run.start).map_or(0, |r| r.start);
+        let spellings = tagger.spellings().get(first_token..).unwrap_or(&[]);
+        ws.fill(doc, lex, run.clone(), spellings);
         let names::Found {
             mentions: mut found,
             titles: run_titles,

@@ -11,7 +11,7 @@
 use super::Mention;
 use super::gazetteer::{Lexicon, push_lower};
 use super::names::{HONORIFICS, appositive_title};
-use super::words::{Shape, Words};
+use super::words::{OwnSpellings, Shape, Words};
 use crate::analysis::{Document, Entity, EntityKind, Span};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -194,6 +194,8 @@ fn may_have_appositive(doc: &Document<'_>, lex: &Lexicon, span: Span, key: &mut 
 /// (as word ranges), read again when a person in it needs a role.
 struct SentenceView<'t> {
     words: Words<'t>,
+    /// The numbers of the spellings of the words (the tagger's are gone).
+    spellings: OwnSpellings<'t>,
     /// The loaded sentence (index of `Document::sentence_tokens`).
     loaded: Option<usize>,
     title_ending_at: FxHashMap<usize, Range<usize>>,
@@ -205,6 +207,7 @@ impl<'t> SentenceView<'t> {
     fn new(doc: &Document<'t>) -> Self {
         SentenceView {
             words: Words::empty(doc.text),
+            spellings: OwnSpellings::new(),
             loaded: None,
             title_ending_at: FxHashMap::default(),
             mention_ending_at: FxHashMap::default(),
@@ -226,7 +229,8 @@ impl<'t> SentenceView<'t> {
         let tokens = doc.sentence_tokens.get(si)?;
         if self.loaded != Some(si) {
             self.loaded = Some(si);
-            self.words.fill(doc, lex, si..si + 1);
+            let forms = self.spellings.of(doc, si..si + 1);
+            self.words.fill(doc, lex, si..si + 1, forms);
             let start = doc.tokens.get(tokens.start).map_or(0, |t| t.span().start);
             let end = tokens
                 .end

@@ -11,15 +11,19 @@
 //!
 //! Each distinct spelling is read once per view (cut, split, shaped,
 //! lowercased and looked up in the gazetteers) and remembered from run to
-//! run ([`crate::analysis::ner::SpellingTable`]): words recur, so most
-//! tokens cost one table lookup.
+//! run under its number: words recur, so most tokens cost one array
+//! lookup. The numbers come with the tokens ([`Words::fill`]): the
+//! tagger's ([`crate::analysis::ner::DocTagger::spellings`]), so each
+//! token is hashed once per document, or [`OwnSpellings`] where there is
+//! no tagger.
 //!
 //! It only describes words; it decides nothing about entities.
 
 use super::gazetteer::{Lexicon, PhraseKind, WordFacts, key_of, push_lower};
 use crate::analysis::Document;
 use crate::analysis::Span;
-use crate::analysis::ner::SpellingTable;
+use crate::analysis::ner::SpellingNumbers;
+use crate::analysis::ner::features::FormId;
 use crate::analysis::segment::TokenKind;
 use std::ops::Range;
 
@@ -74,7 +78,7 @@ pub struct Words<'t> {
     /// For each sentence, the range of its words.
     pub sentences: Vec<Range<usize>>,
     /// What each spelling met makes of its token, with the lowercase keys.
-    spellings: Spellings<'t>,
+    spellings: Spellings,
     /// A buffer for building phrase keys, reused from lookup to lookup.
     pub scratch: std::cell::Cell<String>,
 }
@@ -150,7 +154,9 @@ impl<'t> Words<'t> {
     #[cfg(test)]
     pub fn new(doc: &Document<'t>, lex: &Lexicon) -> Words<'t> {
         let mut ws = Words::empty(doc.text);
-        ws.fill(doc, lex, 0..doc.sentence_tokens.len());
+        let all = 0..doc.sentence_tokens.len();
+        let mut own = OwnSpellings::new();
+        ws.fill(doc, lex, all.clone(), own.of(doc, all));
         ws
     }
 
@@ -165,10 +171,28 @@ impl<'t> Words<'t> {
         }
     }
 
+    /// Makes room at once for what `n` spelling numbers read as (spares
+    /// the regrowth when the count is known).
+    pub fn reserve_spellings(&mut self, n: usize) {
+        let known = &mut self.spellings.known;
+        known.reserve_exact(n.saturating_sub(known.len()));
+    }
+
     /// Replaces the view with the words of `sentences` (indices of
     /// [`Document::sentence_tokens`]), reusing the buffers and what was
     /// read of each spelling before.
-    pub fn fill(&mut self, doc: &Document<'t>, lex: &Lexicon, sentences: Range<usize>) {
+    ///
+    /// `forms` numbers the spelling of each token from the first token of
+    /// `sentences` on (the same bytes, the same number); a view must be
+    /// filled with the numbers of one numbering only, since it remembers
+    /// what each number reads as.
+    pub fn fill(
+        &mut self,
+        doc: &Document<'t>,
+        lex: &Lexicon,
+        sentences: Range<usize>,
+        forms: &[FormId],
+    ) {
         let text = doc.text;
         self.text = text;
         let Words {
@@ -181,6 +205,7 @@ impl<'t> Words<'t> {
         word_sentences.clear();
         spellings.forget_if_full();
         let ranges = doc.sentence_tokens.get(sentences).unwrap_or(&[]);
+        let base = ranges.first().map_or(0, |r| r.start);
         for (si, range) in ranges.iter().enumerate() {
             let si = si as u32;
             let first_word = words.len();
@@ -191,7 +216,8 @@ impl<'t> Words<'t> {
                 };
                 let punct = tok.kind == TokenKind::Punct;
                 let span = tok.span();
-                let spelled = spellings.read(text, span, punct, lex);
+                let form = forms.get(ti - base).copied();
+                let spelled = spellings.read(text, span, punct, form, lex);
                 let at = span.start;
                 let mut word_opens = opens && !punct;
                 for part in spellings.parts_of(spelled) {
@@ -333,22 +359,31 @@ struct Part {
 /// Every distinct spelling met so far with what it makes of its token
 /// (possessive cut, pair split, shape, lowercase key, gazetteer facts):
 /// words recur, so each is lowercased and looked up once, not per token.
-struct Spellings<'t> {
-    known: SpellingTable<'t, Spelled>,
+struct Spellings {
+    /// By spelling number ([`FormId`]): what it makes, or [`UNREAD`].
+    known: Vec<Spelled>,
     parts: Vec<Part>,
     /// The lowercase keys of the parts, one after the other.
     keys: String,
 }
+
+/// A spelling not read yet (a read one has at least one word).
+const UNREAD: Spelled = Spelled {
+    first: 0,
+    count: 0,
+    punct: false,
+    opener: false,
+};
 
 /// Past this many remembered words the spellings are all forgotten (at the
 /// start of a fill), so a long document of ever new words holds a bounded
 /// table.
 const MAX_PARTS: usize = 1 << 17;
 
-impl<'t> Spellings<'t> {
+impl Spellings {
     fn new() -> Self {
         Spellings {
-            known: SpellingTable::with_capacity(0),
+            known: Vec::new(),
             parts: Vec::new(),
             keys: String::new(),
         }
@@ -356,25 +391,36 @@ impl<'t> Spellings<'t> {
 
     fn forget_if_full(&mut self) {
         if self.parts.len() >= MAX_PARTS {
-            self.known.clear();
+            self.known.fill(UNREAD);
             self.parts.clear();
             self.keys.clear();
         }
     }
 
-    /// What the token at `span` of `text` makes (read as punctuation or not).
+    /// What the token at `span` of `text`, of spelling number `form`,
+    /// makes (read as punctuation or not).
     #[inline]
-    fn read(&mut self, text: &'t str, span: Span, punct: bool, lex: &Lexicon) -> Spelled {
+    fn read(
+        &mut self,
+        text: &str,
+        span: Span,
+        punct: bool,
+        form: Option<FormId>,
+        lex: &Lexicon,
+    ) -> Spelled {
         let Spellings { known, parts, keys } = self;
-        let bytes = text.as_bytes().get(span.start..span.end).unwrap_or(&[]);
-        let raw = || span.of(text);
-        let s = known.get_or_insert_with(bytes, || add_spelling(parts, keys, raw(), punct, lex));
-        if s.punct == punct {
-            s
-        } else {
+        let raw = span.of(text);
+        let Some(form) = form else {
+            // no number (not met in practice): read apart
+            return add_spelling(parts, keys, raw, punct, lex);
+        };
+        let form = form as usize;
+        match known.get(form) {
+            Some(&s) if s.count != 0 && s.punct == punct => s,
             // the same spelling read otherwise (not met in practice): read
             // apart, the table remembers the first reading only
-            add_spelling(parts, keys, raw(), punct, lex)
+            Some(s) if s.count != 0 => add_spelling(parts, keys, raw, punct, lex),
+            _ => remember(known, form, add_spelling(parts, keys, raw, punct, lex)),
         }
     }
 
@@ -383,6 +429,52 @@ impl<'t> Spellings<'t> {
         self.parts
             .get(first..first + usize::from(s.count))
             .unwrap_or(&[])
+    }
+}
+
+/// Remembers what spelling number `form` makes.
+#[cold]
+#[inline(never)]
+fn remember(known: &mut Vec<Spelled>, form: usize, s: Spelled) -> Spelled {
+    if known.len() <= form {
+        known.resize(form + 1, UNREAD);
+    }
+    known[form] = s;
+    s
+}
+
+/// Spelling numbers for a view filled where no tagger has numbered the
+/// tokens (the roles read single sentences again once it is gone): each
+/// token looked up here, in the tagger's way.
+pub struct OwnSpellings<'t> {
+    numbers: SpellingNumbers<'t>,
+    forms: Vec<FormId>,
+}
+
+impl<'t> OwnSpellings<'t> {
+    pub fn new() -> Self {
+        OwnSpellings {
+            numbers: SpellingNumbers::new(),
+            forms: Vec::new(),
+        }
+    }
+
+    /// The numbers of the tokens of `sentences` (indices of
+    /// [`Document::sentence_tokens`]) from the first one's first token on,
+    /// as [`Words::fill`] takes them.
+    pub fn of(&mut self, doc: &Document<'t>, sentences: Range<usize>) -> &[FormId] {
+        self.forms.clear();
+        let ranges = doc.sentence_tokens.get(sentences).unwrap_or(&[]);
+        if let (Some(first), Some(last)) = (ranges.first(), ranges.last()) {
+            let bytes = doc.text.as_bytes();
+            let tokens = doc.tokens.get(first.start..last.end).unwrap_or(&[]);
+            self.forms.extend(tokens.iter().map(|t| {
+                let span = t.span();
+                self.numbers
+                    .number(bytes.get(span.start..span.end).unwrap_or(&[]))
+            }));
+        }
+        &self.forms
     }
 }
 
@@ -567,9 +659,10 @@ mod tests {
             )
         };
         let mut runs = Words::empty(text);
+        let mut own = OwnSpellings::new();
         let mut at = 0;
         for si in 0..doc.sentence_tokens.len() {
-            runs.fill(&doc, lex, si..si + 1);
+            runs.fill(&doc, lex, si..si + 1, own.of(&doc, si..si + 1));
             for i in 0..runs.len() {
                 assert_eq!(read(&runs, i), read(&whole, at + i), "sentence {si}");
             }
@@ -577,6 +670,45 @@ mod tests {
         }
         assert_eq!(at, whole.len());
         assert!(doc.sentence_tokens.len() >= 4, "{:?}", doc.sentence_tokens);
+    }
+
+    #[test]
+    fn the_taggers_spelling_numbers_read_as_the_views_own() {
+        let text = "Ana Costa’s aides met US-China envoys. “Costa will stay,” she said.\n\
+                    COSTA'S PLAN FAILS IN GENEVA\nThe envoys of US-China talks left Costa's office.";
+        let doc = Document::new(text);
+        let lex = lexicon();
+        let all = 0..doc.sentence_tokens.len();
+        let own = Words::new(&doc, lex);
+        let tagger = crate::analysis::ner::DocTagger::new(&doc);
+        let numbers = tagger.spellings();
+        assert_eq!(numbers.len(), doc.tokens.len());
+        let mut tagged = Words::empty(text);
+        tagged.fill(&doc, lex, all.clone(), numbers);
+        // no numbers at all: every token read apart
+        let mut apart = Words::empty(text);
+        apart.fill(&doc, lex, all, &[]);
+        let read = |w: &Words<'_>| -> Vec<_> {
+            (0..w.len())
+                .map(|i| {
+                    let x = &w.words[i];
+                    let key = w.key(i).to_string();
+                    (
+                        x.span,
+                        x.shape,
+                        x.opens,
+                        x.in_caps_line,
+                        x.token,
+                        x.facts,
+                        key,
+                    )
+                })
+                .collect()
+        };
+        let whole = read(&own);
+        assert!(whole.iter().any(|w| w.6 == "costa" && w.3), "{whole:?}");
+        assert_eq!(read(&tagged), whole);
+        assert_eq!(read(&apart), whole);
     }
 
     #[test]

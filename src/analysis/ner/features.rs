@@ -327,6 +327,11 @@ impl<'w> DocFacts<'w> {
         self.forms.len()
     }
 
+    /// The spelling of every token of the document, by token index.
+    pub fn token_forms(&self) -> &[FormId] {
+        &self.tokens
+    }
+
     /// The spelling of token `i`.
     pub fn form(&self, i: usize) -> FormId {
         self.tokens[i]

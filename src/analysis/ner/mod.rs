@@ -49,7 +49,7 @@ use super::Document;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-pub(crate) use spelling::SpellingTable;
+pub(crate) use spelling::SpellingNumbers;
 pub use tagger::Guess;
 pub use tags::Tag;
 
@@ -114,10 +114,15 @@ pub fn tag(doc: &Document<'_>) -> Vec<TaggedName> {
 
 /// The bundled model tagging one document a run of sentences at a time,
 /// in text order: what it holds per token lives for one run only.
+///
+/// It numbers every token's spelling once for the whole document
+/// ([`DocTagger::spellings`]): the entities' word view reads the same
+/// numbers rather than looking every token up again.
 pub struct DocTagger<'d> {
     doc: &'d Document<'d>,
+    facts: features::DocFacts<'d>,
     /// `None` when the bundled model cannot be used (nothing is tagged).
-    state: Option<(features::DocFacts<'d>, tagger::Tagger<'static>)>,
+    tagger: Option<tagger::Tagger<'static>>,
     guesses: Vec<Guess>,
 }
 
@@ -130,28 +135,39 @@ const INITIAL_ROOM: usize = 1 << 13;
 impl<'d> DocTagger<'d> {
     /// Reads what the tagger needs of the whole document.
     pub fn new(doc: &'d Document<'d>) -> Self {
-        let state = FRESH_TAGGER.as_ref().map(|fresh| {
+        let tagger = FRESH_TAGGER.as_ref().map(|fresh| {
             let mut tagger = fresh.clone();
             // About one new sum in four tokens on news articles; a table
             // sized up front is touched all over (hashing scatters), so
             // only a small one is reserved and the rest grows with use
             tagger.reserve((doc.tokens.len() / 4).min(INITIAL_ROOM));
-            (
-                features::DocFacts::for_document(doc, &doc.sentence_tokens),
-                tagger,
-            )
+            tagger
         });
         DocTagger {
             doc,
-            state,
+            facts: features::DocFacts::for_document(doc, &doc.sentence_tokens),
+            tagger,
             guesses: Vec::new(),
         }
+    }
+
+    /// The number of every token's spelling ([`features::FormId`]), one per
+    /// token of the document: the same bytes, the same number, numbered in
+    /// the order first met.
+    pub fn spellings(&self) -> &[features::FormId] {
+        self.facts.token_forms()
+    }
+
+    /// How many distinct spellings the document has: every number of
+    /// [`DocTagger::spellings`] is below.
+    pub fn spelling_count(&self) -> usize {
+        self.facts.form_count()
     }
 
     /// Appends to `out` the names in `sentences` (indices of
     /// `Document::sentence_tokens`, following the previous call's).
     pub fn tag(&mut self, sentences: Range<usize>, out: &mut Vec<TaggedName>) {
-        let Some((facts, tagger)) = &mut self.state else {
+        let (facts, Some(tagger)) = (&mut self.facts, &mut self.tagger) else {
             return;
         };
         let Some(ranges) = self.doc.sentence_tokens.get(sentences) else {

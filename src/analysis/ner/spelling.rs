@@ -1,10 +1,12 @@
 //! The distinct spellings of a document, each read once.
 //!
-//! Entry point: [`SpellingTable`], a map from a word's exact bytes
+//! Entry points: [`SpellingTable`], a map from a word's exact bytes
 //! ([`Spelling`]: "Paris", "paris" and "PARIS" are three) to what a reader
-//! made of it (the tagger's number for it, the word view's reading). Words
-//! recur, so a document's readers look every token up here and read only
-//! the spellings they have not met. The table is built for that one job: a
+//! made of it (the tagger's number for it), and [`SpellingNumbers`], which
+//! numbers spellings in the order first met. Words recur, so the tagger
+//! looks every token up here once and reads only the spellings it has not
+//! met; other readers of the document (the entities' word view) take its
+//! numbers rather than hashing the tokens again. The table is built for that one job: a
 //! hit costs a hash of the word's first and last bytes and one or two
 //! probes, with no call to compare memory for words of up to 16 bytes.
 //!
@@ -106,12 +108,6 @@ impl<'w, V: Copy> SpellingTable<'w, V> {
         self.len
     }
 
-    /// Forgets every spelling, keeping the room.
-    pub(crate) fn clear(&mut self) {
-        self.slots.fill(None);
-        self.len = 0;
-    }
-
     /// The value of the spelling `text` (a word's bytes), made by `make`
     /// and remembered when first met.
     #[inline(always)]
@@ -166,6 +162,33 @@ impl<'w, V: Copy> SpellingTable<'w, V> {
     }
 }
 
+/// Numbers spellings in the order first met, as the tagger numbers a
+/// document's tokens ([`super::DocTagger::spellings`]), for a reader with
+/// no tagger at hand.
+pub(crate) struct SpellingNumbers<'w> {
+    numbers: SpellingTable<'w, u32>,
+    count: u32,
+}
+
+impl<'w> SpellingNumbers<'w> {
+    pub(crate) fn new() -> Self {
+        SpellingNumbers {
+            numbers: SpellingTable::with_capacity(0),
+            count: 0,
+        }
+    }
+
+    /// The number of the spelling `text` (a word's bytes).
+    #[inline]
+    pub(crate) fn number(&mut self, text: &'w [u8]) -> u32 {
+        let count = &mut self.count;
+        self.numbers.get_or_insert_with(text, || {
+            *count += 1;
+            *count - 1
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,8 +222,15 @@ mod tests {
         }
         let again = String::from(long);
         assert_eq!(t.get_or_insert_with(again.as_bytes(), || usize::MAX), 6);
-        t.clear();
-        assert_eq!(t.len(), 0);
-        assert_eq!(t.get_or_insert_with(b"Paris", || 7), 7);
+    }
+
+    #[test]
+    fn spellings_are_numbered_in_the_order_first_met() {
+        let mut n = SpellingNumbers::new();
+        let got: Vec<u32> = ["Paris", "paris", "Paris", "Rome", "paris"]
+            .iter()
+            .map(|w| n.number(w.as_bytes()))
+            .collect();
+        assert_eq!(got, [0, 1, 0, 2, 1]);
     }
 }

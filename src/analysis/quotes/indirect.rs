@@ -102,9 +102,12 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
                     && cx.class(k + 1) & (BETWEEN | BE | CUE_ANY) != 0
             };
             if let Some(k) = (c..end).find(|&k| {
-                (cx.word(k) == ";" && !cx.quoted(k))
-                    || (comma(k) && (subordinate || after_comma(k)))
-                    || second_verb(k)
+                // each test below wants ";", "," or "and"/"but": most words
+                // fail on their first byte
+                matches!(cx.first_byte(k), b';' | b',' | b'a' | b'b')
+                    && ((cx.word(k) == ";" && !cx.quoted(k))
+                        || (comma(k) && (subordinate || after_comma(k)))
+                        || second_verb(k))
             }) {
                 end = k;
             }
@@ -134,7 +137,8 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
                 kind,
                 content,
                 frame: fi,
-                paragraph: cx.paragraph_of_token(start),
+                // the clause mostly starts in the frame's sentence
+                paragraph: cx.paragraph_of_token_near(start, f.sentence),
             });
         }
     }

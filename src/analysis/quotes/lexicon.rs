@@ -236,10 +236,6 @@ pub struct Lexicon {
     mask: usize,
     /// The distinct class sets; index 0 is the empty set.
     combos: Vec<WordClass>,
-    /// Bit `b` of entry `n` is set when some word of `n` bytes starts with
-    /// a byte equal to `b` modulo 64: a cheap first test that lets most
-    /// unknown words miss without hashing.
-    starts: [u64; MAX_WORD + 1],
 }
 
 /// Index of a set of classes in [`Lexicon::combo`]; 0 for none.
@@ -292,17 +288,23 @@ fn lowercase8(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
-/// The first `n` (at most 8) bytes of the 8 at `at`, zero-padded.
-#[inline]
-fn load8(text: &[u8], at: usize, n: usize) -> Option<u64> {
-    let w = text.get(at..at + 8)?;
-    let x = u64::from_le_bytes(w.try_into().ok()?);
-    Some(if n >= 8 {
-        x
-    } else {
-        x & ((1u64 << (8 * n)) - 1)
-    })
-}
+/// For a word of `n` bytes (`n` at most [`MAX_WORD`]), the masks that keep
+/// its bytes of the two 8-byte words read from its start.
+const LENGTH_MASKS: [(u64, u64); MAX_WORD + 1] = {
+    let mut m = [(0u64, 0u64); MAX_WORD + 1];
+    let mut n = 1;
+    while n <= MAX_WORD {
+        m[n] = if n < 8 {
+            ((1u64 << (8 * n)) - 1, 0)
+        } else if n < 16 {
+            (u64::MAX, (1u64 << (8 * (n - 8))) - 1)
+        } else {
+            (u64::MAX, u64::MAX)
+        };
+        n += 1;
+    }
+    m
+};
 
 /// The table, parsed from the embedded word lists on first use.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
@@ -311,7 +313,6 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut words: FxHashMap<Key, WordClass> = FxHashMap::default();
         let mut order: Vec<Key> = Vec::new();
-        let mut starts = [0u64; MAX_WORD + 1];
         let mut add = |w: &'static str, c: WordClass| {
             // a word too long for the table could never be looked up
             let Some(key) = packed(w.as_bytes()) else {
@@ -323,9 +324,6 @@ impl Lexicon {
                 0
             });
             *entry |= c;
-            if let Some(&b) = w.as_bytes().first() {
-                starts[w.len()] |= 1 << (b.to_ascii_lowercase() % 64);
-            }
         };
         for (word, flags) in entries(SPEECH_VERBS) {
             let mut c = 0;
@@ -392,7 +390,6 @@ impl Lexicon {
             ids,
             mask,
             combos,
-            starts,
         }
     }
 
@@ -411,7 +408,7 @@ impl Lexicon {
     /// words: a non-ASCII word simply misses).
     #[inline]
     pub fn classes_of_bytes(&self, bytes: &[u8]) -> WordClass {
-        if !self.may_hold(bytes) {
+        if bytes.is_empty() {
             return 0;
         }
         packed(bytes).map_or(0, |k| self.combo(self.find(k)))
@@ -447,38 +444,35 @@ impl Lexicon {
     }
 
     /// The class set index of the word at bytes `start..end` of `text`,
-    /// reading the word as one 16-byte load where the text goes on far
-    /// enough.
+    /// reading the word as two 8-byte loads, masked to its length, where
+    /// the text goes on far enough.
     #[inline]
     pub fn class_id_at(&self, text: &[u8], start: usize, end: usize) -> ClassId {
-        let Some(word) = text.get(start..end) else {
+        // (a probe for an unknown word mostly meets a free slot at once: a
+        // test of its first bytes before hashing would cost about as much)
+        let n = end.wrapping_sub(start);
+        // also rejects empty words and words longer than the table's
+        let Some(&(lo_mask, hi_mask)) = LENGTH_MASKS.get(n).filter(|_| n > 0) else {
             return 0;
         };
-        if !self.may_hold(word) {
-            return 0;
-        }
-        let n = word.len();
-        let fast = load8(text, start, n).and_then(|lo| {
-            let hi = if n > 8 {
-                load8(text, start + 8, n - 8)?
-            } else {
-                0
-            };
-            Some((lowercase8(lo), lowercase8(hi)))
-        });
-        match fast.or_else(|| packed(word)) {
-            Some(k) => self.find(k),
-            None => 0,
-        }
-    }
-
-    /// False when no word of this length and first letter is in the table.
-    #[inline]
-    fn may_hold(&self, word: &[u8]) -> bool {
-        match (word.first(), self.starts.get(word.len())) {
-            (Some(&b), Some(bits)) => bits & (1 << (b.to_ascii_lowercase() % 64)) != 0,
-            _ => false,
-        }
+        let key = match text.get(start..start + 16) {
+            Some(w) => {
+                let (lo, hi) = w.split_at(8);
+                let (Ok(lo), Ok(hi)) = (lo.try_into(), hi.try_into()) else {
+                    return 0;
+                };
+                (
+                    lowercase8(u64::from_le_bytes(lo) & lo_mask),
+                    lowercase8(u64::from_le_bytes(hi) & hi_mask),
+                )
+            }
+            // near the end of the text
+            None => match text.get(start..end).and_then(packed) {
+                Some(k) => k,
+                None => return 0,
+            },
+        };
+        self.find(key)
     }
 }
 

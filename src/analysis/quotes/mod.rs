@@ -60,27 +60,26 @@ impl<'a, 't> Ctx<'a, 't> {
         for (id, c) in combos.iter_mut().enumerate() {
             *c = lexicon.combo(id as ClassId);
         }
-        // the class sets a frame can start from, as a bit per index
-        let cue_ids: u128 = (0..MAX_COMBOS)
-            .filter(|&id| combos[id] & (CUE_ANY | ACCORDING) != 0)
-            .fold(0, |bits, id| bits | 1 << id);
+        // whether a frame can start from each class set
+        let mut starts_frame = [false; MAX_COMBOS];
+        for (cue, &c) in starts_frame.iter_mut().zip(&combos) {
+            *cue = c & (CUE_ANY | ACCORDING) != 0;
+        }
         let bytes = doc.text.as_bytes();
         let mut cues = Vec::new();
-        let facts: Vec<u8> = doc
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| match t.kind {
-                TokenKind::Word => {
-                    let id = lexicon.class_id_at(bytes, t.span().start, t.span().end) & !QUOTED;
-                    if cue_ids >> id & 1 != 0 {
-                        cues.push(i as u32);
-                    }
-                    id
-                }
-                _ => 0,
-            })
-            .collect();
+        // punctuation and numbers keep class set 0
+        let mut facts: Vec<u8> = vec![0; n];
+        for ((i, t), fact) in doc.tokens.iter().enumerate().zip(facts.iter_mut()) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let s = t.span();
+            let id = lexicon.class_id_at(bytes, s.start, s.end) & !QUOTED;
+            if starts_frame[id as usize] {
+                cues.push(i as u32);
+            }
+            *fact = id;
+        }
         let mut cx = Ctx {
             doc,
             facts,
@@ -137,6 +136,16 @@ impl<'a, 't> Ctx<'a, 't> {
         self.doc.tokens[i].span()
     }
 
+    /// The first byte of token `i` (0 for an empty token).
+    #[inline]
+    pub fn first_byte(&self, i: usize) -> u8 {
+        let s = self.doc.tokens[i].span();
+        match self.doc.text.as_bytes().get(s.start) {
+            Some(&b) if s.start < s.end => b,
+            _ => 0,
+        }
+    }
+
     /// True when token `i` is the one ASCII character `c` (",", ":").
     #[inline]
     pub fn is_char(&self, i: usize, c: u8) -> bool {
@@ -149,15 +158,36 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     pub fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        if !self.is_word(i) {
+            return false;
+        }
+        match self.first_byte(i) {
+            // an ASCII letter needs no decoding
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.word(i).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     pub fn starts_lower(&self, i: usize) -> bool {
         self.word(i).chars().next().is_some_and(char::is_lowercase)
     }
 
+    /// The last byte of token `i` (0 for an empty token).
+    #[inline]
+    fn last_byte(&self, i: usize) -> u8 {
+        let end = self.doc.tokens[i].span().end;
+        match end.checked_sub(1) {
+            Some(at) => self.doc.text.as_bytes().get(at).copied().unwrap_or(0),
+            None => 0,
+        }
+    }
+
     /// "Trump's", "Trump’s".
     pub fn possessive(&self, i: usize) -> bool {
+        // every form below ends in "s" or "S": most words fail on that byte
+        if !matches!(self.last_byte(i), b's' | b'S') {
+            return false;
+        }
         let w = self.word(i);
         if self.is_word(i) && w.len() > 3 && (w.ends_with("'s") || w.ends_with("’s")) {
             return true;
@@ -171,6 +201,9 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// A lowercase adverb in -ly ("vehemently").
     pub fn ly_adverb(&self, i: usize) -> bool {
+        if self.last_byte(i) != b'y' {
+            return false;
+        }
         let w = self.word(i);
         w.len() > 4
             && w.ends_with("ly")
@@ -196,6 +229,15 @@ impl<'a, 't> Ctx<'a, 't> {
 
     pub fn paragraph_of_token(&self, i: usize) -> usize {
         self.doc.sentences[self.sentence(i)].paragraph
+    }
+
+    /// [`Ctx::paragraph_of_token`] for a token that mostly lies in sentence
+    /// `s` (which is then read, not searched for).
+    pub fn paragraph_of_token_near(&self, i: usize, s: usize) -> usize {
+        match (self.doc.sentence_tokens.get(s), self.doc.sentences.get(s)) {
+            (Some(r), Some(sentence)) if r.contains(&i) => sentence.paragraph,
+            _ => self.paragraph_of_token(i),
+        }
     }
 }
 

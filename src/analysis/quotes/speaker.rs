@@ -170,7 +170,7 @@ pub fn resolve<'a>(
             });
             si += 1;
         }
-        let paragraph = cx.paragraph_of_token(f.source.first);
+        let paragraph = cx.paragraph_of_token_near(f.source.first, f.sentence);
         let s = &f.source;
         let addressee = f.addressee.and_then(|a| mentions.link(text, &a));
         let resolved = match s.kind {
@@ -261,7 +261,11 @@ fn sentence_subjects(cx: &Ctx<'_, '_>, mentions: &Mentions<'_>) -> Vec<(usize, E
     let tokens = &cx.doc.tokens;
     let mut out = Vec::new();
     let mut last_sentence = usize::MAX;
+    let sentences = &cx.doc.sentence_tokens;
     let mut t = 0;
+    // the sentence of token `t`, as `Ctx::sentence` finds it: `t` only
+    // grows, so a cursor walks the sentences once
+    let mut s = 0;
     for &(m, id) in &mentions.list {
         if mentions.kind(id) != Some(EntityKind::Person) {
             continue;
@@ -270,7 +274,9 @@ fn sentence_subjects(cx: &Ctx<'_, '_>, mentions: &Mentions<'_>) -> Vec<(usize, E
         if cx.quoted(t) {
             continue;
         }
-        let s = cx.sentence(t);
+        while s + 1 < sentences.len() && sentences[s].end <= t {
+            s += 1;
+        }
         if s != last_sentence {
             out.push((m.start, id, cx.doc.sentences[s].paragraph));
             last_sentence = s;

@@ -477,3 +477,42 @@ fn a_long_source_after_an_opening_according_to() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_paragraph_read_near_a_sentence_is_the_paragraph_searched_for() {
+    let text = "The mayor spoke first. She said the bridge would open.\n\nCritics disagreed. \
+                They said the cost had doubled, and the council said nothing.";
+    let doc = Document::new(text);
+    let quoted = marks::pair(&doc);
+    let cx = Ctx::new(&doc, &quoted);
+    assert!(doc.paragraphs.len() >= 2);
+    for i in 0..doc.tokens.len() {
+        for s in 0..doc.sentences.len() + 1 {
+            assert_eq!(
+                cx.paragraph_of_token_near(i, s),
+                cx.paragraph_of_token(i),
+                "token {i}, sentence {s}"
+            );
+        }
+    }
+}
+
+#[test]
+fn word_shapes_are_read_from_bytes_and_characters_alike() {
+    let text = "Émile Zola’s über-fan, Smith's aide and the family quietly said yes.";
+    let doc = Document::new(text);
+    let quoted = marks::pair(&doc);
+    let cx = Ctx::new(&doc, &quoted);
+    let at = |w: &str| (0..doc.tokens.len()).find(|&i| cx.word(i) == w);
+    let shape = |w: &str| at(w).map(|i| (cx.capitalised(i), cx.possessive(i), cx.ly_adverb(i)));
+    assert_eq!(shape("Émile"), Some((true, false, false)));
+    assert_eq!(shape("über-fan"), Some((false, false, false)));
+    assert_eq!(shape("Smith").map(|s| s.0), Some(true));
+    assert_eq!(shape("family"), Some((false, false, false)));
+    assert_eq!(shape("quietly"), Some((false, false, true)));
+    assert_eq!(shape(","), Some((false, false, false)));
+    // the clitic may be a token of its own or part of its word
+    for owner in [at("Zola’s").or(at("’s")), at("Smith's").or(at("'s"))] {
+        assert!(owner.is_some_and(|i| cx.possessive(i)));
+    }
+}

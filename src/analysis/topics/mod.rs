@@ -23,6 +23,8 @@
 //! topic.
 
 pub mod lexicon;
+mod mentions;
+mod spelling;
 pub mod terms;
 pub mod threads;
 

@@ -1,0 +1,359 @@
+//! Spellings: what the term counter needs to know about each distinct
+//! spelling of a word in one document, worked out once per spelling.
+//!
+//! Entry point: [`Spellings::look_up`]. A word's facts (capitalised, a
+//! title word, a determiner, an adjective's ending, ...) depend on its
+//! text alone, never on where it stands, so a long text, which repeats its
+//! words, pays one hash look-up per word instead of a string comparison
+//! per question asked about it. Each remembered spelling also keeps the
+//! term it counts for and where its surface is counted; [`super::terms`]
+//! fills both in on first use. This module creates no terms and decides
+//! nothing about topics.
+
+use super::lexicon::{self, ShortLower};
+use super::terms::TermId;
+use rustc_hash::FxHashMap;
+
+/// Index of a remembered spelling.
+pub type SpellingId = u32;
+
+/// A spelling not remembered (the table is full): its facts are worked
+/// out at each use.
+pub const UNCACHED: SpellingId = SpellingId::MAX;
+
+/// Most distinct spellings remembered; later new ones are not.
+const MAX_SPELLINGS: usize = 1_000_000;
+
+/// A spelling's term, before its first count asks for it.
+pub const TERM_UNKNOWN: TermId = TermId::MAX - 1;
+/// A spelling's surface before its first sampled count.
+pub const SURFACE_UNRESOLVED: u32 = u32::MAX;
+/// A surface that is not counted (empty, or its term's list is full).
+pub const SURFACE_NONE: u32 = u32::MAX - 1;
+
+/// Facts of a spelling, as bits.
+pub type Facts = u16;
+/// Starts with a capital letter.
+pub const CAPITALISED: Facts = 1 << 0;
+/// The word "of".
+pub const OF: Facts = 1 << 1;
+/// A word after which a lowercase word is a verb ("to", "will", "they").
+pub const VERB_MARKER: Facts = 1 << 2;
+/// An object pronoun ("them", "him"): the word before it is a verb.
+pub const OBJECT_PRONOUN: Facts = 1 << 3;
+/// A determiner ("the", "his"): the word after it is a noun.
+pub const DETERMINER: Facts = 1 << 4;
+/// A copula or degree word ("was", "very") before a predicative adjective.
+pub const COPULA: Facts = 1 << 5;
+/// Lowercase, at most 10 bytes and not a stop word (whether the token is
+/// a word at all is the reader's question).
+pub const SHORT_CONTENT: Facts = 1 << 6;
+/// Ends like an adjective ("-ous", "-ial", "-ive").
+pub const ADJECTIVE_ENDING: Facts = 1 << 7;
+/// Capitals only ("US", "NATO", "U.S.").
+pub const ACRONYM: Facts = 1 << 8;
+/// A stop word in any case ("The", "In").
+pub const STOP: Facts = 1 << 9;
+/// A generic news word in any case ("Officials").
+pub const GENERIC: Facts = 1 << 10;
+/// A title word that starts a title ("President").
+pub const STARTS_TITLE: Facts = 1 << 11;
+/// A word that keeps a title going ("of", "State", "Defense").
+pub const CONTINUES_TITLE: Facts = 1 << 12;
+
+/// One remembered spelling.
+#[derive(Debug, Clone, Copy)]
+pub struct Spelling {
+    /// Its term ([`TERM_UNKNOWN`] until first counted).
+    pub term: TermId,
+    /// Where its surface is counted ([`SURFACE_UNRESOLVED`] until the
+    /// first sampled count).
+    pub surface: u32,
+    pub facts: Facts,
+}
+
+/// The spellings of one document.
+#[derive(Default)]
+pub struct Spellings {
+    /// Spellings of up to 16 bytes, held in the key itself (no pointer to
+    /// follow, the common case); longer ones owned.
+    short: FxHashMap<u128, SpellingId>,
+    long: FxHashMap<Box<str>, SpellingId>,
+    pub list: Vec<Spelling>,
+}
+
+impl Spellings {
+    /// The spelling of the word at bytes `start..end` of `text` and its
+    /// facts, remembered on first sight ([`UNCACHED`] once the table is
+    /// full). A short word is read as one 16-byte load where the text goes
+    /// on far enough.
+    #[inline]
+    pub fn look_up(&mut self, text: &str, start: usize, end: usize) -> (SpellingId, Facts) {
+        let bytes = text.as_bytes();
+        let n = end.saturating_sub(start);
+        if n > 16 {
+            let word = text.get(start..end).unwrap_or("");
+            if let Some(&id) = self.long.get(word) {
+                return (id, self.list[id as usize].facts);
+            }
+            let Some(id) = self.next_id() else {
+                return (UNCACHED, facts_of(word));
+            };
+            self.long.insert(word.into(), id);
+            return (id, self.push(word));
+        }
+        let key = match bytes.get(start..start + 16).map(<[u8; 16]>::try_from) {
+            Some(Ok(w)) => {
+                let x = u128::from_le_bytes(w);
+                if n == 16 {
+                    x
+                } else {
+                    x & ((1u128 << (8 * n)) - 1)
+                }
+            }
+            _ => {
+                let mut k = [0u8; 16];
+                if let Some(w) = bytes.get(start..end) {
+                    k[..n].copy_from_slice(w);
+                }
+                u128::from_le_bytes(k)
+            }
+        };
+        if let Some(&id) = self.short.get(&key) {
+            return (id, self.list[id as usize].facts);
+        }
+        let word = text.get(start..end).unwrap_or("");
+        let Some(id) = self.next_id() else {
+            return (UNCACHED, facts_of(word));
+        };
+        self.short.insert(key, id);
+        (id, self.push(word))
+    }
+
+    fn next_id(&self) -> Option<SpellingId> {
+        (self.list.len() < MAX_SPELLINGS).then_some(self.list.len() as SpellingId)
+    }
+
+    fn push(&mut self, word: &str) -> Facts {
+        let facts = facts_of(word);
+        self.list.push(Spelling {
+            term: TERM_UNKNOWN,
+            surface: SURFACE_UNRESOLVED,
+            facts,
+        });
+        facts
+    }
+}
+
+/// Every fact of a spelling.
+pub fn facts_of(word: &str) -> Facts {
+    let mut f = 0;
+    let capitalised = is_capitalised(word);
+    let mut set = |on: bool, bit: Facts| {
+        if on {
+            f |= bit;
+        }
+    };
+    set(capitalised, CAPITALISED);
+    set(word == "of", OF);
+    set(is_verb_marker(word), VERB_MARKER);
+    set(is_object_pronoun(word), OBJECT_PRONOUN);
+    set(is_determiner(word), DETERMINER);
+    set(is_copula_or_degree(word), COPULA);
+    set(
+        word.len() <= 10 && !capitalised && !lexicon::is_stop_word(word),
+        SHORT_CONTENT,
+    );
+    set(has_adjective_ending(word), ADJECTIVE_ENDING);
+    set(is_acronym(word), ACRONYM);
+    if let Some(l) = ShortLower::of(word) {
+        set(lexicon::is_stop_word(&l), STOP);
+        set(lexicon::is_generic(&l), GENERIC);
+        set(starts_title(&l), STARTS_TITLE);
+        set(continues_title(&l), CONTINUES_TITLE);
+    }
+    f
+}
+
+#[inline]
+pub fn is_capitalised(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// "US", "NATO", "U.S.": two or more letters, all capitals.
+pub fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+}
+
+/// Words after which a lowercase word is a verb, not a topic ("to
+/// avoid"), as written inside a sentence.
+fn is_verb_marker(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "n't"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "he"
+            | "she"
+            | "it"
+            | "who"
+    )
+}
+
+/// Words that, right after a lowercase word, show it is a verb with its
+/// object ("fills them", "told him"): a noun is never followed by them.
+fn is_object_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "them" | "him" | "me" | "himself" | "herself" | "themselves" | "myself" | "itself"
+    )
+}
+
+/// Words before a lowercase word that show it is a noun ("the trade").
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "this"
+    )
+}
+
+/// Endings of adjectives ("enormous", "eligible", "presidential",
+/// "aggressive", "political"); nouns with them are rarer, and are kept when
+/// they head their phrase (see [`super::terms::Term::is_adjective`]).
+fn has_adjective_ending(lower: &str) -> bool {
+    // every ending below ends in one of these letters
+    lower.len() > 5
+        && matches!(lower.as_bytes().last(), Some(b's' | b'e' | b'l' | b'c'))
+        && [
+            "ous", "ible", "able", "ful", "less", "ive", "ical", "istic", "ial", "onal", "ntal",
+            "ural", "eral",
+        ]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// Words before a predicative adjective ("was enormous", "very similar").
+fn is_copula_or_degree(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "very"
+            | "so"
+            | "too"
+            | "most"
+            | "seems"
+            | "seemed"
+            | "remains"
+            | "remained"
+    )
+}
+
+/// Title words that keep a title going after its first word
+/// ("Secretary of State", "Minister of Foreign Affairs").
+fn continues_title(lower: &str) -> bool {
+    lexicon::is_title_word(lower)
+        || matches!(
+            lower,
+            "of" | "state"
+                | "defense"
+                | "defence"
+                | "affairs"
+                | "homeland"
+                | "security"
+                | "treasury"
+                | "commerce"
+                | "health"
+                | "energy"
+                | "education"
+                | "interior"
+                | "labor"
+                | "agriculture"
+                | "finance"
+                | "staff"
+                | "the"
+        )
+}
+
+/// A title word that starts a title ("President", not "State").
+fn starts_title(lower: &str) -> bool {
+    lexicon::is_title_word(lower) && !matches!(lower, "state" | "of" | "general")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facts_follow_the_word_lists() {
+        let f = facts_of("President");
+        assert_ne!(f & CAPITALISED, 0);
+        assert_ne!(f & STARTS_TITLE, 0);
+        assert_ne!(f & CONTINUES_TITLE, 0);
+        assert_eq!(f & ACRONYM, 0);
+        assert_eq!(facts_of("State") & STARTS_TITLE, 0);
+        assert_ne!(facts_of("State") & CONTINUES_TITLE, 0);
+        assert_ne!(facts_of("NATO") & ACRONYM, 0);
+        assert_ne!(facts_of("U.S.") & ACRONYM, 0);
+        assert_ne!(facts_of("The") & STOP, 0);
+        assert_ne!(facts_of("Officials") & GENERIC, 0);
+        assert_ne!(facts_of("n't") & VERB_MARKER, 0);
+        assert_eq!(facts_of("To") & VERB_MARKER, 0);
+        assert_ne!(facts_of("themselves") & OBJECT_PRONOUN, 0);
+        assert_ne!(facts_of("the") & DETERMINER, 0);
+        assert_ne!(facts_of("remained") & COPULA, 0);
+        assert_ne!(facts_of("presidential") & ADJECTIVE_ENDING, 0);
+        assert_ne!(facts_of("debate") & SHORT_CONTENT, 0);
+        assert_eq!(facts_of("the") & SHORT_CONTENT, 0);
+        assert_eq!(facts_of("negotiations") & SHORT_CONTENT, 0);
+        assert_eq!(facts_of("of"), OF | CONTINUES_TITLE | STOP);
+        // a mark is short and no stop word: the reader checks it is a word
+        assert_eq!(facts_of("—"), SHORT_CONTENT);
+    }
+
+    #[test]
+    fn a_spelling_is_remembered_once_with_its_facts() {
+        let mut s = Spellings::default();
+        let text =
+            "Senate senate Senate counterintelligence-related counterintelligence-related Senate";
+        let mut at = Vec::new();
+        let mut start = 0;
+        for w in text.split(' ') {
+            at.push(s.look_up(text, start, start + w.len()));
+            start += w.len() + 1;
+        }
+        let (a, fa) = at[0];
+        assert_eq!(at[2], (a, fa));
+        assert_eq!(at[5], (a, fa), "the last word, read without a 16-byte load");
+        assert_ne!(at[1].0, a);
+        assert_eq!(at[3], at[4]);
+        assert_ne!(fa & CAPITALISED, 0);
+        assert_eq!(s.list.len(), 3);
+        assert_eq!(s.list[a as usize].term, TERM_UNKNOWN);
+    }
+}
