@@ -251,3 +251,164 @@ fn a_role_keeps_its_capitalised_and_institutional_qualifiers() {
         Some("Chile's foreign ministry spokesperson")
     );
 }
+
+#[test]
+fn a_given_name_before_a_country_makes_a_surname() {
+    let a = analyze("The airline's chief executive Bob Jordan apologized on Monday.");
+    assert_eq!(kind_of(&a, "Bob Jordan"), [EntityKind::Person]);
+    assert!(
+        kind_of(&a, "Jordan")
+            .iter()
+            .all(|k| *k == EntityKind::Person)
+    );
+    // the country alone stays a place
+    let a = analyze("Officials in Jordan said the border was open.");
+    assert_eq!(kind_of(&a, "Jordan"), [EntityKind::Place]);
+}
+
+#[test]
+fn a_known_company_goes_by_its_first_word_unless_that_is_a_country() {
+    let a = analyze(
+        "Southwest Airlines said it would refund every ticket.\n\n\
+         Southwest was studying the idea. Storms hit the Southwest on Friday.",
+    );
+    let airline: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| e.name == "Southwest Airlines")
+        .collect();
+    assert_eq!(airline.len(), 1);
+    assert_eq!(airline[0].kind, EntityKind::Org);
+    assert_eq!(airline[0].mentions.len(), 2, "{:?}", a.entities);
+    // "the Southwest" is the region
+    assert!(kind_of(&a, "Southwest").contains(&EntityKind::Place));
+    let a = analyze("Air France cut flights. France said nothing.");
+    assert_eq!(kind_of(&a, "France"), [EntityKind::Place]);
+}
+
+#[test]
+fn holidays_are_dates() {
+    let a = analyze("Thousands of flights were cancelled during the Christmas week.");
+    assert_eq!(kind_of(&a, "Christmas"), [EntityKind::Date]);
+    let a = analyze("The ferry to Christmas Island sails on Tuesdays.");
+    assert_eq!(kind_of(&a, "Christmas Island"), [EntityKind::Place]);
+}
+
+#[test]
+fn an_inner_word_of_an_organisation_vouches_for_no_name_opening_a_sentence() {
+    let a = analyze(
+        "Greg Lyle, president of the Pacific Timber Association, was angry.\n\n\
+         Timber companies were less pleased.",
+    );
+    assert!(kind_of(&a, "Timber").is_empty(), "{:?}", a.entities);
+    assert_eq!(kind_of(&a, "Pacific Timber Association"), [EntityKind::Org]);
+}
+
+#[test]
+fn the_agency_after_a_dateline_is_no_acronym_of_the_city() {
+    let a = analyze(
+        "NEW DELHI (AP) — Officials met in New Delhi on Friday.\n\n\
+         The World Health Organization (WHO) sent a team.",
+    );
+    let delhi = a
+        .entities
+        .iter()
+        .find(|e| e.name.eq_ignore_ascii_case("New Delhi"));
+    let delhi = delhi.expect("New Delhi");
+    assert!(!delhi.aliases.iter().any(|x| x == "AP"), "{:?}", delhi);
+    assert_eq!(kind_of(&a, "AP"), [EntityKind::Org]);
+    // a bracketed acronym that fits its name still joins it
+    let who: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| e.name == "World Health Organization")
+        .collect();
+    assert_eq!(who.len(), 1);
+    assert!(who[0].aliases.iter().any(|x| x == "WHO"), "{:?}", who[0]);
+}
+
+#[test]
+fn a_surname_before_jr_still_names_the_person() {
+    let a = analyze(
+        "President Ferdinand Marcos Jr. met the envoy on Tuesday.\n\n\
+         Marcos told the envoy that the islands would stay open.",
+    );
+    let people: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].mentions.len(), 2);
+}
+
+#[test]
+fn shoals_and_reefs_are_places() {
+    let a = analyze("Coast guard ships fired water cannons near Second Thomas Shoal on Monday.");
+    assert_eq!(kind_of(&a, "Second Thomas Shoal"), [EntityKind::Place]);
+}
+
+#[test]
+fn a_country_is_a_place_unless_the_text_reports_games() {
+    let a = analyze(
+        "Marcos told the envoy that the Philippines would not give up an inch of its \
+         waters.\n\nThe Philippines and Vietnam signed a coast guard pact on Monday.",
+    );
+    assert_eq!(kind_of(&a, "Philippines"), [EntityKind::Place]);
+}
+
+fn role_of(a: &Analysis, name: &str) -> Option<String> {
+    a.entities
+        .iter()
+        .find(|e| e.name == name)
+        .and_then(|e| e.role.clone())
+}
+
+#[test]
+fn a_role_keeps_the_nouns_that_qualify_its_title() {
+    let a = analyze("European Union climate commissioner Wopke Hoekstra said the bloc would pay.");
+    assert_eq!(
+        role_of(&a, "Wopke Hoekstra").as_deref(),
+        Some("European Union climate commissioner")
+    );
+    let a = analyze("Civil protection minister Nora Castell said the roads were closed.");
+    assert_eq!(
+        role_of(&a, "Nora Castell").as_deref(),
+        Some("Civil protection minister")
+    );
+    // a verb before the title is no part of it
+    let a = analyze("The crowd cheered as president Joe Biden arrived.");
+    assert_eq!(role_of(&a, "Joe Biden").as_deref(), Some("president"));
+}
+
+#[test]
+fn a_department_in_a_title_is_no_organisation() {
+    let a = analyze("U.S. Defense Secretary Lloyd Austin arrived in Manila on Tuesday.");
+    assert_eq!(
+        role_of(&a, "Lloyd Austin").as_deref(),
+        Some("U.S. Defense Secretary")
+    );
+    assert!(kind_of(&a, "Defense").is_empty(), "{:?}", a.entities);
+    let a = analyze("India's External Affairs Minister Subrahmanyam Jaishankar spoke on Friday.");
+    assert_eq!(
+        role_of(&a, "Subrahmanyam Jaishankar").as_deref(),
+        Some("India's External Affairs Minister")
+    );
+    assert!(
+        kind_of(&a, "External Affairs").is_empty(),
+        "{:?}",
+        a.entities
+    );
+}
+
+#[test]
+fn an_appositive_role_stops_before_a_second_one_joined_by_and() {
+    let a = analyze(
+        "Ali Mohamed, Kenya's climate envoy and chair of the regional group, called the offer \
+         a joke.",
+    );
+    assert_eq!(
+        role_of(&a, "Ali Mohamed").as_deref(),
+        Some("Kenya's climate envoy")
+    );
+}

@@ -19,7 +19,7 @@
 //! The entity's name is the fullest form in the text; the other forms are
 //! its aliases. Entities are ordered by kind, then by first mention.
 
-use super::gazetteer::push_lower;
+use super::gazetteer::{PhraseKind, push_lower};
 use super::{Evidence, Mention};
 use crate::analysis::{AmbiguousMention, Entity, EntityKind};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -63,6 +63,8 @@ fn name_words<'t>(text: &'t str, m: &Mention) -> impl Iterator<Item = &'t str> +
         .split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty() && w.chars().next().is_some_and(char::is_uppercase))
+        // "Ferdinand Marcos Jr.": the generation is no part of the surname
+        .filter(|w| !matches!(*w, "Jr" | "Sr" | "II" | "III" | "IV" | "JR" | "SR"))
 }
 
 /// Writes the key of `text` to `out` (cleared first): its words in
@@ -122,7 +124,16 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
         if let Some(next) = mentions.get(i + 1) {
             let between = text.get(m.span.end..next.span.start).unwrap_or("");
             let after = text.get(next.span.end..).unwrap_or("");
-            if between.trim() == "(" && after.trim_start().starts_with(')') {
+            // ... but "NEW DELHI (AP)" is a dateline: the letters must agree
+            let first_letter = |s: &str| {
+                s.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .map(|c| c.to_ascii_uppercase())
+            };
+            if between.trim() == "("
+                && after.trim_start().starts_with(')')
+                && first_letter(surface) == first_letter(next.span.of(text))
+            {
                 other_key_into(&mut key, m, text);
                 plain_key_into(&mut key2, next.span.of(text));
                 acronym_of.insert(key2.clone(), (m.kind, key.clone()));
@@ -165,13 +176,24 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
                 key.clear();
                 push_lower(&mut key, first);
                 let facts = lex.word(&key);
-                !facts.is_common() && !facts.is_org_head() && facts.phrase(lex).is_none()
+                // a region's name may open a company's ("Southwest
+                // Airlines"), a country's or a people's may not ("Air
+                // France", "American Airlines")
+                !facts.is_common()
+                    && !facts.is_org_head()
+                    && facts
+                        .phrase(lex)
+                        .is_none_or(|p| p.kind == PhraseKind::Region)
             };
-        if plain_first && {
-            key.clear();
-            push_lower(&mut key, last);
-            lex.word(&key).is_org_suffix()
-        } {
+        // a company the lists know ("Deutsche Bank") goes by its first word too
+        let known_company = m.known == Some(PhraseKind::Org);
+        if plain_first
+            && (known_company || {
+                key.clear();
+                push_lower(&mut key, last);
+                lex.word(&key).is_org_suffix()
+            })
+        {
             other_key_into(&mut key, m, text);
             let g = groups.intern(EntityKind::Org, &key);
             company_of.entry(first).or_insert(g);
@@ -249,8 +271,20 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
     let mut count: Vec<usize> = Vec::new();
     let mut first_seen: Vec<usize> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
+        // a region's name alone after its company's full name is the
+        // company ("Southwest was studying"), unless it reads as the region
+        // ("the Southwest")
+        let after_the = text.get(..m.span.start).is_some_and(|before| {
+            before
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        });
+        let region_word = m.known == Some(PhraseKind::Region);
         if group_of[i] == usize::MAX
-            && !matches!(m.evidence, Evidence::Known | Evidence::Firm)
+            && !(after_the && m.kind == EntityKind::Place)
+            && (!matches!(m.evidence, Evidence::Known | Evidence::Firm) || region_word)
             && let Some(&g) = company_of.get(m.span.of(text))
         {
             group_of[i] = g;

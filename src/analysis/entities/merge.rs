@@ -35,7 +35,19 @@ fn kind_of(label: NameLabel) -> EntityKind {
 }
 
 /// Merges `tagged` into `mentions` (any order in, sorted by start out).
-pub fn tagger(ws: &Words<'_>, mentions: &mut Vec<Mention>, tagged: &[TaggedName]) {
+///
+/// `scores` says the text reports games ("beat Syria 2-1"), where a
+/// country the tagger calls an organisation is a team.
+/// `titles` are the word ranges of the titles the rules found: a tagged
+/// name running into one ends before it ("U.S. Defense" of "U.S. Defense
+/// Secretary").
+pub fn tagger(
+    ws: &Words<'_>,
+    mentions: &mut Vec<Mention>,
+    tagged: &[TaggedName],
+    titles: &[Range<usize>],
+    scores: bool,
+) {
     if tagged.is_empty() {
         return;
     }
@@ -68,6 +80,20 @@ pub fn tagger(ws: &Words<'_>, mentions: &mut Vec<Mention>, tagged: &[TaggedName]
             } else {
                 break;
             }
+        }
+        // a title the rules found: cut from the front, or the end of the name
+        let mut next_title = titles.partition_point(|t| t.start < r.start);
+        while let Some(t) = titles.get(next_title)
+            && t.start == r.start
+            && t.end <= r.end
+        {
+            r.start = t.end;
+            next_title += 1;
+        }
+        if let Some(t) = titles.get(next_title)
+            && t.start < r.end
+        {
+            r.end = t.start;
         }
         while r.end > r.start && ws.words[r.end - 1].shape == Shape::Punct {
             r.end -= 1;
@@ -146,6 +172,9 @@ pub fn tagger(ws: &Words<'_>, mentions: &mut Vec<Mention>, tagged: &[TaggedName]
                     // a country alone is rarely a person ("Kenya’s minister");
                     // "Jordan" of "Michael Jordan" is settled by the full name
                     (Some(PhraseKind::Country), NameLabel::Per) => true,
+                    // outside sports pages a country is no organisation
+                    // ("the Philippines would not give up")
+                    (Some(PhraseKind::Country), NameLabel::Org) => !scores,
                     // nor a state, a region or a known company ("Maine
                     // (AP)", "Samsung said"); a person of that name comes
                     // with a given name, which makes a longer span
@@ -222,7 +251,7 @@ mod tests {
             tagged.len(),
             "test phrases must be on token boundaries"
         );
-        tagger(&ws, &mut mentions, &tags);
+        tagger(&ws, &mut mentions, &tags, &[], false);
         mentions
             .iter()
             .map(|m| (m.span.of(text).to_string(), m.kind))

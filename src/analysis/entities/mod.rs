@@ -92,18 +92,38 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     let mut capitals: FxHashSet<&str> = FxHashSet::default();
     // the titles' spans, for the roles
     let mut titles: Vec<Span> = Vec::new();
+    let mut inner_org_words: Vec<usize> = Vec::new();
+    let scores = reports_scores(text);
     for run in runs(doc) {
         let first_token = doc.sentence_tokens.get(run.start).map_or(0, |r| r.start);
         let spellings = tagger.spellings().get(first_token..).unwrap_or(&[]);
         ws.fill(doc, lex, run.clone(), spellings);
-        let found = names::find(&ws, lex);
-        titles.extend(found.titles.iter().map(|t| ws.span_of(t.clone())));
-        let mut found = found.mentions;
+        let names::Found {
+            mentions: mut found,
+            titles: run_titles,
+            ..
+        } = names::find(&ws, lex);
+        titles.extend(run_titles.iter().map(|t| ws.span_of(t.clone())));
         tagged.clear();
         tagger.tag(run, &mut tagged);
-        merge::tagger(&ws, &mut found, &tagged);
+        merge::tagger(&ws, &mut found, &tagged, &run_titles, scores);
+        // words after the first of an organisation's or a place's name
+        // ("Timber" of "Pacific Timber Association", "Negotiators" of
+        // "African Group of Negotiators") are capitalised for the name's
+        // sake: they vouch for no name of their own
+        inner_org_words.clear();
+        for m in &found {
+            if m.kind != EntityKind::Person && m.words.len() >= 2 {
+                inner_org_words.extend(m.words.start + 1..m.words.end);
+            }
+        }
+        inner_org_words.sort_unstable();
         for (i, w) in ws.words.iter().enumerate() {
-            if w.is_capital() && !w.opens && !w.in_caps_line {
+            if w.is_capital()
+                && !w.opens
+                && !w.in_caps_line
+                && inner_org_words.binary_search(&i).is_err()
+            {
                 capitals.insert(ws.text_of(i));
             }
         }
@@ -158,6 +178,36 @@ fn runs<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = Range<usize>> + 'd {
         start = end;
         Some(run)
     })
+}
+
+/// True when the text reports games: two or more scores such as "2-1" or
+/// "6-3" (a digit or two, a hyphen, a digit or two, not part of a longer
+/// number or a date).
+fn reports_scores(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    // the edge of a number: no digit, hyphen or decimal point goes on
+    let open = |i: Option<usize>| {
+        i.is_none_or(|i| {
+            !digit(i) && b[i] != b'-' && !(b[i] == b'.' && (i > 0 && digit(i - 1) && digit(i + 1)))
+        })
+    };
+    let mut found = 0;
+    for (i, _) in text.match_indices('-') {
+        let left = (1..=3).take_while(|&k| k <= i && digit(i - k)).count();
+        let right = (1..=3).take_while(|&k| digit(i + k)).count();
+        if (1..=2).contains(&left)
+            && (1..=2).contains(&right)
+            && open((i - left).checked_sub(1))
+            && open(Some(i + right + 1).filter(|&j| j < b.len()))
+        {
+            found += 1;
+            if found >= 2 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Document-level decisions: a word that is part of a person's full name is

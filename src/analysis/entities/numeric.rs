@@ -135,6 +135,17 @@ const WEEKDAYS: &[&str] = &[
     "Saturday",
     "Sunday",
 ];
+/// Holidays that date an event ("during the Christmas week").
+const HOLIDAYS: &[&str] = &[
+    "Christmas",
+    "Easter",
+    "Thanksgiving",
+    "Ramadan",
+    "Hanukkah",
+    "Diwali",
+    "Passover",
+    "Halloween",
+];
 const MONTHS: &[&str] = &[
     "January",
     "February",
@@ -383,6 +394,11 @@ fn weekday(s: &str) -> bool {
     SET.contains(s)
 }
 
+fn holiday(s: &str) -> bool {
+    static SET: WordSet = WordSet::new(HOLIDAYS);
+    SET.contains(s)
+}
+
 fn month(s: &str) -> bool {
     static SET: WordSet = WordSet::new(MONTHS);
     SET.contains(s)
@@ -417,8 +433,9 @@ fn may_start(s: &str, b: u8) -> bool {
     static LOWER: [&str; RELATIVE_STARTS.len() + HEDGES.len()] = joined(&[RELATIVE_STARTS, HEDGES]);
     static LOWER_SET: WordSet = WordSet::new(&LOWER);
     /// Capitalised words that start dates or quantities.
-    static CAPITAL: [&str; RELATIVE_STARTS.len() + HEDGES.len() + WEEKDAYS.len() + MONTHS.len()] =
-        joined(&[RELATIVE_STARTS, HEDGES, WEEKDAYS, MONTHS]);
+    static CAPITAL: [&str;
+        RELATIVE_STARTS.len() + HEDGES.len() + WEEKDAYS.len() + MONTHS.len() + HOLIDAYS.len()] =
+        joined(&[RELATIVE_STARTS, HEDGES, WEEKDAYS, MONTHS, HOLIDAYS]);
     static CAPITAL_SET: WordSet = WordSet::new(&CAPITAL);
     /// Words in capitals that start money.
     static MONEY: [&str; DOLLAR_PREFIXES.len() + CURRENCY_CODES.len()] =
@@ -475,7 +492,7 @@ fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
         return None;
     }
     // weekdays and months start with a capital, the rest with a digit
-    if b.is_ascii_uppercase() && weekday(s) {
+    if b.is_ascii_uppercase() && (weekday(s) || holiday(s)) {
         return Some(i);
     }
     if b.is_ascii_digit() && iso_date(s) {

@@ -298,6 +298,9 @@ fn title_before(
         return None;
     }
     let mut left = title.start;
+    // words that qualify the title without being on the list ("climate
+    // commissioner", "Summit president", "civil protection minister")
+    let mut free_qualifiers = 0;
     // a role is a few words long; the bound keeps odd texts linear
     for _ in 0..12 {
         if left == 0 || ws.words[left - 1].sentence != sentence {
@@ -330,6 +333,19 @@ fn title_before(
             && QUALIFIERS.contains(&k)
             && !matches!(k, "the" | "of" | "for")
         {
+            left = p;
+            continue;
+        }
+        // a noun-like word of its own: no function word, verb form or
+        // adverb ("said", "visited", "recently"), no number
+        let noun_like = matches!(w.shape, Shape::Lower | Shape::Capitalized)
+            && !w.facts.is_common()
+            && !w.facts.is_given_name()
+            && k.len() > 2
+            && k.bytes().all(|b| b.is_ascii_lowercase())
+            && !["ed", "ly", "ing", "'s"].iter().any(|e| k.ends_with(e));
+        if noun_like && free_qualifiers < 2 {
+            free_qualifiers += 1;
             left = p;
             continue;
         }

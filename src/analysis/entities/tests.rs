@@ -300,3 +300,13 @@ fn company_suffix_keeps_its_stop_inside_a_sentence_and_leaves_the_final_one() {
         );
     }
 }
+
+#[test]
+fn scores_are_told_from_dates_and_ranges() {
+    assert!(reports_scores("Japan beat Syria 2-1 and Iran drew 0-0."));
+    assert!(!reports_scores("Japan beat Syria 2-1 on Sunday."));
+    assert!(!reports_scores(
+        "Filed 2024-05-01 and 1999-12-31 at 10.5-11.5 percent."
+    ));
+    assert!(!reports_scores(""));
+}

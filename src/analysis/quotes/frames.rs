@@ -328,10 +328,33 @@ fn cue_frame(
         return None;
     }
     let next = (i + 1 < hi).then_some(i + 1);
+    // "Gulf states also contributed", "insurance claims rose": a noun, unless
+    // "that", a colon or a quotation follows
+    if ["state", "states", "claim", "claims"].contains(&cx.word(i))
+        && !next.is_some_and(|n| {
+            cx.quoted(n) || cx.word(n) == ":" || cx.word(n).eq_ignore_ascii_case("that")
+        })
+    {
+        return None;
+    }
     let participle = cx.word(i).ends_with("ing");
     let mut layout = Layout::Active;
     let mut after = i + 1;
-    let source = if prev_class & BE != 0 {
+    // "said ... and urged": the second verb shares the first one's speaker
+    let shared = earlier.filter(|e| {
+        i > lo + 1
+            && matches!(cx.word(i - 1), "and" | "but")
+            && e.sentence == si
+            && !e.embedded
+            && e.cue_tok + 1 < i
+            && matches!(
+                e.layout,
+                Layout::Active | Layout::Inverted | Layout::Passive
+            )
+    });
+    let source = if let Some(e) = shared.filter(|_| !participle && prev_class & BE == 0) {
+        e.source
+    } else if prev_class & BE != 0 {
         // "were informed by X", else a passive without agent ("was asked")
         let by = next.filter(|&n| cx.word(n).eq_ignore_ascii_case("by"))?;
         let s = np_from(cx, by + 1, hi)?;
@@ -466,8 +489,16 @@ fn is_object_pronoun(w: &str) -> bool {
 /// adverbial ("in a statement that"), or right away for verbs that take a bare clause.
 fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Option<usize> {
     let mut at = at;
-    // "said repeatedly that", "said Thursday he would"
-    while at < hi && !cx.quoted(at) && (cx.class(at) & (BETWEEN | TIME) != 0 || cx.ly_adverb(at)) {
+    // "said repeatedly that", "said Thursday he would", "said this week that"
+    let this_time = |k: usize| {
+        k + 1 < hi
+            && (cx.word(k).eq_ignore_ascii_case("this") || cx.word(k).eq_ignore_ascii_case("next"))
+            && cx.class(k + 1) & TIME != 0
+    };
+    while at < hi
+        && !cx.quoted(at)
+        && (cx.class(at) & (BETWEEN | TIME) != 0 || cx.ly_adverb(at) || this_time(at))
+    {
         at += 1;
     }
     if at >= hi || cx.quoted(at) {
@@ -549,10 +580,11 @@ fn complement(cx: &Ctx<'_, '_>, class: WordClass, at: usize, hi: usize) -> Optio
         if (subject_pronoun || short_subject) && hi - at >= 4 {
             return Some(at);
         }
-        // "told a crowd in Ohio that ...": the clause needs its "that"
+        // "told a crowd in Ohio that ...", "told his counterpart, Jean
+        // Barrot, that": the clause needs its "that"
         let end = (at + MAX_ADVERBIAL).min(hi);
         return (at..end)
-            .take_while(|&k| !cx.quoted(k) && !matches!(cx.word(k), "." | ";" | ":" | ","))
+            .take_while(|&k| !cx.quoted(k) && !matches!(cx.word(k), "." | ";" | ":"))
             .find(|&k| cx.word(k).eq_ignore_ascii_case("that"))
             .filter(|&k| k + 1 < hi)
             .map(|k| k + 1);

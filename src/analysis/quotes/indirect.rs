@@ -24,7 +24,12 @@ const MAX_TAIL: usize = 8;
 pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
     let mut embedded_until = 0; // frames before this token sit inside an earlier clause
     for (fi, f) in frames.iter().enumerate() {
-        if f.first < embedded_until || f.embedded {
+        // "... and suggested that ...": a second verb of the first speaker
+        // with a clause of its own, even after an embedded one
+        let own_clause = matches!(cx.word(f.first), "and" | "but")
+            && f.complement
+                .is_some_and(|c| c > 0 && cx.word(c - 1).eq_ignore_ascii_case("that"));
+        if (f.first < embedded_until && !own_clause) || f.embedded {
             // "Smith said he believed ...": "believed" is part of Smith's words
             continue;
         }
@@ -53,9 +58,11 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
                 // "..., and US officials have stated": the next frame's clause is its own
                 end = n.first;
                 while end > c
-                    && [",", ";", "and", "but", "while", "as"]
-                        .iter()
-                        .any(|w| cx.word(end - 1).eq_ignore_ascii_case(w))
+                    && [
+                        ",", ";", "and", "but", "while", "as", "where", "when", "which", "who",
+                    ]
+                    .iter()
+                    .any(|w| cx.word(end - 1).eq_ignore_ascii_case(w))
                 {
                     end -= 1;
                 }
@@ -164,6 +171,9 @@ fn closing_clause(
     lo: usize,
     hi: usize,
 ) -> Option<(usize, usize, QuoteKind)> {
+    if f.first == lo && lo > 0 && cx.word(lo - 1) == "?" && !cx.quoted(lo - 1) {
+        return question_before(cx, f, lo, hi);
+    }
     if f.first <= lo + MIN_TOKENS {
         return None;
     }
@@ -204,6 +214,32 @@ fn closing_clause(
         return None;
     }
     Some((lo, end, kind))
+}
+
+/// "Is Europe ready? Jaishankar asked at a forum.": a question without
+/// quotation marks, its own sentence, then a sentence of the frame alone
+/// (and a short adverbial): the question is the speaker's words.
+fn question_before(
+    cx: &Ctx<'_, '_>,
+    f: &Frame,
+    lo: usize,
+    hi: usize,
+) -> Option<(usize, usize, QuoteKind)> {
+    let prev = f.sentence.checked_sub(1)?;
+    let same_paragraph = cx.doc.sentences[prev].paragraph == cx.doc.sentences[f.sentence].paragraph;
+    let start = cx.doc.sentence_tokens[prev].start;
+    let tail_ok = hi - f.last <= MAX_TAIL + 2
+        && (f.last + 1..hi).all(|k| !cx.quoted(k) && cx.word(k) != ",")
+        && (f.last + 1 >= hi
+            || cx.word(f.last + 1) == "."
+            || cx.class(f.last + 1) & (PREPOSITION | TIME) != 0);
+    let words = (start..lo).filter(|&k| cx.is_word(k)).count();
+    (same_paragraph
+        && asks(cx.word(f.cue_tok))
+        && tail_ok
+        && words >= MIN_CLOSING_WORDS
+        && !(start..lo).any(|k| cx.quoted(k)))
+    .then_some((start, lo, QuoteKind::Unmarked))
 }
 
 /// Cues that report a question.

@@ -459,6 +459,9 @@ fn own_frame(
                 && f.first > last
                 && f.first <= last + NEAR
                 && !matches!(f.layout, Layout::Participle | Layout::Subject)
+                // "... “extremely difficult” and urged": a verb of the same
+                // speaker, not the one the quotation is the object of
+                && !matches!(cx.word(f.first), "and" | "but")
             {
                 // across a sentence end only a frame that ends its own
                 // sentence ("“Why now?” Smith asked.")
@@ -467,7 +470,9 @@ fn own_frame(
                     && f.addressee.is_none()
                     && (f.last + 1 >= cx.doc.sentence_tokens[f.sentence].end
                         || matches!(cx.word(f.last + 1), "." | "!" | "?"));
-                if same_sentence || closes_sentence {
+                // a frame with a clause of its own ("” Barrot replied that
+                // ...") reports that clause, not the quotation before it
+                if (same_sentence && f.complement.is_none()) || closes_sentence {
                     return Some(fi);
                 }
             }
@@ -489,7 +494,8 @@ fn own_frame(
     }
     // 3. in the same sentence(s)
     let (s_first, s_last) = (cx.sentence(q.open), cx.sentence(last));
-    let mut best: Option<(bool, usize, usize)> = None; // (embedded, distance, frame)
+    // (embedded, not holding the quotation, distance, frame)
+    let mut best: Option<(bool, bool, usize, usize)> = None;
     let lo = before.saturating_sub(MAX_CANDIDATES);
     for (fi, f) in frames
         .iter()
@@ -508,12 +514,19 @@ fn own_frame(
         } else {
             f.cue_tok - last
         };
-        // a frame inside another's reported clause comes last
-        if best.is_none_or(|b| (f.embedded, d) < (b.0, b.1)) {
-            best = Some((f.embedded, d, fi));
+        // a frame inside another's reported clause comes last; a frame
+        // whose reported clause holds the quotation ("said conditions were
+        // “extremely difficult” and urged ...") comes first
+        let holds = f.cue_tok < q.open
+            && f.complement.is_some_and(|c| c <= q.open)
+            && frames.get(fi + 1).is_none_or(|n| n.cue_tok > q.open)
+            && !(f.cue_tok..q.open).any(|k| cx.quoted(k));
+        let key = (f.embedded, !holds, d);
+        if best.is_none_or(|b| key < (b.0, b.1, b.2)) {
+            best = Some((f.embedded, !holds, d, fi));
         }
     }
-    if let Some((_, _, fi)) = best {
+    if let Some((_, _, _, fi)) = best {
         return Some(fi);
     }
     // 4. a quote sentence takes the frame of the paragraph's previous

@@ -125,7 +125,7 @@ pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
         {
             // "The company's chief executive, Arun Mehta, said": a
             // description, then the name: the name speaks
-            let name_apposed = !cx.capitalised(k - 1)
+            let name_apposed = (!cx.capitalised(k - 1) || headed_description(cx, k, lo))
                 && h - k - 1 <= 4
                 && (k + 1..h).all(|x| cx.capitalised(x) && cx.is_word(x));
             if name_apposed && let Some(name) = np_ending(cx, h - 1, k + 1) {
@@ -133,9 +133,63 @@ pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
             }
             return Some(s);
         }
+        // "Buttigieg, who testified later, said", "Lagarde, asked whether
+        // ..., said": a clause between commas interrupts its subject and
+        // verb; the phrase before it speaks
+        if let Some(k) = comma
+            && k > lo
+            && interrupting_clause(cx, k + 1)
+            && let Some(s) = np_ending(cx, k - 1, lo).filter(|s| s.kind != SourceKind::Pronoun)
+        {
+            return Some(s);
+        }
         return None;
     }
     np_ending(cx, h, lo).or_else(|| quantity(cx, h, lo))
+}
+
+/// True when the phrase before the comma at `comma` is a description headed
+/// by a lowercase noun and ending in a name: "The head of Germany's
+/// Bundesbank", "the chief executive of Veltrix".
+fn headed_description(cx: &Ctx<'_, '_>, comma: usize, lo: usize) -> bool {
+    const MAX_BACK: usize = 8;
+    let stop = comma.saturating_sub(MAX_BACK).max(lo);
+    let mut saw_of = false;
+    for k in (stop..comma).rev() {
+        if cx.quoted(k) || cx.word(k) == "," {
+            return false;
+        }
+        let w = cx.word(k);
+        if ["of", "at", "for"].contains(&w) {
+            saw_of = true;
+        } else if saw_of
+            && !cx.capitalised(k)
+            && cx.class(k) & (SOURCE_NOUN | TITLE) != 0
+            && cx.class(k) & PLURAL == 0
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when token `k` opens a clause that can stand between a subject and
+/// its verb: a relative ("who testified", "whose"), a participle ("asked
+/// whether", "speaking from Kyiv", "pressed on the point") or "when asked".
+fn interrupting_clause(cx: &Ctx<'_, '_>, k: usize) -> bool {
+    if cx.quoted(k) || !cx.is_word(k) || cx.capitalised(k) {
+        return false;
+    }
+    let w = cx.word(k);
+    if ["who", "whose", "when", "while", "after"]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x))
+    {
+        // "when asked", "after a pause": a clause or a short phrase
+        return true;
+    }
+    // a participle: "asked", "pressed", "speaking", "standing"
+    (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4
 }
 
 /// Longest quantity phrase, in tokens ("about 4 in 10 Republican voters in

@@ -12,7 +12,7 @@
 
 use super::Ctx;
 use super::frames::{Frame, Layout, Source, SourceKind};
-use super::lexicon::PERSON_PRONOUN;
+use super::lexicon::{PERSON_PRONOUN, PLURAL};
 use crate::analysis::{Entity, EntityId, EntityKind, Span};
 use rustc_hash::FxHashMap;
 
@@ -153,6 +153,10 @@ pub fn resolve<'a>(
     let subjects = sentence_subjects(cx, &mentions);
     let mut out = Vec::with_capacity(frames.len());
     let mut last: Option<Antecedent> = None;
+    // the last plural speaker named ("Analysts at the bank said ..."), with
+    // its sentence: "..., but they cautioned" in that sentence or the next
+    // one of its paragraph means them
+    let mut last_plural: Option<(usize, Resolved<'a>)> = None;
     let mut si = 0;
     for f in frames {
         let at = f.source.span.start;
@@ -170,6 +174,19 @@ pub fn resolve<'a>(
         let s = &f.source;
         let addressee = f.addressee.and_then(|a| mentions.link(text, &a));
         let resolved = match s.kind {
+            SourceKind::Pronoun
+                if cx.word(s.first).eq_ignore_ascii_case("they")
+                    && let Some((sentence, r)) = &last_plural
+                    && (f.sentence == *sentence
+                        || (f.sentence == sentence + 1
+                            && cx.doc.sentences[f.sentence].paragraph
+                                == cx.doc.sentences[*sentence].paragraph)) =>
+            {
+                Resolved {
+                    addressee,
+                    ..r.clone()
+                }
+            }
             SourceKind::Pronoun => {
                 let person = cx.class(s.first) & PERSON_PRONOUN != 0;
                 match &last {
@@ -208,11 +225,23 @@ pub fn resolve<'a>(
                         paragraph,
                     });
                 }
-                Resolved {
+                let r = Resolved {
                     entity,
                     name,
                     addressee,
+                };
+                // a group or an organisation is "they" ("Analysts at the
+                // bank said", "The union said ... but they")
+                let of_group = s.first >= 2
+                    && ["at", "of", "from"].contains(&cx.word(s.first - 1))
+                    && cx.class(s.first - 2) & PLURAL != 0;
+                if s.plural
+                    || of_group
+                    || entity.and_then(|id| mentions.kind(id)) == Some(EntityKind::Org)
+                {
+                    last_plural = Some((f.sentence, r.clone()));
                 }
+                r
             }
         };
         if s.kind == SourceKind::Pronoun

@@ -51,44 +51,6 @@ fn is_closed_class(k: &str) -> bool {
     )
 }
 
-/// Prepositions after which an unknown single name is a place ("in Arbil").
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "near", "outside", "into", "across", "towards", "toward",
-];
-
-/// Last words that make a name a place ("Market Street", "Dover Strait").
-const PLACE_HEADS: &[&str] = &[
-    "street",
-    "st.",
-    "avenue",
-    "ave.",
-    "road",
-    "boulevard",
-    "blvd.",
-    "lane",
-    "highway",
-    "square",
-    "bridge",
-    "river",
-    "lake",
-    "bay",
-    "strait",
-    "peninsula",
-    "island",
-    "islands",
-    "valley",
-    "canyon",
-    "mountains",
-    "desert",
-    "harbor",
-    "harbour",
-    "canal",
-    "county",
-    "province",
-    "airport",
-    "plaza",
-];
-
 /// Abbreviated titles whose full stop stays inside a chunk ("Mr. Smith").
 const DOTTED: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "prof", "rev", "adm",
@@ -99,10 +61,6 @@ const DOTTED: &[&str] = &[
 pub const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mister", "madam", "sir", "dame", "lord", "lady", "dr",
 ];
-
-/// Lowercase words after a name that make it an organisation ("the Biden
-/// administration").
-const ORG_AFTER_NAME: &[&str] = &["administration"];
 
 /// What the rules found: name mentions and titles (as word ranges).
 pub struct Found {
@@ -457,8 +415,14 @@ fn analyze_chunk(
         });
         let next_is_name = k + 1 >= e || !ws.words[k + 1].is_capital();
         if run_is_person && next_is_name && ws.words[k].shape == Shape::Capitalized {
-            let single_city = phrase_at(ws, lex, k, e, false)
-                .is_some_and(|(len, p)| len == 1 && p.kind == PhraseKind::City);
+            // after a given name, a country or region too: "Bob Jordan"
+            let after_given = ws.facts(k - 1).is_given_name();
+            let single_city = phrase_at(ws, lex, k, e, false).is_some_and(|(len, p)| {
+                len == 1
+                    && (p.kind == PhraseKind::City
+                        || (after_given
+                            && matches!(p.kind, PhraseKind::Country | PhraseKind::Region)))
+            });
             let single_title = title_at(ws, lex, k, e) == Some(1);
             if single_city || single_title {
                 k += 1;
@@ -652,263 +616,9 @@ fn trim(ws: &Words<'_>, mut r: Range<usize>) -> Range<usize> {
     r
 }
 
-/// True for a word written with an inner capital ("TikTok", "YouTube").
-fn is_camel(s: &str) -> bool {
-    if s.is_ascii() {
-        let rest = s.as_bytes().get(1..).unwrap_or(&[]);
-        return rest.iter().any(u8::is_ascii_lowercase) && rest.iter().any(u8::is_ascii_uppercase);
-    }
-    let mut chars = s.chars();
-    chars.next();
-    let rest = chars.as_str();
-    rest.chars().any(char::is_lowercase) && rest.chars().any(char::is_uppercase)
-}
-
-/// A title follows the name as an appositive: "Wang Xiaohong, the minister of ...".
-pub fn appositive_title(
-    ws: &Words<'_>,
-    lex: &Lexicon,
-    after: usize,
-    end: usize,
-) -> Option<Range<usize>> {
-    if after >= end || ws.text_of(after) != "," {
-        return None;
-    }
-    let mut i = after + 1;
-    if i < end
-        && matches!(
-            ws.key(i),
-            "the" | "a" | "an" | "his" | "her" | "its" | "their"
-        )
-    {
-        i += 1;
-    }
-    let start = i;
-    let mut has_title = false;
-    let mut j = i;
-    while j < end && j < start + 10 {
-        let w = &ws.words[j];
-        if w.shape == Shape::Punct || w.shape == Shape::Number {
-            break;
-        }
-        if matches!(
-            ws.key(j),
-            "who" | "which" | "that" | "said" | "says" | "and"
-        ) {
-            return None;
-        }
-        if !has_title && title_at(ws, lex, j, end).is_some() {
-            has_title = true;
-        }
-        j += 1;
-    }
-    let closes = j >= end || matches!(ws.text_of(j), "," | "." | ";" | ")" | "”" | "\"");
-    (has_title && closes && j > start).then_some(start..j)
-}
-
-/// Types one name run by its words and context; `None` when it is no name.
-fn type_name(
-    ws: &Words<'_>,
-    lex: &Lexicon,
-    r: Range<usize>,
-    after_title: bool,
-    sentence_end: usize,
-) -> Option<Mention> {
-    let r = trim(ws, r);
-    if r.is_empty() {
-        return None;
-    }
-    // the name words (no connectors, no marks), read in a few passes
-    let names = || {
-        r.clone()
-            .filter(|&i| !is_connector(ws, i) && ws.words[i].shape != Shape::Punct)
-    };
-    let first = names().next()?;
-    let (n, last) = names().fold((0, first), |(n, _), i| (n + 1, i));
-    let key = |i: usize| ws.key(i);
-    let facts = |i: usize| ws.facts(i);
-    let mention = |kind, evidence, words: Range<usize>| Mention {
-        span: ws.span_of(words.clone()),
-        kind,
-        words,
-        canonical: None,
-        known: None,
-        evidence,
-        opens: false,
-    };
-    // "Ursula von der Leyen", "von der Leyen": particles inside or before a
-    // surname make a person's name the tagger would cut
-    let particle_name = (r.start..r.end).any(|i| particles_before_name(ws, i, r.end))
-        && names().all(|i| ws.words[i].shape == Shape::Capitalized);
-    if particle_name {
-        return Some(mention(EntityKind::Person, Evidence::Firm, r));
-    }
-    // "the Biden administration"
-    if r.end < sentence_end && ORG_AFTER_NAME.contains(&key(r.end)) && n <= 2 {
-        return Some(mention(EntityKind::Org, Evidence::Firm, r.start..r.end + 1));
-    }
-    // "Market Street", "Piscataqua River": the last word says it is a place
-    if n >= 2 && PLACE_HEADS.contains(&key(last)) && ws.words[last].shape == Shape::Capitalized {
-        return Some(mention(EntityKind::Place, Evidence::Firm, r));
-    }
-    let org_word =
-        facts(last).is_org_suffix() || (n >= 2 && names().any(|i| facts(i).is_org_head()));
-    if org_word {
-        return Some(mention(EntityKind::Org, Evidence::Context, r));
-    }
-    if n == 1 && facts(first).is_org_head() {
-        // "Department", "Government" alone are no names
-        return None;
-    }
-    if after_title {
-        return Some(mention(EntityKind::Person, Evidence::Firm, r));
-    }
-    let looks_like_name = names().all(|i| {
-        is_initial(ws, i)
-            || (ws.words[i].shape == Shape::Capitalized
-                && !facts(i).is_common()
-                && !key(i).is_empty()
-                && !one_char(key(i)))
-            || is_particle(ws, i)
-    });
-    if n >= 2 && looks_like_name {
-        let given = facts(first).is_given_name();
-        let surname = n <= 4
-            && (facts(last).surname_rank().is_some() || facts(first).surname_rank().is_some());
-        if given || surname {
-            return Some(mention(EntityKind::Person, Evidence::Context, r));
-        }
-    }
-    if appositive_title(ws, lex, r.end, sentence_end).is_some() && looks_like_name {
-        return Some(mention(EntityKind::Person, Evidence::Firm, r));
-    }
-    let text = ws.span_of(r.clone()).of(ws.text);
-    // single letters and runs of short codes in capitals ("W L PCT") are no names
-    if names().all(|i| one_char(key(i)) || is_initial(ws, i)) {
-        return None;
-    }
-    if n >= 2 && names().all(|i| ws.words[i].shape == Shape::Upper) {
-        return None;
-    }
-    if n == 1 {
-        let w = &ws.words[first];
-        // "Arab-Israeli": peoples joined by hyphens
-        let peoples = text.contains('-')
-            && text.split('-').all(|p| {
-                lex.phrase(&super::gazetteer::key_of(p))
-                    .is_some_and(|k| k.kind == PhraseKind::Group)
-            });
-        if peoples {
-            return Some(Mention {
-                known: Some(PhraseKind::Group),
-                ..mention(EntityKind::Group, Evidence::Known, r)
-            });
-        }
-        if w.shape == Shape::Upper || is_camel(text) {
-            return Some(mention(EntityKind::Org, Evidence::Guess, r));
-        }
-        if facts(first).is_common() {
-            return None;
-        }
-        // "in Arbil": after a preposition of place
-        let before = r.start.checked_sub(1).map(key).unwrap_or("");
-        if PLACE_PREPOSITIONS.contains(&before) {
-            return Some(mention(EntityKind::Place, Evidence::Guess, r));
-        }
-        return Some(mention(EntityKind::Person, Evidence::Guess, r));
-    }
-    let kind = if looks_like_name {
-        EntityKind::Person
-    } else {
-        EntityKind::Org
-    };
-    Some(mention(kind, Evidence::Guess, r))
-}
+mod typing;
+pub use typing::appositive_title;
+use typing::type_name;
 
 #[cfg(test)]
-mod tests {
-    use super::super::gazetteer::lexicon;
-    use super::*;
-    use crate::analysis::Document;
-
-    fn names(text: &str) -> Vec<(String, EntityKind)> {
-        let doc = Document::new(text);
-        let lex = lexicon();
-        let ws = Words::new(&doc, lex);
-        find(&ws, lex)
-            .mentions
-            .iter()
-            .map(|m| (m.span.of(text).to_string(), m.kind))
-            .collect()
-    }
-
-    fn has(v: &[(String, EntityKind)], s: &str, k: EntityKind) -> bool {
-        v.iter().any(|(t, kk)| t == s && *kk == k)
-    }
-
-    #[test]
-    fn titles_are_cut_from_names() {
-        let v = names("French Foreign Minister Claire Dubois met German Chancellor Otto Brandt.");
-        assert!(has(&v, "Claire Dubois", EntityKind::Person), "{v:?}");
-        assert!(has(&v, "Otto Brandt", EntityKind::Person), "{v:?}");
-        assert!(has(&v, "French", EntityKind::Group), "{v:?}");
-        assert!(!v.iter().any(|(t, _)| t.contains("Minister")), "{v:?}");
-    }
-
-    #[test]
-    fn sentence_starts_and_common_words_are_no_names() {
-        let v = names(
-            "After the vote, Lisbon said nothing. Later it rained. The Finance Ministry objected.",
-        );
-        assert!(has(&v, "Lisbon", EntityKind::Place), "{v:?}");
-        assert!(has(&v, "Finance Ministry", EntityKind::Org), "{v:?}");
-        assert!(
-            !v.iter()
-                .any(|(t, _)| t == "After" || t == "Later" || t == "The"),
-            "{v:?}"
-        );
-    }
-
-    #[test]
-    fn headlines_in_capitals_only_yield_known_names() {
-        let v = names("FARMERS PROTEST NEW TAXES IN FRANCE\nFarmers met in Lyon on Monday.");
-        assert!(has(&v, "FRANCE", EntityKind::Place), "{v:?}");
-        assert!(
-            !v.iter().any(|(t, _)| t == "FARMERS" || t == "PROTEST"),
-            "{v:?}"
-        );
-    }
-
-    #[test]
-    fn organisations_by_their_words_and_places_after_of() {
-        let v = names(
-            "Officials at the Bank of England and Acme Widgets Inc disagreed with the Ministry of Transport.",
-        );
-        assert!(has(&v, "Bank of England", EntityKind::Org), "{v:?}");
-        assert!(has(&v, "Acme Widgets Inc", EntityKind::Org), "{v:?}");
-        assert!(has(&v, "Ministry of Transport", EntityKind::Org), "{v:?}");
-    }
-
-    #[test]
-    fn administration_after_a_name_is_an_org() {
-        let v = names("Critics say the Harper administration moved too slowly.");
-        assert!(has(&v, "Harper administration", EntityKind::Org), "{v:?}");
-    }
-
-    #[test]
-    fn appositive_makes_a_person() {
-        let v = names("He spoke with Ngozi Okafor, the deputy finance minister, on trade.");
-        assert!(has(&v, "Ngozi Okafor", EntityKind::Person), "{v:?}");
-    }
-
-    #[test]
-    fn us_in_capitals_only() {
-        let v = names("The US told us that the U.S. would not pay.");
-        let places: Vec<&str> = v
-            .iter()
-            .filter(|(_, k)| *k == EntityKind::Place)
-            .map(|(t, _)| t.as_str())
-            .collect();
-        assert_eq!(places, vec!["US", "U.S."]);
-    }
-}
+mod tests;

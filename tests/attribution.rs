@@ -1,0 +1,186 @@
+//! Who said what in sentences whose speaker and speech verb are apart: a
+//! clause between them ("X, who ..., said"), a description ending in a
+//! name before the name itself, and "they" for a group named just before.
+//! The sentences are written for these tests.
+
+use gloss::analysis::{Analysis, QuoteKind, analyze};
+
+/// (kind, speaker name, content) of every quote.
+fn quotes(a: &Analysis) -> Vec<(QuoteKind, String, String)> {
+    a.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                q.speaker_name.clone().unwrap_or_default(),
+                q.content.of(&a.text).to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_relative_clause_between_speaker_and_verb_is_stepped_over() {
+    let a = analyze(
+        "Harbour Minister Ines Duarte, who toured the docks on Monday, said the port \
+         would reopen within a week.",
+    );
+    assert_eq!(
+        quotes(&a),
+        [(
+            QuoteKind::Indirect,
+            "Ines Duarte".to_string(),
+            "the port would reopen within a week".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_participle_clause_between_speaker_and_verb_is_stepped_over() {
+    let a = analyze(
+        "Mayor Tom Keller opened the new bridge on Friday.\n\n\
+         Keller, asked whether the tolls would rise, said: \"Not while I am mayor.\"",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(q[0].1, "Tom Keller");
+    assert_eq!(q[0].2, "Not while I am mayor.");
+}
+
+#[test]
+fn without_a_clause_opener_the_words_between_commas_are_no_speaker() {
+    // "the old rival" is no clause: the appositive rule still applies,
+    // and a capitalised word between commas is not stepped over
+    let a = analyze("Ruth Amsel, the old rival, said the deal was fair.");
+    assert_eq!(quotes(&a)[0].1, "Ruth Amsel");
+    let a = analyze("In Denton, Texas, officials said the water was safe.");
+    assert_eq!(quotes(&a)[0].1, "officials");
+}
+
+#[test]
+fn the_name_after_a_description_of_an_institution_speaks() {
+    let a = analyze(
+        "The head of Norway's central bank, Marit Olsen, warned that prices \
+         were still rising too fast.",
+    );
+    assert_eq!(
+        quotes(&a),
+        [(
+            QuoteKind::Indirect,
+            "Marit Olsen".to_string(),
+            "prices were still rising too fast".to_string()
+        )]
+    );
+}
+
+#[test]
+fn they_after_a_group_in_the_same_sentence_is_that_group() {
+    let a = analyze(
+        "Analysts at Harwick Securities said they expected a rate cut in March, but \
+         they cautioned that oil prices could change the outlook.",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2, "oil prices could change the outlook");
+    assert_eq!(q[0].1, q[1].1, "{q:?}");
+    assert_ne!(q[1].1, "they");
+}
+
+#[test]
+fn a_second_verb_after_and_keeps_the_first_speaker_and_the_partial_quote_its_verb() {
+    let a = analyze(
+        "Fisheries minister Lena Okoro said stocks were \"close to collapse\" and urged \
+         boats to stay in port.",
+    );
+    let q = quotes(&a);
+    let partial = q
+        .iter()
+        .find(|x| x.0 == QuoteKind::Partial)
+        .expect("the partial quote");
+    assert_eq!(partial.1, "Lena Okoro", "{q:?}");
+    let cue = a
+        .quotes
+        .iter()
+        .find(|x| x.kind == QuoteKind::Partial)
+        .and_then(|x| x.cue.clone());
+    assert_eq!(cue.as_deref(), Some("said"));
+    assert!(q.iter().all(|x| x.1 == "Lena Okoro"), "{q:?}");
+}
+
+#[test]
+fn said_this_week_that_starts_the_clause_after_that() {
+    let a = analyze(
+        "Prime Minister Ana Brandt said this week that the country would leave the pact \
+         by June and suggested that it would rejoin the customs union.",
+    );
+    let q = quotes(&a);
+    assert_eq!(
+        q,
+        [
+            (
+                QuoteKind::Indirect,
+                "Ana Brandt".to_string(),
+                "the country would leave the pact by June".to_string()
+            ),
+            (
+                QuoteKind::Indirect,
+                "Ana Brandt".to_string(),
+                "it would rejoin the customs union".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn states_as_a_noun_is_no_speech_verb() {
+    let a = analyze(
+        "The commissioner said the bloc would pay more only if China and the Gulf states \
+         also contributed to the fund.",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].2,
+        "the bloc would pay more only if China and the Gulf states also contributed to the fund"
+    );
+    // with "that" it still reports
+    let a = analyze("In its filing, the ministry states that the dam was never inspected.");
+    assert_eq!(quotes(&a).len(), 1);
+}
+
+#[test]
+fn told_someone_named_in_an_appositive_then_that_reports_with_its_quotation() {
+    let a = analyze(
+        "Foreign Minister Rosa Vidal told her Chilean counterpart, Tomas Herrera, that Peru \
+         wanted \"more trade and fewer tariffs.\" Herrera replied that Chile had never raised \
+         a tariff.",
+    );
+    let q = quotes(&a);
+    let partial = q.iter().find(|x| x.0 == QuoteKind::Partial);
+    assert_eq!(partial.map(|x| x.1.as_str()), Some("Rosa Vidal"), "{q:?}");
+    assert!(
+        q.iter()
+            .any(|x| x.1 == "Tomas Herrera" && x.2 == "Chile had never raised a tariff"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_question_in_its_own_sentence_before_asked_is_unmarked_speech() {
+    let a = analyze(
+        "Minister Rosa Vidal spoke on Friday.\n\nWho will pay for the new bridge? Vidal asked \
+         at a forum in Lima on Thursday.",
+    );
+    assert_eq!(
+        quotes(&a),
+        [(
+            QuoteKind::Unmarked,
+            "Rosa Vidal".to_string(),
+            "Who will pay for the new bridge?".to_string()
+        )]
+    );
+    // a question the next sentence answers is nobody's words
+    let a = analyze("Who will pay for the new bridge? That question divided the council.");
+    assert!(quotes(&a).is_empty());
+}
