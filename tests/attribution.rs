@@ -3,21 +3,10 @@
 //! name before the name itself, and "they" for a group named just before.
 //! The sentences are written for these tests.
 
-use gloss::analysis::{Analysis, QuoteKind, analyze};
+use gloss::analysis::{QuoteKind, analyze};
 
-/// (kind, speaker name, content) of every quote.
-fn quotes(a: &Analysis) -> Vec<(QuoteKind, String, String)> {
-    a.quotes
-        .iter()
-        .map(|q| {
-            (
-                q.kind,
-                q.speaker_name.clone().unwrap_or_default(),
-                q.content.of(&a.text).to_string(),
-            )
-        })
-        .collect()
-}
+mod speech;
+use speech::quotes;
 
 #[test]
 fn a_relative_clause_between_speaker_and_verb_is_stepped_over() {

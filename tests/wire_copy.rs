@@ -5,25 +5,14 @@
 
 use gloss::analysis::{Analysis, EntityKind, QuoteKind, analyze};
 
+mod speech;
+use speech::quotes;
+
 fn kind_of(a: &Analysis, name: &str) -> Vec<EntityKind> {
     a.entities
         .iter()
         .filter(|e| e.name == name || e.aliases.iter().any(|x| x == name))
         .map(|e| e.kind)
-        .collect()
-}
-
-/// (kind, speaker name, content) of every quote.
-fn quotes(a: &Analysis) -> Vec<(QuoteKind, String, String)> {
-    a.quotes
-        .iter()
-        .map(|q| {
-            (
-                q.kind,
-                q.speaker_name.clone().unwrap_or_default(),
-                q.content.of(&a.text).to_string(),
-            )
-        })
         .collect()
 }
 
