@@ -401,3 +401,19 @@ fn an_appositive_role_stops_before_a_second_one_joined_by_and() {
         Some("Kenya's climate envoy")
     );
 }
+
+#[test]
+fn a_temperature_keeps_its_scale_and_an_agency_its_acronym() {
+    let a = analyze("Temperatures stayed above 40 degrees Celsius for 10 days.");
+    assert_eq!(kind_of(&a, "40 degrees Celsius"), [EntityKind::Quantity]);
+    assert!(kind_of(&a, "Celsius").is_empty(), "{:?}", a.entities);
+    let a =
+        analyze("She told The Associated Press that the talks had failed. AP later confirmed it.");
+    let ap: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| e.mentions.iter().any(|m| m.of(&a.text) == "AP"))
+        .collect();
+    assert_eq!(ap.len(), 1);
+    assert_eq!(ap[0].mentions.len(), 2, "{:?}", a.entities);
+}

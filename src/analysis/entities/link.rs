@@ -89,6 +89,8 @@ fn plain_key_into(out: &mut String, text: &str) {
 /// "World Health Organization" -> "who".
 fn initials_into(out: &mut String, text: &str) {
     out.clear();
+    // "The Associated Press" is "AP"
+    let text = text.strip_prefix("The ").unwrap_or(text);
     out.extend(
         text.split(|c: char| c.is_whitespace() || c == '-')
             .filter_map(|w| w.chars().next())

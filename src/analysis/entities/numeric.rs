@@ -593,6 +593,13 @@ fn quantity_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
             // "per cent"
             return (t.lower(last + 2) == "cent").then_some(last + 2);
         }
+        // "40 degrees Celsius": the scale belongs to the quantity
+        if unit == "degrees"
+            && last + 2 < end
+            && matches!(t.s(last + 2), "Celsius" | "Fahrenheit" | "C" | "F")
+        {
+            return Some(last + 2);
+        }
         return Some(last + 1);
     }
     None
