@@ -368,6 +368,11 @@ fn a_role_keeps_the_nouns_that_qualify_its_title() {
     // a verb before the title is no part of it
     let a = analyze("The crowd cheered as president Joe Biden arrived.");
     assert_eq!(role_of(&a, "Joe Biden").as_deref(), Some("president"));
+    let a = analyze("Defense Secretary Lloyd Austin met President Ferdinand Marcos Jr. in Manila.");
+    assert_eq!(
+        role_of(&a, "Ferdinand Marcos Jr.").as_deref(),
+        Some("President")
+    );
 }
 
 #[test]

@@ -301,6 +301,8 @@ fn title_before(
     // words that qualify the title without being on the list ("climate
     // commissioner", "Summit president", "civil protection minister")
     let mut free_qualifiers = 0;
+    // where the role ended before the first of them, if they must go
+    let mut before_free: Option<usize> = None;
     // a role is a few words long; the bound keeps odd texts linear
     for _ in 0..12 {
         if left == 0 || ws.words[left - 1].sentence != sentence {
@@ -341,15 +343,29 @@ fn title_before(
         let noun_like = matches!(w.shape, Shape::Lower | Shape::Capitalized)
             && !w.facts.is_common()
             && !w.facts.is_given_name()
-            && k.len() > 2
+            && k.len() > 3
             && k.bytes().all(|b| b.is_ascii_lowercase())
             && !["ed", "ly", "ing", "'s"].iter().any(|e| k.ends_with(e));
         if noun_like && free_qualifiers < 2 {
             free_qualifiers += 1;
+            before_free.get_or_insert(left);
             left = p;
             continue;
         }
         break;
+    }
+    // unlisted words count only where a phrase can start before them (the
+    // sentence's start, a determiner, a comma): "Austin met President
+    // Marcos" has no "met President" role
+    if let Some(kept) = before_free
+        && left > 0
+        && ws.words[left - 1].sentence == sentence
+        && !matches!(
+            ws.key(left - 1),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "," | "'s" | "’s"
+        )
+    {
+        left = kept;
     }
     Some(ws.span_of(left..title.end))
 }
