@@ -134,13 +134,15 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
         }));
     }
     drop(ws);
+    let starts = numeric::starts(doc, tagger.spellings(), tagger.spelling_count());
     drop(tagger);
     mentions.retain(|m| !party_tag::inside_party_tag(text, m.span));
     reconcile(text, &mut mentions, &capitals);
     drop(capitals);
     let labels = speaker_label::find(doc, lex, &mentions);
     mentions.extend(labels);
-    mentions.extend(numeric::find(doc));
+    mentions.extend(numeric::find(doc, &starts));
+    drop(starts);
     let mentions = resolve_overlaps(mentions);
     let linked = link::link(text, &mentions);
     let mut entities = linked.entities;
