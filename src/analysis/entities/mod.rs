@@ -90,6 +90,8 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     let mut mentions: Vec<Mention> = Vec::new();
     // words capitalised where a capital means a name
     let mut capitals: FxHashSet<&str> = FxHashSet::default();
+    // the spellings (the tagger's numbers) of whole tokens put in `capitals`
+    let mut capital_forms = vec![false; tagger.spelling_count()];
     // the titles' spans, for the roles
     let mut titles: Vec<Span> = Vec::new();
     let mut inner_org_words: Vec<usize> = Vec::new();
@@ -118,13 +120,25 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
             }
         }
         inner_org_words.sort_unstable();
+        let forms = tagger.spellings();
         for (i, w) in ws.words.iter().enumerate() {
             if w.is_capital()
                 && !w.opens
                 && !w.in_caps_line
                 && inner_org_words.binary_search(&i).is_err()
             {
-                capitals.insert(ws.text_of(i));
+                // a whole token's spelling goes in once (the same bytes)
+                let whole = doc.tokens.get(w.token).is_some_and(|t| t.span() == w.span);
+                let put = match forms
+                    .get(w.token)
+                    .and_then(|&f| capital_forms.get_mut(f as usize))
+                {
+                    Some(put) if whole => !std::mem::replace(put, true),
+                    _ => true,
+                };
+                if put {
+                    capitals.insert(ws.text_of(i));
+                }
             }
         }
         mentions.extend(found.into_iter().map(|mut m| {
@@ -134,13 +148,16 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
         }));
     }
     drop(ws);
+    drop(capital_forms);
+    let starts = numeric::starts(doc, tagger.spellings(), tagger.spelling_count());
     drop(tagger);
     mentions.retain(|m| !party_tag::inside_party_tag(text, m.span));
     reconcile(text, &mut mentions, &capitals);
     drop(capitals);
     let labels = speaker_label::find(doc, lex, &mentions);
     mentions.extend(labels);
-    mentions.extend(numeric::find(doc));
+    mentions.extend(numeric::find(doc, &starts));
+    drop(starts);
     let mentions = resolve_overlaps(mentions);
     let linked = link::link(text, &mentions);
     let mut entities = linked.entities;

@@ -606,22 +606,25 @@ fn quantity_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
 }
 
 /// Finds money, dates and quantities in every sentence of `doc`.
-pub fn find(doc: &Document<'_>) -> Vec<Mention> {
+///
+/// `starts` lists, in order, the tokens that may start one ([`starts`]);
+/// the others are never read.
+pub fn find(doc: &Document<'_>, starts: &[u32]) -> Vec<Mention> {
     let t = Toks {
         text: doc.text,
         toks: &doc.tokens,
     };
     let mut out = Vec::new();
+    let mut next = starts.iter().map(|&i| i as usize).peekable();
     for range in &doc.sentence_tokens {
         let end = range.end.min(doc.tokens.len());
         let mut i = range.start;
-        while i < end {
-            // most tokens start nothing here: a lowercase word other than a
-            // relative date's or a hedge's, a longer word in capitals, a mark
-            let s = t.s(i);
-            if !may_start(s, s.as_bytes().first().copied().unwrap_or(b' ')) {
-                i += 1;
-                continue;
+        loop {
+            // most tokens start nothing here: skip to the next that may
+            while next.next_if(|&k| k < i).is_some() {}
+            match next.peek() {
+                Some(&k) if k < end => i = k,
+                _ => break,
             }
             if let Some((a, mut b)) = money_at(&t, i, end) {
                 // ranges: "$5 million to $10 million", "$5 million-$10 million"
@@ -654,6 +657,36 @@ pub fn find(doc: &Document<'_>) -> Vec<Mention> {
                 }
             }
             i += 1;
+        }
+    }
+    out
+}
+
+/// The tokens of `doc` that may start money, a date or a quantity, in
+/// order. `forms` numbers each token's spelling (the tagger's numbers,
+/// all below `count`): each spelling is read once. Without one number per
+/// token, every token is read.
+pub fn starts(doc: &Document<'_>, forms: &[u32], count: usize) -> Vec<u32> {
+    let reads = |t: &Token| {
+        let s = t.text(doc.text);
+        may_start(s, s.as_bytes().first().copied().unwrap_or(b' '))
+    };
+    let numbered = forms.len() == doc.tokens.len();
+    // per spelling: 0 not read yet, 1 starts nothing, 2 may start
+    let mut known = vec![0u8; if numbered { count } else { 0 }];
+    let mut out = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let may = match forms.get(i).and_then(|&f| known.get_mut(f as usize)) {
+            Some(k) if numbered => {
+                if *k == 0 {
+                    *k = 1 + u8::from(reads(t));
+                }
+                *k == 2
+            }
+            _ => reads(t),
+        };
+        if may {
+            out.push(i as u32);
         }
     }
     out
@@ -698,10 +731,33 @@ fn numeric(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::ner::SpellingNumbers;
+
+    #[test]
+    fn starts_read_once_per_spelling_are_those_read_per_token() {
+        let text = "About 40 people met on Monday; about $5 million (US$2m) went \
+                    to the EUR fund. Earlier this year, 12% voted. About 40 came.";
+        let doc = Document::new(text);
+        let mut numbers = SpellingNumbers::new();
+        let forms: Vec<u32> = doc
+            .tokens
+            .iter()
+            .map(|t| numbers.number(t.text(text).as_bytes()))
+            .collect();
+        let count = forms.iter().max().map_or(0, |&m| m as usize + 1);
+        let per_token = starts(&doc, &[], 0);
+        assert_eq!(starts(&doc, &forms, count), per_token);
+        let words: Vec<&str> = per_token
+            .iter()
+            .map(|&i| doc.tokens[i as usize].text(text))
+            .collect();
+        assert!(words.contains(&"Monday") && words.contains(&"Earlier"));
+        assert!(!words.contains(&"people") && !words.contains(&"fund"));
+    }
 
     fn found(text: &str) -> Vec<(String, EntityKind, String)> {
         let doc = Document::new(text);
-        find(&doc)
+        find(&doc, &starts(&doc, &[], 0))
             .into_iter()
             .map(|m| {
                 (

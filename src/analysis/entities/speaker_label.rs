@@ -60,6 +60,18 @@ struct Label {
     words: Vec<String>,
 }
 
+/// Appends `w` in lowercase to `key` (ASCII, nearly every name, without
+/// reading chars).
+fn push_lower(key: &mut String, w: &str) {
+    if w.is_ascii() {
+        let start = key.len();
+        key.push_str(w);
+        key[start..].make_ascii_lowercase();
+    } else {
+        key.extend(w.chars().flat_map(char::to_lowercase));
+    }
+}
+
 /// Person mentions for the speaker labels of `doc`; `mentions` are the
 /// names found so far (a label links to the person they name).
 pub(crate) fn find(doc: &Document<'_>, lex: &Lexicon, mentions: &[Mention]) -> Vec<Mention> {
@@ -100,7 +112,7 @@ pub(crate) fn find(doc: &Document<'_>, lex: &Lexicon, mentions: &[Mention]) -> V
                 continue;
             }
             key.clear();
-            key.extend(w.chars().flat_map(char::to_lowercase));
+            push_lower(&mut key, w);
             if wanted.contains(&key) {
                 named.insert(key.clone());
             }
@@ -113,7 +125,7 @@ pub(crate) fn find(doc: &Document<'_>, lex: &Lexicon, mentions: &[Mention]) -> V
             if i > 0 {
                 key.push(' ');
             }
-            key.extend(w.chars().flat_map(char::to_lowercase));
+            push_lower(&mut key, w);
         }
         if wanted.contains(&key) {
             named.insert(key.clone());
