@@ -103,14 +103,7 @@ impl Spellings {
             return (id, self.push(word));
         }
         let key = match bytes.get(start..start + 16).map(<[u8; 16]>::try_from) {
-            Some(Ok(w)) => {
-                let x = u128::from_le_bytes(w);
-                if n == 16 {
-                    x
-                } else {
-                    x & ((1u128 << (8 * n)) - 1)
-                }
-            }
+            Some(Ok(w)) => u128::from_le_bytes(w) & LOW_BYTES[n],
             _ => {
                 let mut k = [0u8; 16];
                 if let Some(w) = bytes.get(start..end) {
@@ -146,6 +139,18 @@ impl Spellings {
         facts
     }
 }
+
+/// `LOW_BYTES[n]` keeps the low `n` bytes of a 16-byte load (one look-up
+/// instead of a 128-bit shift per word).
+const LOW_BYTES: [u128; 17] = {
+    let mut m = [0u128; 17];
+    let mut n = 1;
+    while n < 17 {
+        m[n] = m[n - 1] << 8 | 0xff;
+        n += 1;
+    }
+    m
+};
 
 /// Spellings of up to 16 bytes (their bytes as one little-endian
 /// integer) with their ids and facts: open addressing with linear
