@@ -440,18 +440,11 @@ impl TermTable {
         }
         let id = self.terms.len() as TermId;
         let parts: Vec<TermId> = key.iter().copied().filter(|&t| t != NO_TERM).collect();
-        let len: usize = parts
+        let words: Vec<&str> = parts
             .iter()
-            .map(|&p| self.terms[p as usize].key.len() + 1)
-            .sum();
-        let mut joined = String::with_capacity(len);
-        for (k, &p) in parts.iter().enumerate() {
-            if k > 0 {
-                joined.push(' ');
-            }
-            joined.push_str(&self.terms[p as usize].key);
-        }
-        let mut term = Term::new(TermKind::Phrase, joined, false);
+            .map(|&p| self.terms[p as usize].key.as_str())
+            .collect();
+        let mut term = Term::new(TermKind::Phrase, words.join(" "), false);
         term.parts = parts;
         self.push_term(term);
         self.phrases.insert(key, id);
