@@ -77,7 +77,7 @@ pub struct Spelling {
 pub struct Spellings {
     /// Spellings of up to 16 bytes, held in the key itself (no pointer to
     /// follow, the common case); longer ones owned.
-    short: FxHashMap<u128, SpellingId>,
+    short: ShortSpellings,
     long: FxHashMap<Box<str>, SpellingId>,
     pub list: Vec<Spelling>,
 }
@@ -103,14 +103,7 @@ impl Spellings {
             return (id, self.push(word));
         }
         let key = match bytes.get(start..start + 16).map(<[u8; 16]>::try_from) {
-            Some(Ok(w)) => {
-                let x = u128::from_le_bytes(w);
-                if n == 16 {
-                    x
-                } else {
-                    x & ((1u128 << (8 * n)) - 1)
-                }
-            }
+            Some(Ok(w)) => u128::from_le_bytes(w) & LOW_BYTES[n],
             _ => {
                 let mut k = [0u8; 16];
                 if let Some(w) = bytes.get(start..end) {
@@ -119,15 +112,17 @@ impl Spellings {
                 u128::from_le_bytes(k)
             }
         };
-        if let Some(&id) = self.short.get(&key) {
-            return (id, self.list[id as usize].facts);
+        let slot = self.short.find(key);
+        if let Some(hit) = self.short.hit(slot) {
+            return hit;
         }
         let word = text.get(start..end).unwrap_or("");
         let Some(id) = self.next_id() else {
             return (UNCACHED, facts_of(word));
         };
-        self.short.insert(key, id);
-        (id, self.push(word))
+        let facts = self.push(word);
+        self.short.insert_at(slot, key, id, facts);
+        (id, facts)
     }
 
     fn next_id(&self) -> Option<SpellingId> {
@@ -142,6 +137,110 @@ impl Spellings {
             facts,
         });
         facts
+    }
+}
+
+/// `LOW_BYTES[n]` keeps the low `n` bytes of a 16-byte load (one look-up
+/// instead of a 128-bit shift per word).
+const LOW_BYTES: [u128; 17] = {
+    let mut m = [0u128; 17];
+    let mut n = 1;
+    while n < 17 {
+        m[n] = m[n - 1] << 8 | 0xff;
+        n += 1;
+    }
+    m
+};
+
+/// Spellings of up to 16 bytes (their bytes as one little-endian
+/// integer) with their ids and facts: open addressing with linear
+/// probing, at most three quarters full, so that a hit costs one hash and
+/// a probe or two and answers without reading [`Spellings::list`].
+#[derive(Default)]
+struct ShortSpellings {
+    slots: Vec<ShortSlot>,
+    /// 64 minus the number of index bits.
+    shift: u32,
+    len: usize,
+}
+
+/// One slot of [`ShortSpellings`]; empty when `id` is [`UNCACHED`].
+#[derive(Clone, Copy)]
+struct ShortSlot {
+    lo: u64,
+    hi: u64,
+    id: SpellingId,
+    facts: Facts,
+}
+
+const EMPTY_SLOT: ShortSlot = ShortSlot {
+    lo: 0,
+    hi: 0,
+    id: UNCACHED,
+    facts: 0,
+};
+
+/// Slots of a new [`ShortSpellings`].
+const MIN_SHORT_SLOTS: usize = 1024;
+
+impl ShortSpellings {
+    /// The slot holding `key`, or the empty slot where it would go.
+    #[inline(always)]
+    fn find(&mut self, key: u128) -> usize {
+        if self.slots.is_empty() {
+            self.slots = vec![EMPTY_SLOT; MIN_SHORT_SLOTS];
+            self.shift = 64 - MIN_SHORT_SLOTS.trailing_zeros();
+        }
+        let (lo, hi) = (key as u64, (key >> 64) as u64);
+        let mask = self.slots.len() - 1;
+        let mut i = (lo.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ hi)
+            .wrapping_mul(0x517c_c1b7_2722_0a95)
+            >> self.shift;
+        loop {
+            let s = &self.slots[i as usize & mask];
+            if s.id == UNCACHED || (s.lo == lo && s.hi == hi) {
+                return i as usize & mask;
+            }
+            i += 1;
+        }
+    }
+
+    /// The id and facts in slot `slot`, when it is not empty.
+    #[inline(always)]
+    fn hit(&self, slot: usize) -> Option<(SpellingId, Facts)> {
+        let s = self.slots.get(slot)?;
+        (s.id != UNCACHED).then_some((s.id, s.facts))
+    }
+
+    /// Puts `key` in the empty slot `slot` found for it, growing the
+    /// table when it would pass three quarters full.
+    #[cold]
+    fn insert_at(&mut self, slot: usize, key: u128, id: SpellingId, facts: Facts) {
+        self.len += 1;
+        if self.len * 4 > self.slots.len() * 3 {
+            let room = self.slots.len() * 2;
+            let old = std::mem::replace(&mut self.slots, vec![EMPTY_SLOT; room]);
+            self.shift -= 1;
+            for s in old.into_iter().filter(|s| s.id != UNCACHED) {
+                let at = self.find(u128::from(s.hi) << 64 | u128::from(s.lo));
+                self.slots[at] = s;
+            }
+            let at = self.find(key);
+            self.put(at, key, id, facts);
+        } else {
+            self.put(slot, key, id, facts);
+        }
+    }
+
+    fn put(&mut self, slot: usize, key: u128, id: SpellingId, facts: Facts) {
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = ShortSlot {
+                lo: key as u64,
+                hi: (key >> 64) as u64,
+                id,
+                facts,
+            };
+        }
     }
 }
 
@@ -355,5 +454,25 @@ mod tests {
         assert_ne!(fa & CAPITALISED, 0);
         assert_eq!(s.list.len(), 3);
         assert_eq!(s.list[a as usize].term, TERM_UNKNOWN);
+    }
+
+    #[test]
+    fn thousands_of_spellings_keep_their_ids_as_the_table_grows() {
+        let text: String = (0..5000).map(|i| format!("w{i} ")).collect();
+        let mut s = Spellings::default();
+        let mut ids = Vec::new();
+        for pass in 0..2 {
+            let mut start = 0;
+            for (i, w) in text.split_whitespace().enumerate() {
+                let (id, _) = s.look_up(&text, start, start + w.len());
+                if pass == 0 {
+                    ids.push(id);
+                } else {
+                    assert_eq!(id, ids[i], "{w}");
+                }
+                start += w.len() + 1;
+            }
+        }
+        assert_eq!(s.list.len(), 5000);
     }
 }
