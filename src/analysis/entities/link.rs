@@ -99,6 +99,17 @@ fn initials_into(out: &mut String, text: &str) {
     );
 }
 
+/// True when the word before byte `at` is "the".
+fn after_the(text: &str, at: usize) -> bool {
+    text.get(..at).is_some_and(|before| {
+        before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+    })
+}
+
 /// Links `mentions` (sorted by start, not overlapping) into entities.
 pub fn link(text: &str, mentions: &[Mention]) -> Linked {
     let n = mentions.len();
@@ -276,18 +287,11 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
         // a region's name alone after its company's full name is the
         // company ("Southwest was studying"), unless it reads as the region
         // ("the Southwest")
-        let after_the = text.get(..m.span.start).is_some_and(|before| {
-            before
-                .trim_end()
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
-        });
         let region_word = m.known == Some(PhraseKind::Region);
         if group_of[i] == usize::MAX
-            && !(after_the && m.kind == EntityKind::Place)
             && (!matches!(m.evidence, Evidence::Known | Evidence::Firm) || region_word)
             && let Some(&g) = company_of.get(m.span.of(text))
+            && !(m.kind == EntityKind::Place && after_the(text, m.span.start))
         {
             group_of[i] = g;
         }
