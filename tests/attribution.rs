@@ -173,3 +173,48 @@ fn a_question_in_its_own_sentence_before_asked_is_unmarked_speech() {
     let a = analyze("Who will pay for the new bridge? That question divided the council.");
     assert!(quotes(&a).is_empty());
 }
+
+#[test]
+fn a_description_ending_in_chief_before_a_name_lets_the_name_speak() {
+    let a = analyze(
+        "\u{201c}The rules apply to everyone,\u{201d} the bloc's trade chief, Hanna Lind, \
+         told reporters in Geneva.",
+    );
+    assert_eq!(
+        quotes(&a),
+        [(
+            QuoteKind::Direct,
+            "Hanna Lind".to_string(),
+            "The rules apply to everyone,".to_string()
+        )]
+    );
+    let a = analyze("\u{201c}We are ready,\u{201d} the fire chief said.");
+    assert_eq!(quotes(&a)[0].1, "fire chief");
+}
+
+#[test]
+fn the_words_after_told_are_who_heard_them_never_the_speaker() {
+    // no speaker before "told": better none than the audience
+    let a = analyze("\u{201c}Nothing has changed,\u{201d} told reporters in Lisbon.");
+    assert!(
+        quotes(&a).iter().all(|q| q.1 != "reporters"),
+        "{:?}",
+        quotes(&a)
+    );
+}
+
+#[test]
+fn a_noun_pair_like_conference_call_is_no_speaker_and_verb() {
+    // "a conference call" must not become the antecedent of "He"
+    let a = analyze(
+        "\u{201c}The deal is done,\u{201d} chief executive Owen Pratt told investors on a \
+         conference call. He said the two plants would stay open.",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, "Owen Pratt");
+    assert_eq!(q[1].2, "the two plants would stay open");
+    // with a clause after it, a bare verb still has its subject
+    let a = analyze("Farmers across the region say the rain came too late.");
+    assert_eq!(quotes(&a).len(), 1, "{:?}", quotes(&a));
+}

@@ -376,6 +376,25 @@ fn cue_frame(
     } else {
         return None;
     };
+    // "on a conference call", "a phone call": a singular common noun before
+    // a bare verb form, with no clause after it, makes the pair one noun,
+    // not a subject and its verb ("people across the country say Smith ..."
+    // is a subject further back)
+    let ends_phrase = next.is_none_or(|n| {
+        (!cx.is_word(n) && !cx.quoted(n) && cx.word(n) != ":") || cx.class(n) & PREPOSITION != 0
+    });
+    if layout == Layout::Active
+        && ends_phrase
+        && shared.is_none()
+        && source.kind == SourceKind::Description
+        && source.last + 1 == i
+        && cx.class(i - 1) == 0
+        && cx.starts_lower(i - 1)
+        && !cx.word(i - 1).ends_with('s')
+        && bare_form(cx.word(i))
+    {
+        return None;
+    }
     // "wants", "refused": someone's attitude counts as reported only when a
     // main clause says whose it is ("Smith wants to ...", not "if you want")
     if class & ATTITUDE != 0 && class & CUE_QUOTE == 0 && !attitude_holder(cx, &source, layout, lo)
@@ -472,6 +491,15 @@ fn attitude_holder(cx: &Ctx<'_, '_>, source: &Source, layout: Layout, lo: usize)
             .iter()
             .any(|w| cx.word(b).eq_ignore_ascii_case(w))
     })
+}
+
+/// True for a verb's bare form ("call", "say"), which a singular subject
+/// never takes: not "calls", "called", "calling" or an irregular past.
+fn bare_form(w: &str) -> bool {
+    const PAST: [&str; 10] = [
+        "said", "told", "wrote", "thought", "found", "shown", "felt", "knew", "spoke", "swore",
+    ];
+    !w.ends_with('s') && !w.ends_with("ed") && !w.ends_with("ing") && !PAST.contains(&w)
 }
 
 /// The first token of a frame's words.

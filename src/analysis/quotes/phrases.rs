@@ -396,6 +396,11 @@ pub(super) fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source>
             break;
         }
     }
+    // "the fire chief", "a union official": up to two plain nouns between a
+    // determiner and a known head
+    if !head_is_name && cx.class(s) & DETERMINER == 0 {
+        s = plain_nouns_from_determiner(cx, s, lo).unwrap_or(s);
+    }
     let kind = if head_is_name {
         SourceKind::Name
     } else {
@@ -420,6 +425,25 @@ pub(super) fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source>
         first: s,
         last: h,
     })
+}
+
+/// The determiner before one or two plain lowercase words that end right
+/// before token `s` ("*the* fire" before "chief").
+fn plain_nouns_from_determiner(cx: &Ctx<'_, '_>, s: usize, lo: usize) -> Option<usize> {
+    let plain = |k: usize| {
+        cx.is_word(k)
+            && !cx.quoted(k)
+            && cx.class(k) == 0
+            && cx.starts_lower(k)
+            && !cx.ly_adverb(k)
+            && !cx.word(k).ends_with("ing")
+            && !cx.word(k).ends_with("ed")
+    };
+    let mut k = s;
+    while k > lo && s - k < 2 && plain(k - 1) {
+        k -= 1;
+    }
+    (k < s && k > lo && !cx.quoted(k - 1) && cx.class(k - 1) & DETERMINER != 0).then(|| k - 1)
 }
 
 /// "the crowd", "one employee", "Trump's lawyer": a common noun that a
@@ -525,7 +549,11 @@ pub fn np_from(cx: &Ctx<'_, '_>, j: usize, hi: usize) -> Option<Source> {
 /// before the cue names one.
 pub(super) fn inverted(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize) -> Option<Source> {
     let prev_ok = i == lo || cx.quoted(i - 1) || matches!(cx.word(i - 1), "," | "?" | "!" | "—");
-    if !prev_ok {
+    // "..., told reporters": the phrase after "told" is who heard it
+    let tell = ["told", "tells", "tell"]
+        .iter()
+        .any(|t| cx.word(i).eq_ignore_ascii_case(t));
+    if !prev_ok || tell {
         return None;
     }
     let s = np_from(cx, i + 1, hi)?;
