@@ -218,3 +218,27 @@ fn a_noun_pair_like_conference_call_is_no_speaker_and_verb() {
     let a = analyze("Farmers across the region say the rain came too late.");
     assert_eq!(quotes(&a).len(), 1, "{:?}", quotes(&a));
 }
+
+#[test]
+fn a_name_joined_by_of_speaks_as_a_whole_after_its_words() {
+    let a = analyze(
+        "Three wells were closed after the flood, the Oregon Department of Water \
+         Resources said.",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Oregon Department of Water Resources");
+    assert_eq!(q[0].2, "Three wells were closed after the flood");
+    let a = analyze("The Ministry of Transport said the bridge would reopen in May.");
+    assert_eq!(quotes(&a)[0].1, "Ministry of Transport");
+}
+
+#[test]
+fn plain_nouns_before_a_known_head_belong_to_the_speaker() {
+    let a = analyze("The road will stay closed until Friday, Idaho transport officials said.");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Idaho transport officials");
+    let a = analyze("\u{201c}Stay indoors,\u{201d} the county fire chief said.");
+    assert_eq!(quotes(&a)[0].1, "county fire chief");
+}

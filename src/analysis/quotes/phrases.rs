@@ -360,7 +360,9 @@ pub(super) fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source>
     {
         return None;
     }
-    let head_is_name = cx.capitalised(h) && cx.class(h) & (TITLE | SOURCE_NOUN) == 0;
+    // "Department of Justice": a title word closing a name joined by "of"
+    let head_is_name = cx.capitalised(h)
+        && (cx.class(h) & (TITLE | SOURCE_NOUN) == 0 || name_joint_before(cx, h, lo).is_some());
     let head_is_noun = cx.class(h) & SOURCE_NOUN != 0 || cx.capitalised(h);
     if !head_is_noun {
         return determined_noun(cx, h, lo);
@@ -368,24 +370,38 @@ pub(super) fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source>
     let mut s = h;
     // the name: capitalised words that are not titles
     if head_is_name {
-        while s > lo
-            && h - s < 4
-            && !cx.quoted(s - 1)
-            && cx.capitalised(s - 1)
-            && cx.class(s - 1)
-                & (TITLE
-                    | DETERMINER
-                    | SOURCE_NOUN
-                    | TIME
-                    | STOP
-                    | PREPOSITION
-                    | BE
-                    | BETWEEN
-                    | PRONOUN)
-                == 0
-            && !cx.possessive(s - 1)
-        {
+        let mut words = 1;
+        loop {
+            // "Department of State Health Services", "Court of Justice of
+            // the European Union": a name's "of" or "for" joins two names
+            if words < MAX_NAME_WORDS
+                && let Some(k) = name_joint_before(cx, s, lo)
+            {
+                words += s - k;
+                s = k;
+                continue;
+            }
+            let name_word = s > lo
+                && words < 4
+                && !cx.quoted(s - 1)
+                && cx.capitalised(s - 1)
+                && cx.class(s - 1)
+                    & (TITLE
+                        | DETERMINER
+                        | SOURCE_NOUN
+                        | TIME
+                        | STOP
+                        | PREPOSITION
+                        | BE
+                        | BETWEEN
+                        | PRONOUN)
+                    == 0
+                && !cx.possessive(s - 1);
+            if !name_word {
+                break;
+            }
             s -= 1;
+            words += 1;
         }
     }
     let name_start = s;
@@ -396,10 +412,17 @@ pub(super) fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source>
             break;
         }
     }
-    // "the fire chief", "a union official": up to two plain nouns between a
-    // determiner and a known head
+    // "the fire chief", "Texas health officials", ", health officials
+    // said": up to two plain nouns before a known head, after a
+    // determiner, a name or the phrase's start
     if !head_is_name && cx.class(s) & DETERMINER == 0 {
-        s = plain_nouns_from_determiner(cx, s, lo).unwrap_or(s);
+        s = plain_nouns_before(cx, s, lo).unwrap_or(s);
+        while s > lo && h - s < MAX_NP && !cx.quoted(s - 1) && np_word(cx, s - 1) {
+            s -= 1;
+            if cx.class(s) & DETERMINER != 0 {
+                break;
+            }
+        }
     }
     let kind = if head_is_name {
         SourceKind::Name
@@ -427,9 +450,35 @@ pub(super) fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source>
     })
 }
 
-/// The determiner before one or two plain lowercase words that end right
-/// before token `s` ("*the* fire" before "chief").
-fn plain_nouns_from_determiner(cx: &Ctx<'_, '_>, s: usize, lo: usize) -> Option<usize> {
+/// Most words in a name joined by "of" ("Court of Justice of the European
+/// Union").
+const MAX_NAME_WORDS: usize = 8;
+
+/// The capitalised word before an "of", "for" or "of the" that ends right
+/// before name word `s` ("Department" before "of State").
+fn name_joint_before(cx: &Ctx<'_, '_>, s: usize, lo: usize) -> Option<usize> {
+    let mut k = s;
+    if k > lo && cx.word(k - 1) == "the" {
+        k -= 1;
+    }
+    if k < lo + 2 || !matches!(cx.word(k - 1), "of" | "for") || (k < s && cx.word(k - 1) != "of") {
+        return None;
+    }
+    let before = k - 2;
+    (!cx.quoted(before)
+        && cx.capitalised(before)
+        && !cx.possessive(before)
+        && cx.class(before)
+            & (TITLE | DETERMINER | TIME | STOP | PREPOSITION | BE | BETWEEN | PRONOUN)
+            == 0)
+        .then_some(before)
+}
+
+/// Where a noun phrase starts when one or two plain lowercase words end
+/// right before token `s`: at their determiner ("*the* fire" before
+/// "chief"), at themselves after a phrase word or a boundary ("health"
+/// in "Texas health officials", ", health officials").
+fn plain_nouns_before(cx: &Ctx<'_, '_>, s: usize, lo: usize) -> Option<usize> {
     let plain = |k: usize| {
         cx.is_word(k)
             && !cx.quoted(k)
@@ -443,7 +492,16 @@ fn plain_nouns_from_determiner(cx: &Ctx<'_, '_>, s: usize, lo: usize) -> Option<
     while k > lo && s - k < 2 && plain(k - 1) {
         k -= 1;
     }
-    (k < s && k > lo && !cx.quoted(k - 1) && cx.class(k - 1) & DETERMINER != 0).then(|| k - 1)
+    if k == s {
+        return None;
+    }
+    if k == lo || cx.quoted(k - 1) || cx.word(k - 1) == "," {
+        return Some(k);
+    }
+    if cx.class(k - 1) & DETERMINER != 0 {
+        return Some(k - 1);
+    }
+    (cx.capitalised(k - 1) && np_word(cx, k - 1)).then_some(k)
 }
 
 /// "the crowd", "one employee", "Trump's lawyer": a common noun that a
