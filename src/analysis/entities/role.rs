@@ -262,7 +262,8 @@ impl<'t> SentenceView<'t> {
     }
 }
 /// "The Chancellor, Rachel Reeves,": a title that opens the sentence or
-/// follows "the" or "a", then a comma, then the name.
+/// follows "the", "a" or a possessive ("Stanton's campaign manager, Lucia
+/// Ortiz"), then a comma, then the name.
 fn title_before_comma(
     ws: &Words<'_>,
     start: usize,
@@ -279,7 +280,7 @@ fn title_before_comma(
         || ws.words[first - 1].sentence != ws.words[comma].sentence
         || matches!(
             ws.key(first - 1),
-            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "'s" | "’s"
         );
     opens.then_some(role)
 }
@@ -309,8 +310,15 @@ fn title_before(
             break;
         }
         let p = left - 1;
-        // "China’s foreign minister": a possessive clitic after a name
-        if matches!(ws.key(p), "'s" | "’s") && mention_ending_at.contains_key(&p) {
+        // "China’s foreign minister": a possessive clitic after a name;
+        // a person's ("Stanton's campaign manager") opens the role
+        if matches!(ws.key(p), "'s" | "’s")
+            && let Some((kind, words)) = mention_ending_at.get(&p)
+        {
+            if *kind == EntityKind::Person {
+                left = words.start;
+                break;
+            }
             left = p;
             continue;
         }

@@ -68,6 +68,9 @@ fn is_camel(s: &str) -> bool {
     rest.chars().any(char::is_lowercase) && rest.chars().any(char::is_uppercase)
 }
 
+/// Most words of an appositive before its title.
+const MAX_WORDS_BEFORE_TITLE: usize = 6;
+
 /// A title follows the name as an appositive: "Wang Xiaohong, the minister of ...".
 pub fn appositive_title(
     ws: &Words<'_>,
@@ -102,13 +105,28 @@ pub fn appositive_title(
         if has_title && ws.key(j) == "and" {
             return Some(start..j);
         }
+        // "Ortiz, told reporters ...": a verb, no appositive
         if matches!(
             ws.key(j),
-            "who" | "which" | "that" | "said" | "says" | "and"
+            "who"
+                | "which"
+                | "that"
+                | "said"
+                | "says"
+                | "and"
+                | "told"
+                | "tells"
+                | "added"
+                | "asked"
+                | "wrote"
+                | "warned"
+                | "noted"
         ) {
             return None;
         }
-        if !has_title && title_at(ws, lex, j, end).is_some() {
+        // the title heads a short noun phrase ("the state's top election
+        // official"), not the end of a clause
+        if !has_title && j < start + MAX_WORDS_BEFORE_TITLE && title_at(ws, lex, j, end).is_some() {
             has_title = true;
         }
         j += 1;
