@@ -242,3 +242,17 @@ fn plain_nouns_before_a_known_head_belong_to_the_speaker() {
     let a = analyze("\u{201c}Stay indoors,\u{201d} the county fire chief said.");
     assert_eq!(quotes(&a)[0].1, "county fire chief");
 }
+
+#[test]
+fn a_dateline_is_not_part_of_the_words_a_closing_frame_reports() {
+    let a = analyze(
+        "MADRID (Reuters) - Valdera Rail will cut 400 jobs at its two northern plants, \
+         the company said on Monday.",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].2,
+        "Valdera Rail will cut 400 jobs at its two northern plants"
+    );
+}

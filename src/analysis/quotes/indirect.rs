@@ -8,6 +8,7 @@
 
 use super::frames::{Frame, Layout};
 use super::lexicon::{BE, BETWEEN, CUE_ANY, PREPOSITION, STOP, TIME};
+use super::phrases::dateline_end;
 use super::{Ctx, Found};
 use crate::analysis::{QuoteKind, Span};
 
@@ -192,8 +193,11 @@ fn closing_clause(
     if tail < hi && cx.word(tail) != "." && cx.class(tail) & (PREPOSITION | TIME) == 0 {
         return None;
     }
-    // a quotation right before is attributed as a quotation
-    let lo = lo.max(sep.saturating_sub(MAX_TOKENS));
+    // a quotation right before is attributed as a quotation; a dateline
+    // ("LONDON (Reuters) -") is not the speaker's
+    let lo = dateline_end(cx, lo, sep)
+        .unwrap_or(lo)
+        .max(sep.saturating_sub(MAX_TOKENS));
     if (lo..sep).any(|k| cx.quoted(k)) {
         return None;
     }

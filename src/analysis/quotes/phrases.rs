@@ -625,12 +625,10 @@ pub(super) fn inverted(cx: &Ctx<'_, '_>, i: usize, lo: usize, hi: usize) -> Opti
     Some(s)
 }
 
-/// The subject of the clause a participle belongs to: the first noun phrase
-/// of the sentence, after an opening adverbial ("Later, Blinken ...").
 /// The token after a dateline that opens the sentence at `lo` ("WASHINGTON,
 /// Dec. 8 (UPI) —", "LONDON —"): a dash within a few tokens, with only a
 /// place in capitals, a date and an agency before it.
-fn dateline_end(cx: &Ctx<'_, '_>, lo: usize, hi: usize) -> Option<usize> {
+pub(super) fn dateline_end(cx: &Ctx<'_, '_>, lo: usize, hi: usize) -> Option<usize> {
     const MAX_DATELINE: usize = 12;
     if !cx.is_word(lo) || cx.word(lo).len() < 3 || cx.word(lo).chars().any(char::is_lowercase) {
         return None;
@@ -641,6 +639,8 @@ fn dateline_end(cx: &Ctx<'_, '_>, lo: usize, hi: usize) -> Option<usize> {
     Some(dash + 1)
 }
 
+/// The subject of the clause a participle belongs to: the first noun phrase
+/// of the sentence, after an opening adverbial ("Later, Blinken ...").
 pub(super) fn clause_subject(cx: &Ctx<'_, '_>, lo: usize, i: usize) -> Option<Source> {
     const MAX_OPENING: usize = 15;
     // a dateline ("WASHINGTON, Dec. 8 (UPI) —") is nobody
