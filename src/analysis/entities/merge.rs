@@ -90,13 +90,33 @@ pub fn tagger(
             r.start = t.end;
             next_title += 1;
         }
+        // ... unless a connector joins it to the name ("Court of Justice")
         if let Some(t) = titles.get(next_title)
             && t.start < r.end
+            && !(t.start > r.start && matches!(ws.key(t.start - 1), "of" | "for" | "the"))
         {
             r.end = t.start;
         }
         while r.end > r.start && ws.words[r.end - 1].shape == Shape::Punct {
             r.end -= 1;
+        }
+        // "Court of Justice of the | European Union": a name cut after its
+        // "of" takes the known name that follows, else drops the connector
+        if r.end > r.start && matches!(ws.key(r.end - 1), "of" | "for" | "the") {
+            let at = mentions.partition_point(|m| m.words.start < r.end);
+            match mentions.get(at) {
+                Some(m)
+                    if m.words.start == r.end
+                        && matches!(m.kind, EntityKind::Org | EntityKind::Place) =>
+                {
+                    r.end = m.words.end;
+                }
+                _ => {
+                    while r.end > r.start && matches!(ws.key(r.end - 1), "of" | "for" | "the") {
+                        r.end -= 1;
+                    }
+                }
+            }
         }
         if r.is_empty() {
             continue;

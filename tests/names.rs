@@ -1,0 +1,37 @@
+//! Which names gloss finds and what it makes of them, on sentences written
+//! for these tests: names joined by "of", titles inside names.
+
+use gloss::analysis::{EntityKind, analyze};
+
+fn entities(text: &str) -> Vec<(String, EntityKind)> {
+    analyze(text)
+        .entities
+        .into_iter()
+        .map(|e| (e.name, e.kind))
+        .collect()
+}
+
+#[test]
+fn a_title_word_joined_by_of_stays_inside_the_name() {
+    let e = entities("The Court of Justice ruled against the airline on Tuesday.");
+    assert!(
+        e.contains(&("Court of Justice".to_string(), EntityKind::Org)),
+        "{e:?}"
+    );
+    assert!(!e.iter().any(|(n, _)| n == "Court of"), "{e:?}");
+}
+
+#[test]
+fn a_name_cut_after_of_takes_the_known_name_that_follows() {
+    let e = entities(
+        "The Court of Justice of the European Union upheld the fine against the \
+         search company.",
+    );
+    assert!(
+        e.contains(&(
+            "Court of Justice of the European Union".to_string(),
+            EntityKind::Org
+        )),
+        "{e:?}"
+    );
+}
