@@ -35,3 +35,27 @@ fn a_name_cut_after_of_takes_the_known_name_that_follows() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_name_after_an_outlet_noun_is_an_organisation() {
+    let e = entities("The striker is close to a deal, according to Portuguese newspaper Ribeiro.");
+    assert!(
+        e.contains(&("Ribeiro".to_string(), EntityKind::Org)),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_place_and_a_compass_adjective_name_a_company_not_a_person() {
+    let e = entities("Dover Atlantic's board backed the offer.");
+    assert!(
+        e.contains(&("Dover Atlantic".to_string(), EntityKind::Org)),
+        "{e:?}"
+    );
+    // a given name keeps the person
+    let e = entities("Maria Central's lawyer filed the papers.");
+    assert!(
+        !e.contains(&("Maria Central".to_string(), EntityKind::Org)),
+        "{e:?}"
+    );
+}

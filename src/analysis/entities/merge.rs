@@ -122,7 +122,7 @@ pub fn tagger(
             continue;
         }
         let span = ws.span_of(r.clone());
-        let kind = kind_of(t.label);
+        let kind = super::retype::tagged_kind(ws, r.clone(), kind_of(t.label));
         // mentions overlapping the span (sorted by start)
         let from = mentions.partition_point(|m| m.span.end <= span.start);
         over.clear();

@@ -26,6 +26,7 @@ mod merge;
 mod names;
 mod numeric;
 mod party_tag;
+mod retype;
 mod role;
 mod speaker_label;
 mod word_set;
