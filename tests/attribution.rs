@@ -256,3 +256,18 @@ fn a_dateline_is_not_part_of_the_words_a_closing_frame_reports() {
         "Valdera Rail will cut 400 jobs at its two northern plants"
     );
 }
+
+#[test]
+fn a_frame_between_commas_reports_the_clause_around_it() {
+    let a = analyze("The new line, she said on Monday, would open before the winter.");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, QuoteKind::Indirect);
+    assert_eq!(
+        q[0].2,
+        "The new line, she said on Monday, would open before the winter"
+    );
+    // a naming participle between commas reports nothing
+    let a = analyze("The scheme, called FastPass, lets commuters skip the queue.");
+    assert!(quotes(&a).is_empty(), "{:?}", quotes(&a));
+}

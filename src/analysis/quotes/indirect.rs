@@ -175,6 +175,9 @@ fn closing_clause(
     if f.first == lo && lo > 0 && cx.word(lo - 1) == "?" && !cx.quoted(lo - 1) {
         return question_before(cx, f, lo, hi);
     }
+    if let Some(clause) = interrupted_clause(cx, f, lo, hi) {
+        return Some(clause);
+    }
     if f.first <= lo + MIN_TOKENS {
         return None;
     }
@@ -218,6 +221,46 @@ fn closing_clause(
         return None;
     }
     Some((lo, end, kind))
+}
+
+/// "The count, he said, would take until Friday.": a frame between commas
+/// inside the clause it reports; the whole sentence is the speaker's
+/// (the frame's words with it: a quote is one span).
+fn interrupted_clause(
+    cx: &Ctx<'_, '_>,
+    f: &Frame,
+    lo: usize,
+    hi: usize,
+) -> Option<(usize, usize, QuoteKind)> {
+    // "he said", "said Smith"; not "The program, called EB-5, allows"
+    let said = ["said", "says"]
+        .iter()
+        .any(|w| cx.word(f.cue_tok).eq_ignore_ascii_case(w));
+    if !(f.layout == Layout::Active || (f.layout == Layout::Inverted && said))
+        || f.first <= lo
+        || cx.word(f.first - 1) != ","
+        || f.addressee.is_some()
+    {
+        return None;
+    }
+    // "the minister said on Tuesday,": a short adverbial before the comma
+    let after = (f.last + 1..(f.last + 4).min(hi))
+        .take_while(|&k| {
+            !cx.quoted(k)
+                && (cx.word(k) == "," || cx.class(k) & (PREPOSITION | TIME | BETWEEN) != 0)
+        })
+        .find(|&k| cx.word(k) == ",")?;
+    let words = |r: std::ops::Range<usize>| r.filter(|&k| cx.is_word(k)).count();
+    let before = words(lo..f.first - 1);
+    let rest = words(after + 1..hi);
+    // a subject before the frame, a verb phrase after it; no quotation,
+    // and no other comma before the frame (", which, he said, ...")
+    let plain = (lo..hi).all(|k| !cx.quoted(k))
+        && (lo..f.first - 1).all(|k| cx.word(k) != ",")
+        && (1..=6).contains(&before)
+        && rest >= 3
+        && before + rest >= MIN_CLOSING_WORDS;
+    plain.then_some((lo, hi, QuoteKind::Indirect))
 }
 
 /// "Is Europe ready? Jaishankar asked at a forum.": a question without
