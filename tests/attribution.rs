@@ -271,3 +271,33 @@ fn a_frame_between_commas_reports_the_clause_around_it() {
     let a = analyze("The scheme, called FastPass, lets commuters skip the queue.");
     assert!(quotes(&a).is_empty(), "{:?}", quotes(&a));
 }
+
+#[test]
+fn a_possessive_subject_and_a_bare_verb_form_are_one_noun() {
+    // "demand" is the noun of "water demand", not a verb of speech
+    let a = analyze("Portugal's water demand hit a record on Monday as the heat spread north.");
+    assert!(quotes(&a).is_empty(), "{:?}", quotes(&a));
+}
+
+#[test]
+fn plain_nouns_describing_a_name_belong_to_the_speaker() {
+    let a = analyze("Power use hit a record on Monday afternoon, grid operator Volta Norte said.");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "Power use hit a record on Monday afternoon");
+}
+
+#[test]
+fn a_closing_frame_may_end_in_a_phrase_after_a_comma() {
+    let a = analyze(
+        "Drones struck two power plants in the east overnight, officials said on \
+         Saturday, a day after the talks in Geneva ended.",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "officials");
+    assert_eq!(
+        q[0].2,
+        "Drones struck two power plants in the east overnight"
+    );
+}

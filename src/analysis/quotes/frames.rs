@@ -383,14 +383,22 @@ fn cue_frame(
     let ends_phrase = next.is_none_or(|n| {
         (!cx.is_word(n) && !cx.quoted(n) && cx.word(n) != ":") || cx.class(n) & PREPOSITION != 0
     });
+    // "Spain's electricity demand hit a record": a phrase no preposition
+    // governs is the sentence's subject, and "demand" is its noun
+    let subject_phrase = source.first == lo
+        || (source.first > lo
+            && !cx.is_word(source.first - 1)
+            && !cx.quoted(source.first - 1)
+            && cx.word(source.first - 1) != ",");
     if layout == Layout::Active
-        && ends_phrase
+        && (ends_phrase || subject_phrase)
         && shared.is_none()
         && source.kind == SourceKind::Description
         && source.last + 1 == i
         && cx.class(i - 1) == 0
         && cx.starts_lower(i - 1)
         && !cx.word(i - 1).ends_with('s')
+        && !["him", "her", "them", "us", "me", "it", "you"].contains(&cx.word(i - 1))
         && bare_form(cx.word(i))
     {
         return None;

@@ -20,6 +20,9 @@ const MIN_CLOSING_WORDS: usize = 5;
 const MAX_TOKENS: usize = 160;
 /// Longest tail allowed after a closing frame ("..., he said in a statement on Monday.").
 const MAX_TAIL: usize = 8;
+/// Longest phrase after a comma that ends a closing frame's tail (", a day
+/// after the talks ended.").
+const MAX_AFTER_TAIL: usize = 20;
 
 /// Adds the indirect and unmarked speech of every frame to `found`.
 pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
@@ -187,8 +190,20 @@ fn closing_clause(
         "?" | "!" => QuoteKind::Unmarked,
         _ => return None,
     };
-    // nothing but a short adverbial may follow the frame
-    if hi - f.last > MAX_TAIL + 2 || (f.last + 1..hi).any(|k| cx.quoted(k) || cx.word(k) == ",") {
+    // nothing but a short adverbial may follow the frame, and after a
+    // comma a phrase with no verb of speech ("officials said Saturday, a
+    // day after talks in Istanbul ended")
+    let comma = (f.last + 1..hi).find(|&k| cx.word(k) == ",");
+    let tail_end = comma.unwrap_or(hi);
+    if tail_end - f.last > MAX_TAIL + 2 || (f.last + 1..hi).any(|k| cx.quoted(k)) {
+        return None;
+    }
+    if let Some(c) = comma
+        && (hi - c > MAX_AFTER_TAIL
+            || c + 1 >= hi
+            || matches!(cx.word(c + 1), "and" | "but" | "so" | "which" | "who")
+            || (c + 1..hi).any(|k| cx.class(k) & CUE_ANY != 0 || cx.word(k) == ","))
+    {
         return None;
     }
     // only an adverbial may follow: "in a statement", "on Tuesday"

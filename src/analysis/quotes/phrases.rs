@@ -424,6 +424,15 @@ pub(super) fn np_ending(cx: &Ctx<'_, '_>, h: usize, lo: usize) -> Option<Source>
             }
         }
     }
+    // ", grid operator Red Electrica said": plain nouns describing a name,
+    // at the phrase's start
+    if head_is_name
+        && s == name_start
+        && let Some(k) = plain_nouns_before(cx, s, lo)
+        && (k == lo || !cx.capitalised(k - 1))
+    {
+        s = k;
+    }
     let kind = if head_is_name {
         SourceKind::Name
     } else {
