@@ -120,13 +120,14 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
             }
         }
         inner_org_words.sort_unstable();
+        // the first inner word not before the word read (both in order)
+        let mut inner = inner_org_words.iter().copied().peekable();
         let forms = tagger.spellings();
         for (i, w) in ws.words.iter().enumerate() {
-            if w.is_capital()
-                && !w.opens
-                && !w.in_caps_line
-                && inner_org_words.binary_search(&i).is_err()
-            {
+            if w.is_capital() && !w.opens && !w.in_caps_line && {
+                while inner.next_if(|&k| k < i).is_some() {}
+                inner.peek() != Some(&i)
+            } {
                 // a whole token's spelling goes in once (the same bytes)
                 let whole = doc.tokens.get(w.token).is_some_and(|t| t.span() == w.span);
                 let put = match forms

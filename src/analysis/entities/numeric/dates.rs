@@ -135,6 +135,24 @@ pub(super) fn is_relative_start(s: &str) -> bool {
     SET.contains_ignore_case(s)
 }
 
+/// A word before "May" or "March" that makes it the month, in lowercase.
+fn before_month(s: &str) -> bool {
+    static SET: WordSet = WordSet::new(BEFORE_MONTH);
+    SET.contains(s)
+}
+
+/// "this", "last", "next" of a relative date, in lowercase.
+fn relative_anchor(s: &str) -> bool {
+    static SET: WordSet = WordSet::new(RELATIVE_ANCHORS);
+    SET.contains(s)
+}
+
+/// A period of a relative date ("year", "week"), in lowercase.
+fn period(s: &str) -> bool {
+    static SET: WordSet = WordSet::new(PERIODS);
+    SET.contains(s)
+}
+
 /// A date starting at `i`: returns the last token index.
 pub(super) fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
     let s = t.s(i);
@@ -158,7 +176,7 @@ pub(super) fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
             Lower::Borrowed("")
         };
         let next_num = i + 1 < end && (day_number(t.s(i + 1)) || year_number(t.s(i + 1)));
-        if word_month && !next_num && !BEFORE_MONTH.contains(&prev.as_ref()) {
+        if word_month && !next_num && !before_month(&prev) {
             return None;
         }
         let mut j = i;
@@ -183,11 +201,7 @@ pub(super) fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
         return Some(j);
     }
     // "in 2024"
-    if b.is_ascii_digit()
-        && year_number(s)
-        && i > 0
-        && BEFORE_MONTH.contains(&t.lower(i - 1).as_ref())
-    {
+    if b.is_ascii_digit() && year_number(s) && i > 0 && before_month(&t.lower(i - 1)) {
         return Some(i);
     }
     // "earlier this year", "last week", "recent months": each starts with
@@ -198,13 +212,13 @@ pub(super) fn date_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usize> {
     let l = t.lower(i);
     let mut j = i;
     if matches!(l.as_ref(), "earlier" | "later" | "early" | "late")
-        && RELATIVE_ANCHORS.contains(&t.lower(i + 1).as_ref())
+        && relative_anchor(&t.lower(i + 1))
     {
         j += 1;
     }
-    if RELATIVE_ANCHORS.contains(&t.lower(j).as_ref()) && j + 1 < end {
+    if relative_anchor(&t.lower(j)) && j + 1 < end {
         let p = t.lower(j + 1);
-        if PERIODS.contains(&p.as_ref()) && !p.ends_with('s') {
+        if period(&p) && !p.ends_with('s') {
             return Some(j + 1);
         }
         if weekday(t.s(j + 1)) || month(t.s(j + 1)) {

@@ -4,6 +4,7 @@
 //! links the same sum written twice.
 
 use super::scan::{Toks, is_magnitude, is_number, number_phrase};
+use crate::analysis::entities::word_set::WordSet;
 
 pub(super) const CURRENCY_SIGNS: &[&str] = &["$", "€", "£", "¥", "₹", "₩", "₽"];
 /// Letters written before a dollar sign ("US$", "HK$").
@@ -11,13 +12,19 @@ pub(super) const DOLLAR_PREFIXES: &[&str] = &["US", "A", "C", "HK", "NZ", "S", "
 pub(super) const CURRENCY_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "INR", "CAD", "AUD", "HKD", "RUB",
 ];
-pub(super) const CURRENCY_WORDS: &[&str] = &[
+const CURRENCY_WORDS: &[&str] = &[
     "dollar", "dollars", "euro", "euros", "pound", "pounds", "sterling", "yen", "yuan", "renminbi",
     "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "franc", "francs", "peso", "pesos",
     "won", "riyal", "riyals", "dirham", "dirhams", "shekel", "shekels", "lira", "rand", "real",
     "reais", "krona", "kronor", "krone", "kroner", "zloty", "baht", "ringgit", "rupiah", "naira",
     "hryvnia", "hryvnias",
 ];
+
+/// A currency word after a number ("pounds"), in lowercase.
+fn is_currency_word(s: &str) -> bool {
+    static SET: WordSet = WordSet::new(CURRENCY_WORDS);
+    SET.contains(s)
+}
 
 /// Money starting at `i`: returns the last token index.
 pub(super) fn money_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<(usize, usize)> {
@@ -50,7 +57,7 @@ pub(super) fn money_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<(usize,
     // "20 million pounds"
     if is_number(t, i) {
         let last = number_phrase(t, i, end)?;
-        if last + 1 < end && CURRENCY_WORDS.contains(&t.lower(last + 1).as_ref()) {
+        if last + 1 < end && is_currency_word(&t.lower(last + 1)) {
             // "won" after a bare number is a verb far more often than Korean money
             if t.lower(last + 1) == "won" && !is_magnitude(t, last) {
                 return None;

@@ -69,7 +69,6 @@ const UNITS: &[&str] = &[
     "barrels",
     "percent",
     "per",
-    "%",
     "degrees",
     "mph",
     "kph",
@@ -96,6 +95,12 @@ pub(super) const HEDGES: &[&str] = &[
     "under",
 ];
 
+/// A unit after a number ("days", "percent", "%"), in lowercase.
+fn is_unit(s: &str) -> bool {
+    static SET: WordSet = WordSet::new(UNITS);
+    s == "%" || SET.contains(s)
+}
+
 /// A hedge before a quantity ("about"), in any case.
 pub(super) fn is_hedge(s: &str) -> bool {
     static SET: WordSet = WordSet::new(HEDGES);
@@ -116,7 +121,7 @@ pub(super) fn quantity_at(t: &Toks<'_, '_>, i: usize, end: usize) -> Option<usiz
     }
     let last = number_phrase(t, j, end)?;
     let unit = t.lower(last + 1);
-    if last + 1 < end && UNITS.contains(&unit.as_ref()) {
+    if last + 1 < end && is_unit(&unit) {
         if unit == "per" {
             // "per cent"
             return (t.lower(last + 2) == "cent").then_some(last + 2);

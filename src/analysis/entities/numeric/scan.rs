@@ -4,6 +4,7 @@
 //! are in their modules.
 
 use crate::analysis::Span;
+use crate::analysis::entities::word_set::WordSet;
 use crate::analysis::segment::{Token, TokenKind};
 
 pub(super) const MAGNITUDES: &[&str] = &[
@@ -103,15 +104,16 @@ pub(super) fn number_token(s: &str) -> Option<&str> {
     if rest.is_empty() {
         return Some("");
     }
-    let lower = rest.to_ascii_lowercase();
-    MAGNITUDES
+    let ordinal = ["s", "th", "st", "nd", "rd"]
         .iter()
-        .find(|m| **m == lower)
-        .map(|_| rest)
-        .or_else(|| {
-            (lower == "s" || lower == "th" || lower == "st" || lower == "nd" || lower == "rd")
-                .then_some(rest)
-        })
+        .any(|o| o.eq_ignore_ascii_case(rest));
+    (magnitude_set().contains_ignore_case(rest) || ordinal).then_some(rest)
+}
+
+/// The magnitude words, in lowercase.
+fn magnitude_set() -> &'static WordSet {
+    static SET: WordSet = WordSet::new(MAGNITUDES);
+    &SET
 }
 
 pub(super) fn is_number(t: &Toks<'_, '_>, i: usize) -> bool {
@@ -119,7 +121,7 @@ pub(super) fn is_number(t: &Toks<'_, '_>, i: usize) -> bool {
 }
 
 pub(super) fn is_magnitude(t: &Toks<'_, '_>, i: usize) -> bool {
-    MAGNITUDES.contains(&t.lower(i).as_ref())
+    magnitude_set().contains(&t.lower(i))
 }
 
 /// A number at `i` with an optional fraction ("5 1/2") and magnitude word;
