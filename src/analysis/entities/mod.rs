@@ -148,10 +148,8 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
             m
         }));
     }
-    drop(ws);
     drop(capital_forms);
     let starts = numeric::starts(doc, tagger.spellings(), tagger.spelling_count());
-    drop(tagger);
     mentions.retain(|m| !party_tag::inside_party_tag(text, m.span));
     reconcile(text, &mut mentions, &capitals);
     drop(capitals);
@@ -160,18 +158,20 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     mentions.extend(numeric::find(doc, &starts));
     drop(starts);
     let mentions = resolve_overlaps(mentions);
-    let linked = link::link(text, &mentions);
-    let mut entities = linked.entities;
+    let mut linked = link::link(text, &mentions);
     titles.sort_by_key(|t| t.start);
+    // the roles read some sentences again, with the view and the spelling
+    // numbers the names were read with
     role::assign(
         doc,
         lex,
+        ws,
+        tagger.spellings(),
         &mentions,
         &titles,
-        &linked.entity_of,
-        &mut entities,
+        &mut linked,
     );
-    entities
+    linked.entities
 }
 
 /// Tokens per run of sentences read at once: large enough that the
