@@ -25,6 +25,7 @@ use std::ops::Range;
 /// "den", "la", "le", "du", "da", "dos", "das", "al", "bin", "ibn", "el",
 /// "ter", "ten". Byte patterns: a decision on the length and each byte,
 /// not a comparison per word of the list (this runs for most short words).
+#[inline]
 fn is_particle_key(k: &str) -> bool {
     matches!(
         k.as_bytes(),
@@ -269,7 +270,7 @@ fn longest_phrase<'l>(
 fn title_at(ws: &Words<'_>, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
     // most words start no title: ruled out here, without a call
     match ws.words.get(i) {
-        Some(w) if i < end && w.facts.is_prefix() => longest_title(ws, lex, i, end),
+        Some(w) if i < end && w.facts.starts_title() => longest_title(ws, lex, i, end),
         _ => None,
     }
 }
