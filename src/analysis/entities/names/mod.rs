@@ -199,7 +199,7 @@ fn phrase_at<'l>(
 ) -> Option<(usize, &'l KnownPhrase)> {
     // most words start no phrase: ruled out here, without a call
     match ws.words.get(i) {
-        Some(w) if w.facts.is_prefix() => longest_phrase(ws, lex, i, end, caps_line),
+        Some(w) if w.facts.starts_phrase() => longest_phrase(ws, lex, i, end, caps_line),
         _ => None,
     }
 }
