@@ -257,14 +257,14 @@ fn reconcile(text: &str, mentions: &mut Vec<Mention>, capitals: &FxHashSet<&str>
             continue;
         }
         let s = m.span.of(text);
-        if m.kind == EntityKind::Person && s.contains(' ') {
+        if m.kind == EntityKind::Person && !singles.is_empty() && has_space(s) {
             for w in s.split_whitespace() {
                 if singles.contains(w) {
                     person_word.insert(w);
                 }
             }
         }
-        if guesses.contains(s) {
+        if !guesses.is_empty() && guesses.contains(s) {
             let e = strong_kind.entry(s).or_insert((m.kind, m.evidence));
             if m.evidence > e.1 {
                 *e = (m.kind, m.evidence);
@@ -273,8 +273,13 @@ fn reconcile(text: &str, mentions: &mut Vec<Mention>, capitals: &FxHashSet<&str>
     }
     mentions.retain_mut(|m| {
         let s = m.span.of(text);
-        let single = !s.contains(' ');
-        if single && reconsidered_single(m, s) && s.len() > 2 && person_word.contains(s) {
+        let single = !has_space(s);
+        if single
+            && is_weak_single(m)
+            && s.len() > 2
+            && !person_word.is_empty()
+            && person_word.contains(s)
+        {
             m.kind = EntityKind::Person;
             m.evidence = Evidence::Context;
             return true;
@@ -296,12 +301,22 @@ fn reconcile(text: &str, mentions: &mut Vec<Mention>, capitals: &FxHashSet<&str>
 /// tagged word, or a country or city that is also a surname ("Jordan" once
 /// "Michael Jordan" is in the text).
 fn reconsidered_single(m: &Mention, surface: &str) -> bool {
-    let weak = m.evidence < Evidence::Context
+    is_weak_single(m) && !has_space(surface)
+}
+
+/// The evidence part of [`reconsidered_single`]: a guess, a tagged word,
+/// a country or a city.
+fn is_weak_single(m: &Mention) -> bool {
+    m.evidence < Evidence::Context
         || matches!(
             m.known,
             Some(gazetteer::PhraseKind::Country | gazetteer::PhraseKind::City)
-        );
-    weak && !surface.contains(' ')
+        )
+}
+
+/// True when `s` has a space (a byte test: mentions are short).
+fn has_space(s: &str) -> bool {
+    s.as_bytes().contains(&b' ')
 }
 
 /// Sorts mentions by position; of two that overlap, keeps the longer (then
