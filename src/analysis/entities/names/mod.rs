@@ -347,7 +347,11 @@ fn scan_sentence(ws: &Words<'_>, lex: &'static Lexicon, range: Range<usize>, fou
                 while j < range.end && continues_chunk(ws, j, range.end) {
                     j += 1;
                 }
-                analyze_chunk(ws, lex, i..j, range.end, found);
+                if j == i + 1 && !w.facts.starts_phrase() && !w.facts.starts_title() {
+                    analyze_single(ws, lex, i, range.end, found);
+                } else {
+                    analyze_chunk(ws, lex, i..j, range.end, found);
+                }
                 i = j;
             }
             _ => i += 1,
@@ -370,6 +374,40 @@ fn known_mention(ws: &Words<'_>, r: Range<usize>, p: &'static KnownPhrase) -> Me
         evidence: Evidence::Known,
         opens: false,
     }
+}
+
+/// [`analyze_chunk`] for a chunk of one capitalised word that starts no
+/// known phrase and no title (most chunks): the same decisions, without
+/// cutting it into segments. (No particles can follow the word inside the
+/// chunk, and it is no mark.)
+fn analyze_single(
+    ws: &Words<'_>,
+    lex: &'static Lexicon,
+    k: usize,
+    sentence_end: usize,
+    found: &mut Found,
+) {
+    let w = &ws.words[k];
+    let common = (w.opens && w.facts.is_common()) || is_closed_class(ws.key(k));
+    let connector = is_connector(ws, k);
+    // a leading common word or connector is dropped, and then nothing is left
+    if (common && !is_initial(ws, k)) || (connector && !is_particle(ws, k)) {
+        return;
+    }
+    // a connector alone is no name
+    if connector {
+        return;
+    }
+    let mut prev_title = found
+        .titles
+        .last()
+        .is_some_and(|t| k > 0 && t.end == k && ws.words[k - 1].sentence == ws.words[k].sentence);
+    split_at_and(ws, k..k + 1, |part| {
+        if let Some(m) = type_name(ws, lex, part, prev_title, sentence_end) {
+            found.mentions.push(m);
+        }
+        prev_title = false;
+    });
 }
 
 /// Cuts one chunk of capitalised words into known phrases, titles and names.
