@@ -125,15 +125,15 @@ pub(super) fn type_name(
     after_title: bool,
     sentence_end: usize,
 ) -> Option<Mention> {
-    let r = trim(ws, r);
+    let is_name_word = |i: usize| !is_connector(ws, i) && ws.words[i].shape != Shape::Punct;
+    // one name word (most runs): nothing to trim, and it is the name
+    let one_word = r.len() == 1 && is_name_word(r.start);
+    let r = if one_word { r } else { trim(ws, r) };
     if r.is_empty() {
         return None;
     }
     // the name words (no connectors, no marks), read in a few passes
-    let names = || {
-        r.clone()
-            .filter(|&i| !is_connector(ws, i) && ws.words[i].shape != Shape::Punct)
-    };
+    let names = || r.clone().filter(|&i| one_word || is_name_word(i));
     // the first pass: how many, the first and last, their shapes
     let (mut n, mut first, mut last) = (0, None, 0);
     let (mut all_capitalized, mut all_upper) = (true, true);
