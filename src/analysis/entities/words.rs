@@ -206,40 +206,39 @@ impl<'t> Words<'t> {
         spellings.forget_if_full();
         let ranges = doc.sentence_tokens.get(sentences).unwrap_or(&[]);
         let base = ranges.first().map_or(0, |r| r.start);
+        let within = |r: &Range<usize>, n: usize| r.start.min(n)..r.end.min(n);
         for (si, range) in ranges.iter().enumerate() {
             let si = si as u32;
             let first_word = words.len();
             let mut opens = true;
-            for ti in range.clone() {
-                let Some(tok) = doc.tokens.get(ti) else {
-                    continue;
-                };
+            let tokens = &doc.tokens[within(range, doc.tokens.len())];
+            let numbers = forms
+                .get(within(&(range.start - base..range.end - base), forms.len()))
+                .unwrap_or(&[]);
+            words.reserve(tokens.len());
+            for (k, tok) in tokens.iter().enumerate() {
+                let ti = range.start + k;
                 let punct = tok.kind == TokenKind::Punct;
                 let span = tok.span();
-                let form = forms.get(ti - base).copied();
-                let spelled = spellings.read(text, span, punct, form, lex);
+                let spelled = spellings.read(text, span, punct, numbers.get(k).copied(), lex);
                 let at = span.start;
-                let mut word_opens = opens && !punct;
-                for part in spellings.parts_of(spelled) {
-                    words.push(Word {
-                        span: Span::new(at + part.start as usize, at + part.end as usize),
-                        shape: part.shape,
-                        sentence: si,
-                        opens: word_opens,
-                        in_caps_line: false,
-                        token: ti,
-                        key: part.key,
-                        facts: part.facts,
-                    });
-                    word_opens = false;
+                let word = |part: &Part, opens: bool| Word {
+                    span: Span::new(at + part.start as usize, at + part.end as usize),
+                    shape: part.shape,
+                    sentence: si,
+                    opens,
+                    in_caps_line: false,
+                    token: ti,
+                    key: part.key,
+                    facts: part.facts,
+                };
+                words.push(word(&spelled.word, opens && !punct));
+                if let Some(second) = spellings.second_of(&spelled) {
+                    words.push(word(second, false));
                 }
                 // a quotation mark or colon opens a new stretch where the
                 // capital of the next word says nothing
-                opens = if punct {
-                    opens || spelled.opener
-                } else {
-                    false
-                };
+                opens = punct && (opens || spelled.opener);
             }
             let range = first_word..words.len();
             if is_headline(&words[range.clone()]) {
@@ -332,13 +331,16 @@ fn is_headline(words: &[Word]) -> bool {
 
 /// What a token's spelling makes of it, read once per distinct spelling:
 /// its words (one, or two for a known pair), and for a punctuation mark
-/// whether it opens a stretch where capitals say nothing.
+/// whether it opens a stretch where capitals say nothing. The first word is
+/// held here (one load per token); the rare second one in [`Spellings::seconds`].
 #[derive(Debug, Clone, Copy)]
 struct Spelled {
-    /// Index of its first word in [`Spellings::parts`].
-    first: u32,
-    /// Number of its words (1 or 2).
-    count: u8,
+    /// Its first (most often only) word.
+    word: Part,
+    /// Index of its second word in [`Spellings::seconds`], or [`NO_SECOND`].
+    second: u32,
+    /// Read at all (an unread number holds [`UNREAD`]).
+    read: bool,
     /// Read as a punctuation token.
     punct: bool,
     /// A quotation mark, bracket, colon or dash.
@@ -356,21 +358,33 @@ struct Part {
     facts: WordFacts,
 }
 
+const NO_SECOND: u32 = u32::MAX;
+
 /// Every distinct spelling met so far with what it makes of its token
 /// (possessive cut, pair split, shape, lowercase key, gazetteer facts):
 /// words recur, so each is lowercased and looked up once, not per token.
 struct Spellings {
     /// By spelling number ([`FormId`]): what it makes, or [`UNREAD`].
     known: Vec<Spelled>,
-    parts: Vec<Part>,
-    /// The lowercase keys of the parts, one after the other.
+    /// The second words of spellings read as two.
+    seconds: Vec<Part>,
+    /// How many words have been read (bounds what is remembered).
+    parts: usize,
+    /// The lowercase keys of the words, one after the other.
     keys: String,
 }
 
-/// A spelling not read yet (a read one has at least one word).
+/// A spelling not read yet.
 const UNREAD: Spelled = Spelled {
-    first: 0,
-    count: 0,
+    word: Part {
+        start: 0,
+        end: 0,
+        key: (0, 0),
+        shape: Shape::Punct,
+        facts: WordFacts::UNKNOWN,
+    },
+    second: NO_SECOND,
+    read: false,
     punct: false,
     opener: false,
 };
@@ -384,15 +398,17 @@ impl Spellings {
     fn new() -> Self {
         Spellings {
             known: Vec::new(),
-            parts: Vec::new(),
+            seconds: Vec::new(),
+            parts: 0,
             keys: String::new(),
         }
     }
 
     fn forget_if_full(&mut self) {
-        if self.parts.len() >= MAX_PARTS {
+        if self.parts >= MAX_PARTS {
             self.known.fill(UNREAD);
-            self.parts.clear();
+            self.seconds.clear();
+            self.parts = 0;
             self.keys.clear();
         }
     }
@@ -408,27 +424,71 @@ impl Spellings {
         form: Option<FormId>,
         lex: &Lexicon,
     ) -> Spelled {
-        let Spellings { known, parts, keys } = self;
-        let raw = span.of(text);
         let Some(form) = form else {
             // no number (not met in practice): read apart
-            return add_spelling(parts, keys, raw, punct, lex);
+            return self.add(span.of(text), punct, lex);
         };
         let form = form as usize;
-        match known.get(form) {
-            Some(&s) if s.count != 0 && s.punct == punct => s,
+        match self.known.get(form) {
+            Some(s) if s.read && s.punct == punct => *s,
             // the same spelling read otherwise (not met in practice): read
             // apart, the table remembers the first reading only
-            Some(s) if s.count != 0 => add_spelling(parts, keys, raw, punct, lex),
-            _ => remember(known, form, add_spelling(parts, keys, raw, punct, lex)),
+            Some(s) if s.read => self.add(span.of(text), punct, lex),
+            _ => {
+                let s = self.add(span.of(text), punct, lex);
+                remember(&mut self.known, form, s)
+            }
         }
     }
 
-    fn parts_of(&self, s: Spelled) -> &[Part] {
-        let first = s.first as usize;
-        self.parts
-            .get(first..first + usize::from(s.count))
-            .unwrap_or(&[])
+    /// The second word of `s`, if it makes two.
+    #[inline]
+    fn second_of(&self, s: &Spelled) -> Option<&Part> {
+        if s.second == NO_SECOND {
+            return None;
+        }
+        self.seconds.get(s.second as usize)
+    }
+
+    /// Reads a spelling met for the first time into its words.
+    #[cold]
+    #[inline(never)]
+    fn add(&mut self, raw: &str, punct: bool, lex: &Lexicon) -> Spelled {
+        let Spellings {
+            seconds,
+            parts,
+            keys,
+            ..
+        } = self;
+        let kind = |s: &str| if punct { Shape::Punct } else { shape_of(s) };
+        if punct {
+            *parts += 1;
+            return Spelled {
+                word: part_of(keys, lex, raw, 0..raw.len(), Shape::Punct),
+                second: NO_SECOND,
+                read: true,
+                punct,
+                opener: OPENING_QUOTES.contains(&raw),
+            };
+        }
+        let w = strip_possessive(raw);
+        // "US-China": two known names joined by a hyphen
+        let (word, second) = if let Some((a, b)) = split_known_pair(w, lex) {
+            let first = part_of(keys, lex, a, 0..a.len(), kind(a));
+            seconds.push(part_of(keys, lex, b, w.len() - b.len()..w.len(), kind(b)));
+            *parts += 2;
+            (first, (seconds.len() - 1) as u32)
+        } else {
+            *parts += 1;
+            (part_of(keys, lex, w, 0..w.len(), kind(w)), NO_SECOND)
+        };
+        Spelled {
+            word,
+            second,
+            read: true,
+            punct,
+            opener: false,
+        }
     }
 }
 
@@ -478,54 +538,8 @@ impl<'t> OwnSpellings<'t> {
     }
 }
 
-/// Reads a spelling met for the first time into its words.
-#[cold]
-#[inline(never)]
-fn add_spelling(
-    parts: &mut Vec<Part>,
-    keys: &mut String,
-    raw: &str,
-    punct: bool,
-    lex: &Lexicon,
-) -> Spelled {
-    let first = parts.len() as u32;
-    let kind = |s: &str| if punct { Shape::Punct } else { shape_of(s) };
-    if punct {
-        push_part(parts, keys, lex, raw, 0..raw.len(), Shape::Punct);
-        return Spelled {
-            first,
-            count: 1,
-            punct,
-            opener: OPENING_QUOTES.contains(&raw),
-        };
-    }
-    let w = strip_possessive(raw);
-    // "US-China": two known names joined by a hyphen
-    let count = if let Some((a, b)) = split_known_pair(w, lex) {
-        push_part(parts, keys, lex, a, 0..a.len(), kind(a));
-        push_part(parts, keys, lex, b, w.len() - b.len()..w.len(), kind(b));
-        2
-    } else {
-        push_part(parts, keys, lex, w, 0..w.len(), kind(w));
-        1
-    };
-    Spelled {
-        first,
-        count,
-        punct,
-        opener: false,
-    }
-}
-
-/// Appends the word `s` (at `at` in its token) with its key and facts.
-fn push_part(
-    parts: &mut Vec<Part>,
-    keys: &mut String,
-    lex: &Lexicon,
-    s: &str,
-    at: Range<usize>,
-    shape: Shape,
-) {
+/// The word `s` (at `at` in its token) with its key and facts.
+fn part_of(keys: &mut String, lex: &Lexicon, s: &str, at: Range<usize>, shape: Shape) -> Part {
     let start = keys.len();
     push_lower(keys, s);
     let key = keys.get(start..).unwrap_or("");
@@ -539,13 +553,13 @@ fn push_part(
     } else {
         lex.word(key)
     };
-    parts.push(Part {
+    Part {
         start: at.start as u32,
         end: at.end as u32,
         key: (start as u32, key.len() as u32),
         shape,
         facts,
-    });
+    }
 }
 
 /// "US-China" -> ("US", "China") when both halves are known names and the

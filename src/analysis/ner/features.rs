@@ -229,19 +229,24 @@ impl<'w> DocFacts<'w> {
             ),
             casing: Vec::new(),
         };
-        for i in 0..text.count() {
-            let DocFacts {
-                form_ids,
-                forms,
-                lower_ids,
-                casing,
-                ..
-            } = &mut facts;
-            let f = form_ids.get_or_insert_with(text.bytes(i), || {
-                add_form(forms, lower_ids, casing, text.word(i))
-            });
-            facts.tokens.push(f);
-        }
+        let DocFacts {
+            tokens,
+            form_ids,
+            forms,
+            lower_ids,
+            casing,
+            ..
+        } = &mut facts;
+        tokens.extend(
+            (0..text.count()).map(|i| match form_ids.find(text.bytes(i)) {
+                Ok(f) => f,
+                Err(vacant) => {
+                    let f = add_form(forms, lower_ids, casing, text.word(i));
+                    form_ids.insert(vacant, f);
+                    f
+                }
+            }),
+        );
         for r in sentences {
             let Some(ws) = facts.tokens.get(r.clone()) else {
                 continue;
@@ -314,6 +319,14 @@ impl<'w> DocFacts<'w> {
     /// `i`'s word (the same for every casing of it), below [`DocFacts::word_count`].
     pub fn word_key(&self, i: usize) -> usize {
         self.forms[self.form(i) as usize].lower as usize
+    }
+
+    /// [`DocFacts::word_key`] of a token of spelling `f`.
+    #[inline]
+    pub fn word_key_of(&self, f: FormId) -> usize {
+        self.forms
+            .get(f as usize)
+            .map_or(usize::MAX, |f| f.lower as usize)
     }
 
     /// How many lowercased words the document has shown so far.
