@@ -192,6 +192,10 @@ pub fn names_of(guesses: &[Guess]) -> Vec<TaggedName> {
     // the name being read: where it starts, its label and its least margin
     let mut open: Option<(usize, NameLabel, f32)> = None;
     for (i, g) in guesses.iter().enumerate() {
+        // most tokens: outside, with no name open
+        if open.is_none() && g.tag == Tag::Outside {
+            continue;
+        }
         if let (Tag::Inside(l), Some((_, o, margin))) = (g.tag, &mut open)
             && l == *o
         {

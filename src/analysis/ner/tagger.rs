@@ -127,21 +127,26 @@ pub fn best_after(scores: &[f32; N_TAGS], prev: Tag) -> Guess {
 /// comparisons.
 fn best_of_sums(model: &Model<'_>, sums: &[i32; N_TAGS], prev: Tag) -> Guess {
     let allowed = Tag::allowed_after(prev);
-    let mut best = (0, i32::MIN);
-    let mut second = i32::MIN;
-    for (i, &s) in sums.iter().enumerate() {
-        // a tag not allowed is never chosen, nor the runner-up
-        let s = if allowed & 1 << i != 0 { s } else { i32::MIN };
-        if s > best.1 {
-            second = best.1;
-            best = (i, s);
-        } else if s > second {
-            second = s;
+    // a tag not allowed is never chosen, nor the runner-up
+    let sums: [i32; N_TAGS] = std::array::from_fn(|i| {
+        if allowed & 1 << i != 0 {
+            sums[i]
+        } else {
+            i32::MIN
         }
-    }
+    });
+    let top = sums.iter().copied().fold(i32::MIN, i32::max);
+    // the first tag with the top sum wins; the runner-up is the best of
+    // the others (the top again on a tie)
+    let best = sums.iter().position(|&s| s == top).unwrap_or(0);
+    let second = sums
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| if i == best { i32::MIN } else { s })
+        .fold(i32::MIN, i32::max);
     Guess {
-        tag: Tag::from_index(best.0),
-        margin: model.score(best.1) - model.score(second),
+        tag: Tag::from_index(best),
+        margin: model.score(top) - model.score(second),
     }
 }
 
