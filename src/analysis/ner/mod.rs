@@ -36,6 +36,7 @@
 //!
 //! `assets/ner/README.md` records the source, licence and figures.
 
+mod decisions;
 pub mod features;
 pub mod model;
 mod rows;

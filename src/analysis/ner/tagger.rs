@@ -10,6 +10,7 @@
 //! walk and the same feature groups, training and run time see identical
 //! features.
 
+use super::decisions::{Decisions, Situation, Spellings};
 use super::features::{DocFacts, FormId, History, NO_FORM, Side, history_keys};
 use super::model::{Model, Scorer};
 use super::rows::{Row, RowKey, Rows, Total};
@@ -206,7 +207,13 @@ pub struct Tagger<'m> {
     at_edges: [u32; 8],
     seen: Vec<u8>,
     feats: Vec<u64>,
+    /// The tags chosen so far, by everything they depend on.
+    decisions: Decisions,
 }
+
+/// Past this many remembered decisions the tagger forgets them all (a
+/// table of about 4 MB at most).
+const MAX_DECISIONS: usize = 1 << 16;
 
 impl<'m> Tagger<'m> {
     /// A tagger at the start of a document.
@@ -237,6 +244,7 @@ impl<'m> Tagger<'m> {
             at_edges: NO_ROWS,
             seen: Vec::new(),
             feats,
+            decisions: Decisions::new(MAX_DECISIONS),
         }
     }
 
@@ -244,6 +252,8 @@ impl<'m> Tagger<'m> {
     /// table's regrowth on a long document.
     pub fn reserve(&mut self, rows: usize) {
         self.rows.reserve(rows.min(self.max_rows));
+        // about one decision to remember for every two sums
+        self.decisions.reserve(rows / 2);
     }
 
     /// Tags the loaded run of `facts` (one guess per loaded token into
@@ -261,6 +271,7 @@ impl<'m> Tagger<'m> {
             at_edges,
             seen,
             feats,
+            decisions,
         } = self;
         if by_form.len() < facts.form_count() {
             by_form.resize(facts.form_count(), NO_ROWS);
@@ -302,7 +313,6 @@ impl<'m> Tagger<'m> {
                     (prev, prev2) = (Tag::Outside, prev);
                     continue;
                 }
-                sums_of.forget_if_full(*max_rows);
                 let near = |d: usize, before: bool| {
                     let j = if before {
                         k.checked_sub(d)
@@ -322,20 +332,35 @@ impl<'m> Tagger<'m> {
                     prev2,
                     same_word,
                 };
-                let g = sums_of.guess(
-                    facts,
-                    Context {
-                        w,
-                        m2,
-                        m1,
-                        p1,
-                        p2,
-                        caps,
-                        first,
-                        history,
-                    },
-                    histories,
-                );
+                // the same token in the same situation gets the same tag
+                let spellings = Spellings {
+                    word: w,
+                    before: [m1, m2],
+                    after: [p1, p2],
+                };
+                let situation = Situation::new(spellings, caps, first, prev, prev2, same_word);
+                let g = match decisions.find(situation) {
+                    Ok(g) => g,
+                    Err(vacant) => {
+                        sums_of.forget_if_full(*max_rows);
+                        let g = sums_of.guess(
+                            facts,
+                            Context {
+                                w,
+                                m2,
+                                m1,
+                                p1,
+                                p2,
+                                caps,
+                                first,
+                                history,
+                            },
+                            histories,
+                        );
+                        decisions.insert(vacant, g);
+                        g
+                    }
+                };
                 *guess = g;
                 if let Some(s) = seen.get_mut(key) {
                     *s = word_code(g.tag);
