@@ -238,16 +238,27 @@ impl<'w> DocFacts<'w> {
             casing,
             ..
         } = &mut facts;
-        tokens.extend(
-            (0..text.count()).map(|i| match form_ids.find(text.bytes(i)) {
+        // one-byte spellings (punctuation, "a", "I": about a token in five)
+        // by their byte, without hashing
+        let mut one_byte = [NO_FORM; 256];
+        tokens.extend((0..text.count()).map(|i| {
+            let bytes = text.bytes(i);
+            if let &[b] = bytes {
+                let f = &mut one_byte[usize::from(b)];
+                if *f == NO_FORM {
+                    *f = add_form(forms, briefs, lower_ids, casing, text.word(i));
+                }
+                return *f;
+            }
+            match form_ids.find(bytes) {
                 Ok(f) => f,
                 Err(vacant) => {
                     let f = add_form(forms, briefs, lower_ids, casing, text.word(i));
                     form_ids.insert(vacant, f);
                     f
                 }
-            }),
-        );
+            }
+        }));
         for r in sentences {
             let Some(ws) = facts.tokens.get(r.clone()) else {
                 continue;
