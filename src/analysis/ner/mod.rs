@@ -142,6 +142,8 @@ impl<'d> DocTagger<'d> {
             // sized up front is touched all over (hashing scatters), so
             // only a small one is reserved and the rest grows with use
             tagger.reserve((doc.tokens.len() / 4).min(INITIAL_ROOM));
+            // about one decision to remember in ten tokens of news
+            tagger.reserve_decisions(doc.tokens.len() / 10);
             tagger
         });
         DocTagger {

@@ -252,8 +252,13 @@ impl<'m> Tagger<'m> {
     /// table's regrowth on a long document.
     pub fn reserve(&mut self, rows: usize) {
         self.rows.reserve(rows.min(self.max_rows));
-        // about one decision to remember for every two sums
-        self.decisions.reserve(rows / 2);
+    }
+
+    /// Makes room for about `decisions` decisions (bounded by the limit).
+    /// The table is zeroed memory, mapped only where written: room costs
+    /// nothing until used, and spares the table's regrowth.
+    pub fn reserve_decisions(&mut self, decisions: usize) {
+        self.decisions.reserve(decisions);
     }
 
     /// Tags the loaded run of `facts` (one guess per loaded token into
