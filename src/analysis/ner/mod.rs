@@ -15,7 +15,9 @@
 //! Each distinct spelling is read once per document, and the weights of
 //! each group of features (the word itself, a neighbour with the word, the
 //! word with the previous tag...) are summed once per distinct group and
-//! reused: names and their neighbours recur.
+//! reused: names and their neighbours recur. A token met again in the
+//! same situation (its spelling, its neighbours', the tags before it) gets
+//! the tag decided there before ([`decisions`]) without any sum.
 //!
 //! The model ([`model`]) is `assets/ner/model.bin`, embedded in the binary
 //! and read in place on first use: a table of feature hashes and `i8`

@@ -5,10 +5,10 @@
 //! history the features read (previous tags, the tag last given to the same
 //! word in the document) and asks a chooser for each candidate token's tag;
 //! [`Tagger`] is the walk with a fixed model, reusing the sums of groups of
-//! features it has met before. Tokens that cannot be part of a name are
-//! tagged `O` without scoring. Because the trainer learns through the same
-//! walk and the same feature groups, training and run time see identical
-//! features.
+//! features it has met before and the decisions it took before in the same
+//! situation. Tokens that cannot be part of a name are tagged `O` without
+//! scoring. Because the trainer learns through the same walk and the same
+//! feature groups, training and run time see identical features.
 
 use super::decisions::{Decisions, Situation, Spellings};
 use super::features::{DocFacts, FormId, History, NO_FORM, Side, history_keys};
