@@ -17,7 +17,7 @@
 //! word with the previous tag...) are summed once per distinct group and
 //! reused: names and their neighbours recur. A token met again in the
 //! same situation (its spelling, its neighbours', the tags before it) gets
-//! the tag decided there before ([`decisions`]) without any sum.
+//! the tag decided there before (module `decisions`) without any sum.
 //!
 //! The model ([`model`]) is `assets/ner/model.bin`, embedded in the binary
 //! and read in place on first use: a table of feature hashes and `i8`
