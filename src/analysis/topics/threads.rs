@@ -216,7 +216,7 @@ fn place_key(t: &Term) -> Option<String> {
     let mut buf = String::new();
     match t.kind {
         TermKind::Entity(_, EntityKind::Person) | TermKind::Phrase => None,
-        TermKind::Entity(..) => t.surfaces.iter().find_map(|(s, _)| {
+        TermKind::Entity(..) => t.surfaces().iter().find_map(|(s, _)| {
             if s.contains(' ') {
                 buf = s.to_lowercase().replace('.', "");
             } else {
@@ -357,7 +357,7 @@ fn name_candidates(table: &TermTable) -> Vec<Candidate> {
             let count: u32 = members.iter().map(|&m| terms[m as usize].count).sum();
             let widest = members
                 .iter()
-                .map(|&m| terms[m as usize].paragraphs.len())
+                .map(|&m| terms[m as usize].n_paragraphs())
                 .max()
                 .unwrap_or(0);
             (3.0 * spread(count, widest), root)
@@ -366,12 +366,15 @@ fn name_candidates(table: &TermTable) -> Vec<Candidate> {
     best_k(estimates, POOL)
         .into_iter()
         .filter_map(|(_, root)| by_group.remove(&root))
-        .map(|members| group_candidate(terms, &members))
+        .map(|members| group_candidate(table, &members))
         .collect()
 }
 
-fn group_candidate(terms: &[Term], members: &[TermId]) -> Candidate {
-    let mut ordered: Vec<&Term> = members.iter().map(|&i| &terms[i as usize]).collect();
+fn group_candidate(table: &TermTable, members: &[TermId]) -> Candidate {
+    let mut ordered: Vec<(TermId, &Term)> = members
+        .iter()
+        .map(|&i| (i, &table.terms[i as usize]))
+        .collect();
     // places and things before people, a country's name before its
     // nationality word and capital (its thread keeps its name), then most
     // mentioned first
@@ -382,7 +385,7 @@ fn group_candidate(terms: &[Term], members: &[TermId]) -> Candidate {
         );
         (is_person(t), !named)
     };
-    ordered.sort_by(|a, b| {
+    ordered.sort_by(|(_, a), (_, b)| {
         rank(a)
             .cmp(&rank(b))
             .then(b.count.cmp(&a.count))
@@ -391,8 +394,8 @@ fn group_candidate(terms: &[Term], members: &[TermId]) -> Candidate {
     let mut paragraphs: Vec<u32> = Vec::new();
     let mut entities = Vec::new();
     let mut count = 0;
-    for t in &ordered {
-        paragraphs = merge_sorted(&paragraphs, &t.paragraphs);
+    for &(i, t) in &ordered {
+        paragraphs = merge_sorted(&paragraphs, table.paragraphs(i));
         count += t.count;
         if let TermKind::Entity(id, _) = t.kind {
             entities.push(id);
@@ -402,14 +405,14 @@ fn group_candidate(terms: &[Term], members: &[TermId]) -> Candidate {
     let keywords = dedup_keywords(
         ordered
             .iter()
-            .flat_map(|t| t.spellings())
+            .flat_map(|(_, t)| t.spellings())
             .map(str::to_string),
     );
     let label = ordered
         .first()
-        .map_or_else(String::new, |t| t.surface().to_string());
-    let has_place = ordered.iter().any(|t| place_id(t).is_some());
-    let person = !has_place && ordered.iter().any(|t| is_person(t));
+        .map_or_else(String::new, |(_, t)| t.surface().to_string());
+    let has_place = ordered.iter().any(|(_, t)| place_id(t).is_some());
+    let person = !has_place && ordered.iter().any(|(_, t)| is_person(t));
     let spread = spread(count, paragraphs.len());
     // people are listed with the entities; as topics they count less than
     // the places, bodies and things the article is about
@@ -446,8 +449,8 @@ fn is_gerund(key: &str) -> bool {
 fn word_specificity(t: &Term) -> f32 {
     let key = t.key.as_str();
     let mut s = lexicon::specificity(key);
-    for (surface, _) in &t.surfaces {
-        if surface.len() != key.len() || surface != key {
+    for (surface, _) in t.surfaces() {
+        if surface.len() != key.len() || *surface != key {
             s = s.max(lexicon::specificity(&surface.to_lowercase()));
         }
     }
@@ -473,25 +476,25 @@ fn word_term_value(terms: &[Term], i: usize) -> Option<(Vec<TermId>, f32)> {
             Some((vec![i as TermId], word_specificity(t)))
         }
         TermKind::Phrase if t.count >= 2 => {
-            let parts_are_words = t.parts.iter().all(|&p| {
+            let parts_are_words = t.parts().iter().all(|&p| {
                 let pt = &terms[p as usize];
                 pt.kind == TermKind::Word && !pt.is_name()
             });
             // "growing aggression": a participle is no part of a label
             let opens_with_participle = t
-                .parts
+                .parts()
                 .first()
                 .is_some_and(|&p| is_gerund(&terms[p as usize].key));
             if !parts_are_words || opens_with_participle {
                 return None;
             }
             let s: f32 = t
-                .parts
+                .parts()
                 .iter()
                 .map(|&p| word_specificity(&terms[p as usize]))
                 .sum();
             Some((
-                t.parts.clone(),
+                t.parts().to_vec(),
                 (s + PHRASE_BONUS).min(MAX_PHRASE_SPECIFICITY),
             ))
         }
@@ -523,7 +526,7 @@ fn word_candidates(table: &TermTable) -> Vec<Candidate> {
         .filter_map(|i| {
             let (_, specificity) = word_term_value(terms, i)?;
             let t = &terms[i];
-            Some((specificity * spread(t.count, t.paragraphs.len()), i as u32))
+            Some((specificity * spread(t.count, t.n_paragraphs()), i as u32))
         })
         .collect();
     let mut out = Vec::new();
@@ -545,7 +548,7 @@ fn word_candidates(table: &TermTable) -> Vec<Candidate> {
             words,
             telling,
             count: t.count,
-            paragraphs: t.paragraphs.clone(),
+            paragraphs: table.paragraphs(i).to_vec(),
             entities: Vec::new(),
             score,
         });

@@ -51,19 +51,25 @@ pub enum TermKind {
 }
 
 /// A word, name or phrase of the article with where it occurs.
+///
+/// Its spellings and canonical name borrow the article (`'t`); its
+/// paragraphs are kept by the table ([`TermTable::paragraphs`]), all
+/// terms' lists in one store, so that a term costs no allocation beyond
+/// its key.
 #[derive(Debug, Clone)]
-pub struct Term {
+pub struct Term<'t> {
     pub kind: TermKind,
     /// Lemma-like key: "misunderstanding", "south china sea", "US".
     pub key: String,
     /// Occurrences.
     pub count: u32,
-    /// Paragraph indices, ascending, without repeats.
-    pub paragraphs: Vec<u32>,
-    /// Spellings seen, with how often.
-    pub surfaces: Vec<(String, u32)>,
+    /// Where its paragraph list is in [`TermTable::paragraph_store`].
+    paragraphs: (u32, u32),
+    /// Spellings seen, with how often (the first `n_surfaces`).
+    surfaces: [(&'t str, u32); MAX_SURFACES],
+    n_surfaces: u8,
     /// For an entity: its canonical name ("Antony Blinken").
-    pub name: Option<String>,
+    pub name: Option<&'t str>,
     /// Occurrences written lowercase / capitalised inside a sentence /
     /// capitalised at a sentence's start.
     pub lower: u32,
@@ -72,8 +78,9 @@ pub struct Term {
     /// True for stop words, generic words and other words that never make
     /// a topic; such terms are only kept to answer the look-up quickly.
     pub excluded: bool,
-    /// For phrases: the word terms in reading order.
-    pub parts: Vec<TermId>,
+    /// For phrases: the word terms in reading order (the first `n_parts`).
+    parts: [TermId; 3],
+    n_parts: u8,
     /// A country named just before a title that precedes this name
     /// ("Russian President Vladimir Putin" -> Russia).
     pub role_place: Option<usize>,
@@ -90,26 +97,43 @@ pub struct Term {
     pub modifier: u32,
 }
 
-impl Term {
+impl<'t> Term<'t> {
     fn new(kind: TermKind, key: String, excluded: bool) -> Self {
         Term {
             kind,
             key,
             count: 0,
-            paragraphs: Vec::new(),
-            surfaces: Vec::new(),
+            paragraphs: (0, 0),
+            surfaces: [("", 0); MAX_SURFACES],
+            n_surfaces: 0,
             name: None,
             lower: 0,
             cap_mid: 0,
             cap_initial: 0,
             excluded,
-            parts: Vec::new(),
+            parts: [NO_TERM; 3],
+            n_parts: 0,
             role_place: None,
             titled: 0,
             verbal: 0,
             nominal: 0,
             modifier: 0,
         }
+    }
+
+    /// Spellings seen, with how often, in the order first seen.
+    pub fn surfaces(&self) -> &[(&'t str, u32)] {
+        &self.surfaces[..usize::from(self.n_surfaces)]
+    }
+
+    /// For phrases: the word terms in reading order.
+    pub fn parts(&self) -> &[TermId] {
+        &self.parts[..usize::from(self.n_parts)]
+    }
+
+    /// Paragraphs it occurs in, as a count.
+    pub fn n_paragraphs(&self) -> usize {
+        self.paragraphs.1 as usize
     }
 
     /// True when the term names something: an entity, a multi-word name,
@@ -146,12 +170,12 @@ impl Term {
 
     /// The spelling used most often (first seen on a tie).
     pub fn surface(&self) -> &str {
-        if let Some(name) = &self.name {
+        if let Some(name) = self.name {
             // a name recognised in capitals ("BRUSSELS -") reads better as
             // the text writes it elsewhere ("Brussels")
             if name.len() > 4 && is_acronym(name) {
                 let plain = self
-                    .surfaces
+                    .surfaces()
                     .iter()
                     .find(|(s, _)| s.eq_ignore_ascii_case(name) && !is_acronym(s));
                 if let Some((s, _)) = plain {
@@ -160,19 +184,19 @@ impl Term {
             }
             return name;
         }
-        let mut best: Option<&(String, u32)> = None;
-        for s in &self.surfaces {
+        let mut best: Option<&(&str, u32)> = None;
+        for s in self.surfaces() {
             if best.is_none_or(|b| s.1 > b.1) {
                 best = Some(s);
             }
         }
-        best.map_or(self.key.as_str(), |b| b.0.as_str())
+        best.map_or(self.key.as_str(), |b| b.0)
     }
 
     /// Its canonical name or commonest spelling, then its other spellings.
     pub fn spellings(&self) -> Vec<&str> {
         let mut out = vec![self.surface()];
-        let mut rest: Vec<&(String, u32)> = self.surfaces.iter().collect();
+        let mut rest: Vec<&(&str, u32)> = self.surfaces().iter().collect();
         rest.sort_by_key(|s| std::cmp::Reverse(s.1));
         for (s, _) in rest {
             if !out.iter().any(|o| o.eq_ignore_ascii_case(s)) {
@@ -182,16 +206,29 @@ impl Term {
         out
     }
 
-    fn add_surface(&mut self, surface: &str) {
+    /// Where `surface` is among its spellings, added (with no count yet)
+    /// when there is room; `None` when there is none.
+    fn surface_index(&mut self, surface: &'t str) -> Option<usize> {
+        let n = usize::from(self.n_surfaces);
+        match self.surfaces[..n].iter().position(|s| s.0 == surface) {
+            Some(k) => Some(k),
+            None if n < MAX_SURFACES => {
+                self.surfaces[n] = (surface, 0);
+                self.n_surfaces += 1;
+                Some(n)
+            }
+            None => None,
+        }
+    }
+
+    fn add_surface(&mut self, surface: &'t str) {
         // "China- US" in a mangled text: the hyphen is no part of the name
         let surface = surface.trim_end_matches(['-', '–', '—']);
         if surface.is_empty() {
             return;
         }
-        if let Some(s) = self.surfaces.iter_mut().find(|s| s.0 == surface) {
-            s.1 += 1;
-        } else if self.surfaces.len() < MAX_SURFACES {
-            self.surfaces.push((surface.to_string(), 1));
+        if let Some(k) = self.surface_index(surface) {
+            self.surfaces[k].1 += 1;
         }
     }
 }
@@ -203,13 +240,14 @@ struct Tally {
     count: u32,
     /// The last paragraph recorded (`u32::MAX` before the first).
     last_paragraph: u32,
+    /// Paragraphs recorded.
+    paragraphs: u32,
     lower: u32,
     cap_mid: u32,
     cap_initial: u32,
     verbal: u32,
     nominal: u32,
     modifier: u32,
-    paragraphs: Vec<u32>,
 }
 
 impl Default for Tally {
@@ -217,22 +255,27 @@ impl Default for Tally {
         Tally {
             count: 0,
             last_paragraph: u32::MAX,
+            paragraphs: 0,
             lower: 0,
             cap_mid: 0,
             cap_initial: 0,
             verbal: 0,
             nominal: 0,
             modifier: 0,
-            paragraphs: Vec::new(),
         }
     }
 }
 
 /// Every term of an article.
 #[derive(Debug, Default)]
-pub struct TermTable {
-    pub terms: Vec<Term>,
+pub struct TermTable<'t> {
+    pub terms: Vec<Term<'t>>,
     tallies: Vec<Tally>,
+    /// Each term's first occurrence in each of its paragraphs, in text
+    /// order, while the text is read: (term, paragraph).
+    paragraph_events: Vec<(TermId, u32)>,
+    /// Every term's paragraphs, ascending, one term after another.
+    paragraph_store: Vec<u32>,
     index: FxHashMap<String, TermId>,
     phrases: FxHashMap<[TermId; 3], TermId>,
     /// Term of each entity, by entity id.
@@ -301,8 +344,17 @@ fn is_adverb_or_past(lower: &str) -> bool {
     (n > 4 && lower.ends_with("ed") && !lower.ends_with("eed")) || is_irregular_past(lower)
 }
 
-impl TermTable {
-    fn push_term(&mut self, term: Term) {
+impl<'t> TermTable<'t> {
+    /// The paragraphs of term `id`, ascending, without repeats (once the
+    /// text is read).
+    pub fn paragraphs(&self, id: TermId) -> &[u32] {
+        let (start, len) = self.terms[id as usize].paragraphs;
+        self.paragraph_store
+            .get(start as usize..(start + len) as usize)
+            .unwrap_or(&[])
+    }
+
+    fn push_term(&mut self, term: Term<'t>) {
         self.terms.push(term);
         self.tallies.push(Tally::default());
     }
@@ -316,13 +368,14 @@ impl TermTable {
         tally.count += 1;
         if tally.last_paragraph != paragraph {
             tally.last_paragraph = paragraph;
-            tally.paragraphs.push(paragraph);
+            tally.paragraphs += 1;
+            self.paragraph_events.push((id, paragraph));
         }
         tally.count <= SURFACE_SAMPLE
     }
 
     /// Counts one occurrence of term `id` in `paragraph`, spelled `surface`.
-    fn occur(&mut self, id: TermId, paragraph: u32, surface: &str) {
+    fn occur(&mut self, id: TermId, paragraph: u32, surface: &'t str) {
         if self.count(id, paragraph) {
             self.terms[id as usize].add_surface(surface);
         }
@@ -331,7 +384,7 @@ impl TermTable {
     /// Counts a surface of term `id` through `slot`, a remembered
     /// spelling's place in [`Self::surface_counts`], found on first use.
     #[inline]
-    fn count_surface<'s>(&mut self, id: TermId, slot: &mut u32, surface: impl FnOnce() -> &'s str) {
+    fn count_surface(&mut self, id: TermId, slot: &mut u32, surface: impl FnOnce() -> &'t str) {
         if *slot == SURFACE_UNRESOLVED {
             *slot = self.surface_slot(id, surface());
         }
@@ -343,26 +396,21 @@ impl TermTable {
     /// Where a surface of term `id` is counted: its slot among the term's
     /// surfaces, added as [`Term::add_surface`] adds it, or
     /// `SURFACE_NONE` when it would not be counted.
-    fn surface_slot(&mut self, id: TermId, surface: &str) -> u32 {
-        let surfaces = &mut self.terms[id as usize].surfaces;
+    fn surface_slot(&mut self, id: TermId, surface: &'t str) -> u32 {
         let surface = surface.trim_end_matches(['-', '–', '—']);
         if surface.is_empty() {
             return SURFACE_NONE;
         }
-        let slot = match surfaces.iter().position(|s| s.0 == surface) {
-            Some(k) => k,
-            None if surfaces.len() < MAX_SURFACES => {
-                surfaces.push((surface.to_string(), 0));
-                surfaces.len() - 1
-            }
-            None => return SURFACE_NONE,
+        let Some(slot) = self.terms[id as usize].surface_index(surface) else {
+            return SURFACE_NONE;
         };
         self.surface_slots.push((id, slot as u8));
         self.surface_counts.push(0);
         (self.surface_counts.len() - 1) as u32
     }
 
-    /// Moves the tallies into the terms once the text is read.
+    /// Moves the tallies into the terms once the text is read, and each
+    /// term's paragraphs into its place in the paragraph store.
     fn settle(&mut self) {
         for (&(id, slot), &c) in self.surface_slots.iter().zip(&self.surface_counts) {
             if let Some(s) = self.terms[id as usize].surfaces.get_mut(slot as usize) {
@@ -371,7 +419,11 @@ impl TermTable {
         }
         self.surface_slots = Vec::new();
         self.surface_counts = Vec::new();
-        for (term, tally) in self.terms.iter_mut().zip(self.tallies.drain(..)) {
+        // a counting sort of the (term, paragraph) events by term: each
+        // term's paragraphs stay in text order, that is ascending
+        let mut next = Vec::with_capacity(self.terms.len());
+        let mut start = 0u32;
+        for (term, tally) in self.terms.iter_mut().zip(&self.tallies) {
             term.count = tally.count;
             term.lower = tally.lower;
             term.cap_mid = tally.cap_mid;
@@ -379,8 +431,22 @@ impl TermTable {
             term.verbal = tally.verbal;
             term.nominal = tally.nominal;
             term.modifier = tally.modifier;
-            term.paragraphs = tally.paragraphs;
+            term.paragraphs = (start, tally.paragraphs);
+            next.push(start);
+            start += tally.paragraphs;
         }
+        self.tallies = Vec::new();
+        let mut store = vec![0u32; start as usize];
+        for &(id, paragraph) in &self.paragraph_events {
+            if let Some(at) = next.get_mut(id as usize) {
+                if let Some(p) = store.get_mut(*at as usize) {
+                    *p = paragraph;
+                }
+                *at += 1;
+            }
+        }
+        self.paragraph_events = Vec::new();
+        self.paragraph_store = store;
     }
 
     fn intern(&mut self, key: &str, kind: TermKind) -> TermId {
@@ -439,13 +505,15 @@ impl TermTable {
             return NO_TERM;
         }
         let id = self.terms.len() as TermId;
-        let parts: Vec<TermId> = key.iter().copied().filter(|&t| t != NO_TERM).collect();
-        let words: Vec<&str> = parts
-            .iter()
-            .map(|&p| self.terms[p as usize].key.as_str())
-            .collect();
-        let mut term = Term::new(TermKind::Phrase, words.join(" "), false);
-        term.parts = parts;
+        let mut term = Term::new(TermKind::Phrase, String::new(), false);
+        for &part in key.iter().filter(|&&t| t != NO_TERM) {
+            if term.n_parts > 0 {
+                term.key.push(' ');
+            }
+            term.key.push_str(&self.terms[part as usize].key);
+            term.parts[usize::from(term.n_parts)] = part;
+            term.n_parts += 1;
+        }
         self.push_term(term);
         self.phrases.insert(key, id);
         id
@@ -503,13 +571,18 @@ mod tests {
     use super::*;
     use crate::analysis::Document;
 
-    fn table(text: &str) -> (TermTable, Document<'_>) {
+    fn table(text: &str) -> (TermTable<'_>, Document<'_>) {
         let doc = Document::new(text);
         (TermTable::collect(&doc, &[]), doc)
     }
 
-    fn find<'a>(t: &'a TermTable, key: &str) -> Option<&'a Term> {
+    fn find<'a, 't>(t: &'a TermTable<'t>, key: &str) -> Option<&'a Term<'t>> {
         t.terms.iter().find(|x| x.key == key)
+    }
+
+    fn paragraphs_of(t: &TermTable, key: &str) -> Vec<u32> {
+        let id = t.terms.iter().position(|x| x.key == key);
+        id.map_or_else(Vec::new, |i| t.paragraphs(i as TermId).to_vec())
     }
 
     #[test]
@@ -517,7 +590,7 @@ mod tests {
         let (t, _) = table("The tariffs rose.\nA tariff fell again.\nNothing here.\nTariffs!");
         let term = find(&t, "tariff").expect("tariff");
         assert_eq!(term.count, 3);
-        assert_eq!(term.paragraphs, vec![0, 1, 3]);
+        assert_eq!(paragraphs_of(&t, "tariff"), vec![0, 1, 3]);
     }
 
     #[test]
@@ -544,7 +617,7 @@ mod tests {
         );
         let p = find(&t, "communication line").expect("phrase");
         assert_eq!(p.count, 2);
-        assert_eq!(p.paragraphs, vec![0, 1]);
+        assert_eq!(paragraphs_of(&t, "communication line"), vec![0, 1]);
     }
 
     fn counted(t: &TermTable, key: &str) -> u32 {

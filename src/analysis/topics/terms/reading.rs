@@ -161,9 +161,9 @@ fn is_title_case(doc: &Document<'_>, range: std::ops::Range<usize>) -> bool {
     long >= 4 && capitalised * 10 >= long * 8
 }
 
-impl TermTable {
+impl<'t> TermTable<'t> {
     /// Counts every term of the document in one pass.
-    pub fn collect(doc: &Document<'_>, entities: &[Entity]) -> Self {
+    pub fn collect(doc: &Document<'t>, entities: &'t [Entity]) -> Self {
         let mut table = TermTable::default();
         let text = doc.text;
         let tokens = &doc.tokens;
@@ -318,9 +318,9 @@ impl TermTable {
     /// Counts one word spelled as remembered spelling `spelling` (or
     /// `UNCACHED`); returns its term, or `NO_TERM` when it can never be
     /// part of a topic.
-    fn word_occurrence<'w>(
+    fn word_occurrence(
         &mut self,
-        word: &impl Fn() -> &'w str,
+        word: &impl Fn() -> &'t str,
         spelling: SpellingId,
         rd: &mut Reader,
         paragraph: u32,
@@ -359,7 +359,7 @@ impl TermTable {
     /// Names in a run of capitalised words, split at titles.
     fn capitalised_run(
         &mut self,
-        doc: &Document<'_>,
+        doc: &Document<'t>,
         run: std::ops::Range<usize>,
         sentence_start: usize,
         at_start: bool,
@@ -471,8 +471,8 @@ impl TermTable {
 
     fn entity_occurrence(
         &mut self,
-        doc: &Document<'_>,
-        entities: &[Entity],
+        doc: &Document<'t>,
+        entities: &'t [Entity],
         id: EntityId,
         start: usize,
         end: usize,
@@ -499,7 +499,7 @@ impl TermTable {
                     entity.name.to_lowercase(),
                     false,
                 );
-                term.name = Some(entity.name.clone());
+                term.name = Some(&entity.name);
                 term.role_place = entity
                     .role
                     .as_deref()
@@ -519,7 +519,7 @@ impl TermTable {
     /// Phrases of two or three adjacent content words, and "B of A".
     fn phrases_of(
         &mut self,
-        doc: &Document<'_>,
+        doc: &Document<'t>,
         slots: &[Slot],
         paragraph: u32,
         spelled: &mut PhraseSpellings,
@@ -592,7 +592,7 @@ impl TermTable {
         spelling: Option<[SpellingId; 3]>,
         spelled: &mut PhraseSpellings,
         paragraph: u32,
-        surface: &str,
+        surface: &'t str,
     ) {
         if let Some(sk) = spelling
             && let Some(entry) = spelled.get_mut(&sk)
