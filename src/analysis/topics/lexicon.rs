@@ -6,7 +6,7 @@
 //! time) into `LazyLock` tables. This module only answers questions about
 //! single words; it knows nothing about a document.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 const STOP_WORDS: &str = include_str!("../../../assets/topics/stop_words.txt");
@@ -24,16 +24,21 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-static STOP: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    data_lines(STOP_WORDS)
-        .flat_map(str::split_whitespace)
-        .collect()
-});
+/// Bits of [`word_class`]: a function word ("the", "of", "would").
+pub const STOP_WORD: u8 = 1 << 0;
+/// Bits of [`word_class`]: a word too vague to name a news topic
+/// ("said", "officials").
+pub const GENERIC_WORD: u8 = 1 << 1;
 
-static GENERIC: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    data_lines(GENERIC_WORDS)
-        .flat_map(str::split_whitespace)
-        .collect()
+/// The stop and generic word lists in one table: one look-up answers both.
+static WORD_CLASS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
+    for (list, bit) in [(STOP_WORDS, STOP_WORD), (GENERIC_WORDS, GENERIC_WORD)] {
+        for w in data_lines(list).flat_map(str::split_whitespace) {
+            *map.entry(w).or_insert(0) |= bit;
+        }
+    }
+    map
 });
 
 /// Zipf frequency (log10 of occurrences per billion words) by lowercase word.
@@ -51,14 +56,20 @@ static ZIPF: LazyLock<FxHashMap<&'static str, f32>> = LazyLock::new(|| {
     map
 });
 
+/// The lists a lowercase word is on, as [`STOP_WORD`] and
+/// [`GENERIC_WORD`] bits (0 for most words).
+pub fn word_class(lower: &str) -> u8 {
+    WORD_CLASS.get(lower).copied().unwrap_or(0)
+}
+
 /// True for function words ("the", "of", "would").
 pub fn is_stop_word(lower: &str) -> bool {
-    STOP.contains(lower)
+    word_class(lower) & STOP_WORD != 0
 }
 
 /// True for words too vague to name a news topic ("said", "officials", "issue").
 pub fn is_generic(lower: &str) -> bool {
-    GENERIC.contains(lower)
+    word_class(lower) & GENERIC_WORD != 0
 }
 
 /// How common a lowercase word is in everyday English, as a Zipf value

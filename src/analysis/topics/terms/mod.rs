@@ -19,10 +19,12 @@
 
 mod reading;
 
-use super::lexicon::{self, ShortLower};
-use super::spelling::{SURFACE_NONE, SURFACE_UNRESOLVED, is_acronym, is_capitalised};
+use super::lexicon;
+use super::spelling::{self, Facts, SURFACE_NONE, SURFACE_UNRESOLVED, is_acronym, is_capitalised};
 use crate::analysis::{EntityId, EntityKind};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use std::collections::hash_map::Entry;
+use std::hash::BuildHasher;
 
 /// Index of a term in [`TermTable::terms`].
 pub type TermId = u32;
@@ -276,7 +278,11 @@ pub struct TermTable<'t> {
     paragraph_events: Vec<(TermId, u32)>,
     /// Every term's paragraphs, ascending, one term after another.
     paragraph_store: Vec<u32>,
-    index: FxHashMap<String, TermId>,
+    /// Words and names by the hash of their key (the key itself is kept
+    /// by the term alone); a key whose hash an earlier key has is in
+    /// `index_collisions`.
+    index: FxHashMap<u64, TermId>,
+    index_collisions: FxHashMap<String, TermId>,
     phrases: FxHashMap<[TermId; 3], TermId>,
     /// Term of each entity, by entity id.
     entity_terms: FxHashMap<EntityId, TermId>,
@@ -344,7 +350,24 @@ fn is_adverb_or_past(lower: &str) -> bool {
     (n > 4 && lower.ends_with("ed") && !lower.ends_with("eed")) || is_irregular_past(lower)
 }
 
+/// Most terms a table makes room for before it is filled.
+const MAX_RESERVED_TERMS: usize = 1 << 15;
+
 impl<'t> TermTable<'t> {
+    /// An empty table with room for the terms of a text of `tokens`
+    /// tokens (news copy has a new term every 20 tokens or so), so that
+    /// it seldom grows while the text is read.
+    fn with_room(tokens: usize) -> Self {
+        let terms = (tokens / 16).min(MAX_RESERVED_TERMS);
+        TermTable {
+            terms: Vec::with_capacity(terms),
+            tallies: Vec::with_capacity(terms),
+            index: FxHashMap::with_capacity_and_hasher(terms / 2, FxBuildHasher),
+            phrases: FxHashMap::with_capacity_and_hasher(terms / 2, FxBuildHasher),
+            ..TermTable::default()
+        }
+    }
+
     /// The paragraphs of term `id`, ascending, without repeats (once the
     /// text is read).
     pub fn paragraphs(&self, id: TermId) -> &[u32] {
@@ -449,8 +472,16 @@ impl<'t> TermTable<'t> {
         self.paragraph_store = store;
     }
 
+    /// The word or name term of `key`, made on first sight; `NO_TERM`
+    /// once the table is full.
     fn intern(&mut self, key: &str, kind: TermKind) -> TermId {
-        if let Some(&id) = self.index.get(key) {
+        let hash = FxBuildHasher.hash_one(key);
+        let id = match self.index.get(&hash) {
+            None => None,
+            Some(&id) if self.terms[id as usize].key == key => Some(id),
+            Some(_) => self.index_collisions.get(key).copied(),
+        };
+        if let Some(id) = id {
             return id;
         }
         if self.terms.len() >= MAX_TERMS {
@@ -459,17 +490,30 @@ impl<'t> TermTable<'t> {
         let excluded = kind == TermKind::Word && word_never_topic(key);
         let id = self.terms.len() as TermId;
         self.push_term(Term::new(kind, key.to_string(), excluded));
-        self.index.insert(key.to_string(), id);
+        match self.index.entry(hash) {
+            Entry::Vacant(e) => {
+                e.insert(id);
+            }
+            Entry::Occupied(_) => {
+                self.index_collisions.insert(key.to_string(), id);
+            }
+        }
         id
     }
 
-    /// The term of a spelling, or `NO_TERM` when it can never be part of a
-    /// topic.
-    fn word_term(&mut self, word: &str, buf: &mut String, capitalised: bool) -> TermId {
+    /// The term of a spelling with facts `facts`, or `NO_TERM` when it can
+    /// never be part of a topic.
+    fn word_term(
+        &mut self,
+        word: &str,
+        facts: Facts,
+        buf: &mut String,
+        capitalised: bool,
+    ) -> TermId {
         if !capitalised && is_adverb_or_past(word) {
             return NO_TERM;
         }
-        let kind = if capitalised && is_acronym(word) {
+        let kind = if capitalised && facts & spelling::ACRONYM != 0 {
             buf.clear();
             buf.extend(word.chars().filter(|c| *c != '.'));
             if buf.ends_with("'S") || buf.ends_with("’S") {
@@ -480,9 +524,7 @@ impl<'t> TermTable<'t> {
         } else {
             // a stop word whose ending looks plural ("does" of "doesn't")
             // is a stop word, not the lemma its ending suggests ("doe")
-            let vague = ShortLower::of(word)
-                .is_some_and(|l| lexicon::is_stop_word(&l) || lexicon::is_generic(&l));
-            if vague {
+            if facts & (spelling::STOP | spelling::GENERIC) != 0 {
                 return NO_TERM;
             }
             lexicon::lemma_into(word, buf);

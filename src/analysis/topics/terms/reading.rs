@@ -164,7 +164,7 @@ fn is_title_case(doc: &Document<'_>, range: std::ops::Range<usize>) -> bool {
 impl<'t> TermTable<'t> {
     /// Counts every term of the document in one pass.
     pub fn collect(doc: &Document<'t>, entities: &'t [Entity]) -> Self {
-        let mut table = TermTable::default();
+        let mut table = TermTable::with_room(doc.tokens.len());
         let text = doc.text;
         let tokens = &doc.tokens;
         // entity mentions by first token: (end token, entity id)
@@ -237,7 +237,7 @@ impl<'t> TermTable<'t> {
                     let id = if prev & spelling::VERB_MARKER != 0 || known == Some(NO_TERM) {
                         NO_TERM
                     } else {
-                        table.word_occurrence(&word, spelling, &mut rd, paragraph, Case::Lower)
+                        table.word_occurrence(&word, (spelling, f), &mut rd, paragraph, Case::Lower)
                     };
                     if id != NO_TERM {
                         let tally = &mut table.tallies[id as usize];
@@ -269,7 +269,7 @@ impl<'t> TermTable<'t> {
                     // its case says nothing about names
                     let id = table.word_occurrence(
                         &word,
-                        spelling,
+                        (spelling, f),
                         &mut rd,
                         paragraph,
                         Case::CapInitial,
@@ -316,12 +316,12 @@ impl<'t> TermTable<'t> {
     }
 
     /// Counts one word spelled as remembered spelling `spelling` (or
-    /// `UNCACHED`); returns its term, or `NO_TERM` when it can never be
-    /// part of a topic.
+    /// `UNCACHED`) with facts `facts`; returns its term, or `NO_TERM` when
+    /// it can never be part of a topic.
     fn word_occurrence(
         &mut self,
         word: &impl Fn() -> &'t str,
-        spelling: SpellingId,
+        (spelling, facts): (SpellingId, Facts),
         rd: &mut Reader,
         paragraph: u32,
         case: Case,
@@ -330,7 +330,7 @@ impl<'t> TermTable<'t> {
         let remembered = rd.spellings.list.get_mut(spelling as usize);
         let id = match remembered.as_ref().map(|s| s.term) {
             Some(TERM_UNKNOWN) | None => {
-                let id = self.word_term(word(), &mut rd.buf, case != Case::Lower);
+                let id = self.word_term(word(), facts, &mut rd.buf, case != Case::Lower);
                 if let Some(s) = rd.spellings.list.get_mut(spelling as usize) {
                     s.term = id;
                 }
@@ -433,7 +433,7 @@ impl<'t> TermTable<'t> {
                 } else {
                     Case::CapMid
                 };
-                let spelling = rd.sentence[s - sentence_start].0;
+                let spelling = rd.sentence[s - sentence_start];
                 self.word_occurrence(&|| word(s), spelling, rd, paragraph, case)
             } else {
                 let buf = &mut rd.buf;
