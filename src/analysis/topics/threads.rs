@@ -28,7 +28,7 @@
 //! 3, and paragraph overlaps are sampled, so long texts stay linear.
 //! Deterministic: ties are broken by term order.
 
-use super::lexicon;
+use super::lexicon::{self, ShortLower};
 use super::terms::{Term, TermId, TermKind, TermTable};
 use crate::analysis::{EntityId, EntityKind, Topic};
 use rustc_hash::FxHashMap;
@@ -225,8 +225,12 @@ fn place_key(t: &Term) -> Option<String> {
             lexicon::place_of(&buf).map(|_| buf.clone())
         }),
         TermKind::Name | TermKind::Word => {
-            let key = t.key.to_lowercase();
-            lexicon::place_of(&key).map(|_| key)
+            // most names are no place: lowercased on the stack to ask
+            let is_place = match ShortLower::of(&t.key) {
+                Some(lower) => lexicon::place_of(&lower).is_some(),
+                None => lexicon::place_of(&t.key.to_lowercase()).is_some(),
+            };
+            is_place.then(|| t.key.to_lowercase())
         }
     }
 }
@@ -451,15 +455,19 @@ fn word_specificity(t: &Term) -> f32 {
     let mut s = lexicon::specificity(key);
     for (surface, _) in t.surfaces() {
         if surface.len() != key.len() || *surface != key {
-            s = s.max(lexicon::specificity(&surface.to_lowercase()));
+            let of_surface = match ShortLower::of(surface) {
+                Some(lower) => lexicon::specificity(&lower),
+                None => lexicon::specificity(&surface.to_lowercase()),
+            };
+            s = s.max(of_surface);
         }
     }
     s
 }
 
-/// What a word or phrase term is worth as a candidate: its content words
-/// and specificity, or `None` when it cannot be one.
-fn word_term_value(terms: &[Term], i: usize) -> Option<(Vec<TermId>, f32)> {
+/// What a word or phrase term is worth as a candidate, its specificity,
+/// or `None` when it cannot be one.
+fn word_term_value(terms: &[Term], i: usize) -> Option<f32> {
     let t = &terms[i];
     if t.count == 0 || t.excluded {
         return None;
@@ -467,13 +475,13 @@ fn word_term_value(terms: &[Term], i: usize) -> Option<(Vec<TermId>, f32)> {
     match t.kind {
         // a gerund alone ("strengthening") is mostly a verb, not a topic
         TermKind::Word
-            if !t.is_name()
-                && t.lower > 0
+            if t.lower > 0
                 && !is_gerund(&t.key)
                 && !t.is_verb()
-                && !t.is_adjective() =>
+                && !t.is_adjective()
+                && !t.is_name() =>
         {
-            Some((vec![i as TermId], word_specificity(t)))
+            Some(word_specificity(t))
         }
         TermKind::Phrase if t.count >= 2 => {
             let parts_are_words = t.parts().iter().all(|&p| {
@@ -493,10 +501,7 @@ fn word_term_value(terms: &[Term], i: usize) -> Option<(Vec<TermId>, f32)> {
                 .iter()
                 .map(|&p| word_specificity(&terms[p as usize]))
                 .sum();
-            Some((
-                t.parts().to_vec(),
-                (s + PHRASE_BONUS).min(MAX_PHRASE_SPECIFICITY),
-            ))
+            Some((s + PHRASE_BONUS).min(MAX_PHRASE_SPECIFICITY))
         }
         _ => None,
     }
@@ -524,7 +529,7 @@ fn word_candidates(table: &TermTable) -> Vec<Candidate> {
     let terms = &table.terms;
     let scored: Vec<(f32, u32)> = (0..terms.len())
         .filter_map(|i| {
-            let (_, specificity) = word_term_value(terms, i)?;
+            let specificity = word_term_value(terms, i)?;
             let t = &terms[i];
             Some((specificity * spread(t.count, t.n_paragraphs()), i as u32))
         })
@@ -532,8 +537,10 @@ fn word_candidates(table: &TermTable) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (score, i) in best_k(scored, POOL) {
         let t = &terms[i as usize];
-        let Some((words, _)) = word_term_value(terms, i as usize) else {
-            continue;
+        // a word is its own content word, a phrase has its parts
+        let words = match t.kind {
+            TermKind::Phrase => t.parts().to_vec(),
+            _ => vec![i],
         };
         let label = t.surface().to_lowercase();
         let telling = words

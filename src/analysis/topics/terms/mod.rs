@@ -150,8 +150,8 @@ impl<'t> Term<'t> {
                     || self.cap_mid > self.lower
                     || (self.cap_mid == 0
                         && self.lower == 0
-                        && lexicon::zipf(&self.key) < 3.5
-                        && self.cap_initial > 0)
+                        && self.cap_initial > 0
+                        && lexicon::zipf(&self.key) < 3.5)
             }
         }
     }
