@@ -303,10 +303,16 @@ pub fn is_capitalised(word: &str) -> bool {
 /// "US", "NATO", "U.S.": two or more letters, all capitals.
 pub fn is_acronym(word: &str) -> bool {
     if word.is_ascii() {
-        let b = word.as_bytes();
-        return b.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2
-            && b.iter()
-                .all(|&c| c.is_ascii_uppercase() || c == b'.' || c.is_ascii_digit());
+        // one pass, left at the first byte that is no capital, dot or digit
+        let mut capitals = 0;
+        for &c in word.as_bytes() {
+            if c.is_ascii_uppercase() {
+                capitals += 1;
+            } else if c != b'.' && !c.is_ascii_digit() {
+                return false;
+            }
+        }
+        return capitals >= 2;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
