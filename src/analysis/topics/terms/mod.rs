@@ -358,10 +358,6 @@ impl<'t> TermTable<'t> {
         let id = self.terms.len() as TermId;
         let mut term = Term::new(TermKind::Phrase, String::new(), false);
         for &part in key.iter().filter(|&&t| t != NO_TERM) {
-            if term.n_parts > 0 {
-                term.key.push(' ');
-            }
-            term.key.push_str(&self.terms[part as usize].key);
             term.parts[usize::from(term.n_parts)] = part;
             term.n_parts += 1;
         }

@@ -31,7 +31,9 @@ pub enum TermKind {
 #[derive(Debug, Clone)]
 pub struct Term<'t> {
     pub kind: TermKind,
-    /// Lemma-like key: "misunderstanding", "south china sea", "US".
+    /// Lemma-like key of a word or name: "misunderstanding", "south china
+    /// sea", "US". Empty for a phrase: its words are its [`Self::parts`],
+    /// and it is named by its spellings alone.
     pub key: String,
     /// Occurrences.
     pub count: u32,

@@ -8,12 +8,27 @@ fn table(text: &str) -> (TermTable<'_>, Document<'_>) {
     (TermTable::collect(&doc, &[]), doc)
 }
 
+/// The key of a word or name, or its words' keys for a phrase.
+fn key_of(t: &TermTable, term: &Term) -> String {
+    match term.kind {
+        TermKind::Phrase => {
+            let words: Vec<&str> = term
+                .parts()
+                .iter()
+                .map(|&p| t.terms[p as usize].key.as_str())
+                .collect();
+            words.join(" ")
+        }
+        _ => term.key.clone(),
+    }
+}
+
 fn find<'a, 't>(t: &'a TermTable<'t>, key: &str) -> Option<&'a Term<'t>> {
-    t.terms.iter().find(|x| x.key == key)
+    t.terms.iter().find(|x| key_of(t, x) == key)
 }
 
 fn paragraphs_of(t: &TermTable, key: &str) -> Vec<u32> {
-    let id = t.terms.iter().position(|x| x.key == key);
+    let id = t.terms.iter().position(|x| key_of(t, x) == key);
     id.map_or_else(Vec::new, |i| t.paragraphs(i as TermId).to_vec())
 }
 
