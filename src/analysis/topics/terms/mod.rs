@@ -377,9 +377,9 @@ enum Case {
 /// Words that never make a topic whatever their case; titles ("leader",
 /// "nominee") describe people, they are not threads.
 fn word_never_topic(key: &str) -> bool {
+    // word_class != 0: a stop word or a generic word, in one look-up
     key.chars().count() < 3
-        || lexicon::is_stop_word(key)
-        || lexicon::is_generic(key)
+        || lexicon::word_class(key) != 0
         || lexicon::is_title_word(key)
         || !key.chars().next().is_some_and(char::is_alphabetic)
 }

@@ -70,7 +70,8 @@ fn is_vague_name(t: &Term) -> bool {
     }
     let mut key = String::new();
     lexicon::lemma_into(spelling, &mut key);
-    lexicon::is_title_word(&key) || lexicon::is_stop_word(&key) || lexicon::is_generic(&key)
+    // a stop or generic word (word_class names no other list)
+    lexicon::is_title_word(&key) || lexicon::word_class(&key) != 0
 }
 
 /// The key under which a name term is listed among places, if it is.
