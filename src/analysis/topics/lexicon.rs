@@ -44,7 +44,7 @@ static WORD_CLASS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
 });
 
 /// The background frequency list as laid out by `build.rs` (see
-/// [`super::background`]): the words in one text, each word's bounds in
+/// `topics::background`): the words in one text, each word's bounds in
 /// it, its Zipf value times 100, and the hash table of word indices.
 mod background_table {
     pub(super) static WORDS: &str =

@@ -25,7 +25,7 @@ pub enum TermKind {
 /// A word, name or phrase of the article with where it occurs.
 ///
 /// Its spellings and canonical name borrow the article (`'t`); its
-/// paragraphs are kept by the table ([`TermTable::paragraphs`]), all
+/// paragraphs are kept by the table (`TermTable::paragraphs`), all
 /// terms' lists in one store, so that a term costs no allocation beyond
 /// its key.
 #[derive(Debug, Clone)]
@@ -37,7 +37,8 @@ pub struct Term<'t> {
     pub key: String,
     /// Occurrences.
     pub count: u32,
-    /// Where its paragraph list is in [`TermTable::paragraph_store`].
+    /// Where its paragraph list is in the table's paragraph store (start,
+    /// length).
     pub(super) paragraphs: (u32, u32),
     /// Spellings seen, with how often (the first `n_surfaces`).
     pub(super) surfaces: [(&'t str, u32); MAX_SURFACES],
