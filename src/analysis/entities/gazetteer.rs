@@ -18,8 +18,8 @@ mod format;
 mod lists;
 
 use format::{
-    IS_COMMON, IS_GIVEN, IS_ORG_HEAD, IS_ORG_SUFFIX, IS_PREFIX, IS_TITLE, IS_TITLE_START,
-    NO_PHRASE, NO_RANK,
+    IS_COMMON, IS_GIVEN, IS_ORG_HEAD, IS_ORG_SUFFIX, IS_PHRASE_START, IS_PREFIX, IS_TITLE,
+    IS_TITLE_START, NO_PHRASE, NO_RANK,
 };
 pub use format::{key_of, push_lower};
 
@@ -154,6 +154,12 @@ impl WordFacts {
     /// Some known phrase or title starts with this word.
     pub fn is_prefix(self) -> bool {
         self.has(IS_PREFIX)
+    }
+
+    /// Some known phrase starts with this word (or is it): "south" of
+    /// "south china sea".
+    pub fn starts_phrase(self) -> bool {
+        self.has(IS_PHRASE_START)
     }
 
     /// Some title starts with this word (or is it): "secretary" of

@@ -35,6 +35,7 @@ fn kind_of(label: NameLabel) -> EntityKind {
 }
 
 /// Merges `tagged` into `mentions` (any order in, sorted by start out).
+/// `tagged` are in text order and do not overlap, as the tagger gives them.
 ///
 /// `scores` says the text reports games ("beat Syria 2-1"), where a
 /// country the tagger calls an organisation is a team.
@@ -51,10 +52,19 @@ pub fn tagger(
     if tagged.is_empty() {
         return;
     }
+    // The tagged names come in text order, without overlaps: the words,
+    // titles and mentions each is compared with are found by cursors that
+    // only move forward (each the first of its list not before the name).
+    let mut first_word = 0;
+    let mut first_title = 0;
+    let mut first_mention = 0;
     // the words of a token range: from the first word of its first token
-    // (words are in token order: a binary search, no table per run)
-    let word_range = |tokens: &Range<usize>| -> Option<Range<usize>> {
-        let start = ws.words.partition_point(|w| w.token < tokens.start);
+    // (words are in token order)
+    let mut word_range = |tokens: &Range<usize>| -> Option<Range<usize>> {
+        while first_word < ws.words.len() && ws.words[first_word].token < tokens.start {
+            first_word += 1;
+        }
+        let start = first_word;
         if ws.words.get(start)?.token != tokens.start {
             return None;
         }
@@ -82,7 +92,10 @@ pub fn tagger(
             }
         }
         // a title the rules found: cut from the front, or the end of the name
-        let mut next_title = titles.partition_point(|t| t.start < r.start);
+        while titles.get(first_title).is_some_and(|t| t.start < r.start) {
+            first_title += 1;
+        }
+        let mut next_title = first_title;
         while let Some(t) = titles.get(next_title)
             && t.start == r.start
             && t.end <= r.end
@@ -124,9 +137,14 @@ pub fn tagger(
         let span = ws.span_of(r.clone());
         let kind = super::retype::tagged_kind(ws, r.clone(), kind_of(t.label));
         // mentions overlapping the span (sorted by start)
-        let from = mentions.partition_point(|m| m.span.end <= span.start);
+        while mentions
+            .get(first_mention)
+            .is_some_and(|m| m.span.end <= span.start)
+        {
+            first_mention += 1;
+        }
         over.clear();
-        let mut j = from;
+        let mut j = first_mention;
         while j < mentions.len() && mentions[j].span.start < span.end {
             if mentions[j].span.overlaps(&span) {
                 over.push(j);

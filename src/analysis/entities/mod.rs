@@ -121,13 +121,14 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
             }
         }
         inner_org_words.sort_unstable();
+        // the first inner word not before the word read (both in order)
+        let mut inner = inner_org_words.iter().copied().peekable();
         let forms = tagger.spellings();
         for (i, w) in ws.words.iter().enumerate() {
-            if w.is_capital()
-                && !w.opens
-                && !w.in_caps_line
-                && inner_org_words.binary_search(&i).is_err()
-            {
+            if w.is_capital() && !w.opens && !w.in_caps_line && {
+                while inner.next_if(|&k| k < i).is_some() {}
+                inner.peek() != Some(&i)
+            } {
                 // a whole token's spelling goes in once (the same bytes)
                 let whole = doc.tokens.get(w.token).is_some_and(|t| t.span() == w.span);
                 let put = match forms
@@ -148,10 +149,8 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
             m
         }));
     }
-    drop(ws);
     drop(capital_forms);
     let starts = numeric::starts(doc, tagger.spellings(), tagger.spelling_count());
-    drop(tagger);
     mentions.retain(|m| !party_tag::inside_party_tag(text, m.span));
     reconcile(text, &mut mentions, &capitals);
     drop(capitals);
@@ -160,18 +159,20 @@ pub fn recognize(doc: &Document<'_>) -> Vec<Entity> {
     mentions.extend(numeric::find(doc, &starts));
     drop(starts);
     let mentions = resolve_overlaps(mentions);
-    let linked = link::link(text, &mentions);
-    let mut entities = linked.entities;
+    let mut linked = link::link(text, &mentions);
     titles.sort_by_key(|t| t.start);
+    // the roles read some sentences again, with the view and the spelling
+    // numbers the names were read with
     role::assign(
         doc,
         lex,
+        ws,
+        tagger.spellings(),
         &mentions,
         &titles,
-        &linked.entity_of,
-        &mut entities,
+        &mut linked,
     );
-    entities
+    linked.entities
 }
 
 /// Tokens per run of sentences read at once: large enough that the
@@ -257,14 +258,14 @@ fn reconcile(text: &str, mentions: &mut Vec<Mention>, capitals: &FxHashSet<&str>
             continue;
         }
         let s = m.span.of(text);
-        if m.kind == EntityKind::Person && s.contains(' ') {
+        if m.kind == EntityKind::Person && !singles.is_empty() && has_space(s) {
             for w in s.split_whitespace() {
                 if singles.contains(w) {
                     person_word.insert(w);
                 }
             }
         }
-        if guesses.contains(s) {
+        if !guesses.is_empty() && guesses.contains(s) {
             let e = strong_kind.entry(s).or_insert((m.kind, m.evidence));
             if m.evidence > e.1 {
                 *e = (m.kind, m.evidence);
@@ -273,8 +274,13 @@ fn reconcile(text: &str, mentions: &mut Vec<Mention>, capitals: &FxHashSet<&str>
     }
     mentions.retain_mut(|m| {
         let s = m.span.of(text);
-        let single = !s.contains(' ');
-        if single && reconsidered_single(m, s) && s.len() > 2 && person_word.contains(s) {
+        let single = !has_space(s);
+        if single
+            && is_weak_single(m)
+            && s.len() > 2
+            && !person_word.is_empty()
+            && person_word.contains(s)
+        {
             m.kind = EntityKind::Person;
             m.evidence = Evidence::Context;
             return true;
@@ -296,12 +302,22 @@ fn reconcile(text: &str, mentions: &mut Vec<Mention>, capitals: &FxHashSet<&str>
 /// tagged word, or a country or city that is also a surname ("Jordan" once
 /// "Michael Jordan" is in the text).
 fn reconsidered_single(m: &Mention, surface: &str) -> bool {
-    let weak = m.evidence < Evidence::Context
+    is_weak_single(m) && !has_space(surface)
+}
+
+/// The evidence part of [`reconsidered_single`]: a guess, a tagged word,
+/// a country or a city.
+fn is_weak_single(m: &Mention) -> bool {
+    m.evidence < Evidence::Context
         || matches!(
             m.known,
             Some(gazetteer::PhraseKind::Country | gazetteer::PhraseKind::City)
-        );
-    weak && !surface.contains(' ')
+        )
+}
+
+/// True when `s` has a space (a byte test: mentions are short).
+fn has_space(s: &str) -> bool {
+    s.as_bytes().contains(&b' ')
 }
 
 /// Sorts mentions by position; of two that overlap, keeps the longer (then

@@ -10,9 +10,11 @@
 
 use super::Mention;
 use super::gazetteer::{Lexicon, push_lower};
+use super::link::Linked;
 use super::names::{HONORIFICS, appositive_title};
 use super::words::{OwnSpellings, Shape, Words};
-use crate::analysis::{Document, Entity, EntityKind, Span};
+use crate::analysis::ner::features::FormId;
+use crate::analysis::{Document, EntityKind, Span};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -63,21 +65,30 @@ const QUALIFIERS: &[&str] = &[
 
 /// Gives each person entity the first role the text gives one of its mentions.
 ///
-/// `mentions` are the document's final mentions (sorted, not overlapping),
+/// `mentions` are the document's final mentions (sorted, not overlapping)
+/// and `linked` their entities,
 /// `titles` the spans of the titles [`names::find`] found, in text order.
 /// The words around a person are read again, one sentence at a time, only
 /// where an entity still has no role and a title ends right before the
 /// person or an appositive with a title may follow its comma: the word
-/// view of the whole document is never held at once.
-pub fn assign(
-    doc: &Document<'_>,
+/// view of the whole document is never held at once. `words` is the view
+/// the names were read with and `spellings` the numbers it was filled
+/// with (one per token of `doc`): what it read of each spelling is not
+/// read again.
+pub fn assign<'t>(
+    doc: &Document<'t>,
     lex: &Lexicon,
+    words: Words<'t>,
+    spellings: &[FormId],
     mentions: &[Mention],
     titles: &[Span],
-    entity_of: &[usize],
-    entities: &mut [Entity],
+    linked: &mut Linked,
 ) {
-    let mut view = SentenceView::new(doc);
+    let Linked {
+        entities,
+        entity_of,
+    } = linked;
+    let mut view = SentenceView::new(doc, words, spellings);
     let mut key = String::new();
     for (mi, m) in mentions.iter().enumerate() {
         if m.kind != EntityKind::Person {
@@ -192,10 +203,10 @@ fn may_have_appositive(doc: &Document<'_>, lex: &Lexicon, span: Span, key: &mut 
 
 /// The word view of one sentence, with its titles and the mentions in it
 /// (as word ranges), read again when a person in it needs a role.
-struct SentenceView<'t> {
+struct SentenceView<'t, 's> {
     words: Words<'t>,
-    /// The numbers of the spellings of the words (the tagger's are gone).
-    spellings: OwnSpellings<'t>,
+    /// The numbers of the spellings of the words.
+    spellings: Numbering<'t, 's>,
     /// The loaded sentence (index of `Document::sentence_tokens`).
     loaded: Option<usize>,
     title_ending_at: FxHashMap<usize, Range<usize>>,
@@ -203,11 +214,25 @@ struct SentenceView<'t> {
     mention_ending_at: FxHashMap<usize, (EntityKind, Range<usize>)>,
 }
 
-impl<'t> SentenceView<'t> {
-    fn new(doc: &Document<'t>) -> Self {
+/// Where the spelling numbers of a sentence's tokens come from.
+enum Numbering<'t, 's> {
+    /// The numbers the view was filled with, one per token of the document.
+    Given(&'s [FormId]),
+    /// Numbered here, in a view of its own (the numbers given do not cover
+    /// the document).
+    Own(OwnSpellings<'t>),
+}
+
+impl<'t, 's> SentenceView<'t, 's> {
+    fn new(doc: &Document<'t>, words: Words<'t>, spellings: &'s [FormId]) -> Self {
+        let (words, spellings) = if spellings.len() == doc.tokens.len() {
+            (words, Numbering::Given(spellings))
+        } else {
+            (Words::empty(doc.text), Numbering::Own(OwnSpellings::new()))
+        };
         SentenceView {
-            words: Words::empty(doc.text),
-            spellings: OwnSpellings::new(),
+            words,
+            spellings,
             loaded: None,
             title_ending_at: FxHashMap::default(),
             mention_ending_at: FxHashMap::default(),
@@ -229,7 +254,10 @@ impl<'t> SentenceView<'t> {
         let tokens = doc.sentence_tokens.get(si)?;
         if self.loaded != Some(si) {
             self.loaded = Some(si);
-            let forms = self.spellings.of(doc, si..si + 1);
+            let forms = match &mut self.spellings {
+                Numbering::Given(all) => all.get(tokens.start..).unwrap_or(&[]),
+                Numbering::Own(own) => own.of(doc, si..si + 1),
+            };
             self.words.fill(doc, lex, si..si + 1, forms);
             let start = doc.tokens.get(tokens.start).map_or(0, |t| t.span().start);
             let end = tokens

@@ -102,8 +102,13 @@ pub(crate) fn find(doc: &Document<'_>, lex: &Lexicon, mentions: &[Mention]) -> V
     let may_be_wanted = |s: &str| lengths & 1u64.checked_shl(s.len() as u32).unwrap_or(0) != 0;
     let mut named: FxHashSet<String> = FxHashSet::default();
     let mut key = String::new();
+    // a name is read once however often the article repeats it
+    let mut read: FxHashSet<&str> = FxHashSet::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
         let surface = m.span.of(doc.text);
+        if !read.insert(surface) {
+            continue;
+        }
         let mut words = surface.split_whitespace();
         let first = words.next();
         let last = words.next_back().or(first);

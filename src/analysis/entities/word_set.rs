@@ -1,21 +1,22 @@
-//! Small fixed lists of words (up to 64), built at compile time and
+//! Small fixed lists of words (up to 128), built at compile time and
 //! indexed by length and first letter, so that most words are ruled out
 //! in a few instructions: the month names, weekdays, hedges and currency
-//! codes of [`super::numeric`]. Only lookups: no list of its own.
+//! codes, units and currency words of [`super::numeric`]. Only lookups:
+//! no list of its own.
 
-/// A list of up to 64 words, indexed by length and first letter so that
+/// A list of up to 128 words, indexed by length and first letter so that
 /// most words are ruled out in a few instructions.
 pub struct WordSet {
     words: &'static [&'static str],
     /// For each length (below 16) and first letter, the bits of the list's
     /// words with them.
-    index: [[u64; 26]; 16],
+    index: [[u128; 26]; 16],
 }
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> WordSet {
-        assert!(words.len() <= 64, "a word set holds up to 64 words");
-        let mut index = [[0u64; 26]; 16];
+        assert!(words.len() <= 128, "a word set holds up to 128 words");
+        let mut index = [[0u128; 26]; 16];
         let mut i = 0;
         while i < words.len() {
             let w = words[i].as_bytes();

@@ -9,8 +9,8 @@
 //! capital says nothing. Sentences written all in capitals or in title case
 //! (headlines) are marked so that capitals there are not read as names.
 //!
-//! Each distinct spelling is read once per view (cut, split, shaped,
-//! lowercased and looked up in the gazetteers) and remembered from run to
+//! Each distinct spelling is read once per view ([`spelling`]: cut, split,
+//! shaped, lowercased and looked up in the gazetteers) and remembered from run to
 //! run under its number: words recur, so most tokens cost one array
 //! lookup. The numbers come with the tokens ([`Words::fill`]): the
 //! tagger's ([`crate::analysis::ner::DocTagger::spellings`]), so each
@@ -19,12 +19,15 @@
 //!
 //! It only describes words; it decides nothing about entities.
 
-use super::gazetteer::{Lexicon, PhraseKind, WordFacts, key_of, push_lower};
+mod spelling;
+
+use super::gazetteer::{Lexicon, WordFacts};
 use crate::analysis::Document;
 use crate::analysis::Span;
-use crate::analysis::ner::SpellingNumbers;
 use crate::analysis::ner::features::FormId;
 use crate::analysis::segment::TokenKind;
+pub use spelling::OwnSpellings;
+use spelling::{Part, Spellings};
 use std::ops::Range;
 
 /// How a word is written.
@@ -83,72 +86,6 @@ pub struct Words<'t> {
     pub scratch: std::cell::Cell<String>,
 }
 
-/// Strips a possessive ending ("’s", "'s") or a dangling hyphen ("China- US") from a word.
-fn strip_possessive(w: &str) -> &str {
-    for suffix in ["'s", "’s", "'S", "’S", "-"] {
-        if w.len() > suffix.len() + 1
-            && let Some(stem) = w.strip_suffix(suffix)
-        {
-            return stem;
-        }
-    }
-    w
-}
-
-/// The shape of a word that is not a punctuation token.
-fn shape_of(s: &str) -> Shape {
-    if s.is_ascii() {
-        return ascii_shape_of(s.as_bytes());
-    }
-    let Some(first) = s.chars().next() else {
-        return Shape::Punct;
-    };
-    if first.is_ascii_digit() {
-        return Shape::Number;
-    }
-    if first.is_lowercase() {
-        return Shape::Lower;
-    }
-    if !first.is_uppercase() {
-        return if first.is_alphanumeric() {
-            Shape::Lower
-        } else {
-            Shape::Punct
-        };
-    }
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    if letters >= 2 && !s.chars().any(char::is_lowercase) {
-        Shape::Upper
-    } else {
-        Shape::Capitalized
-    }
-}
-
-/// [`shape_of`] for a word in ASCII (most words): the same answers, byte by byte.
-#[inline]
-fn ascii_shape_of(b: &[u8]) -> Shape {
-    let Some(&first) = b.first() else {
-        return Shape::Punct;
-    };
-    if first.is_ascii_digit() {
-        return Shape::Number;
-    }
-    if first.is_ascii_lowercase() {
-        return Shape::Lower;
-    }
-    if !first.is_ascii_uppercase() {
-        return Shape::Punct;
-    }
-    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-    if letters >= 2 && !b.iter().any(u8::is_ascii_lowercase) {
-        Shape::Upper
-    } else {
-        Shape::Capitalized
-    }
-}
-
-const OPENING_QUOTES: &[&str] = &["\"", "“", "‘", "«", "„", "(", "[", ":", "”", "-", "—", "–"];
-
 impl<'t> Words<'t> {
     /// Builds the word view of the whole of `doc`.
     #[cfg(test)]
@@ -206,40 +143,39 @@ impl<'t> Words<'t> {
         spellings.forget_if_full();
         let ranges = doc.sentence_tokens.get(sentences).unwrap_or(&[]);
         let base = ranges.first().map_or(0, |r| r.start);
+        let within = |r: &Range<usize>, n: usize| r.start.min(n)..r.end.min(n);
         for (si, range) in ranges.iter().enumerate() {
             let si = si as u32;
             let first_word = words.len();
             let mut opens = true;
-            for ti in range.clone() {
-                let Some(tok) = doc.tokens.get(ti) else {
-                    continue;
-                };
+            let tokens = &doc.tokens[within(range, doc.tokens.len())];
+            let numbers = forms
+                .get(within(&(range.start - base..range.end - base), forms.len()))
+                .unwrap_or(&[]);
+            words.reserve(tokens.len());
+            for (k, tok) in tokens.iter().enumerate() {
+                let ti = range.start + k;
                 let punct = tok.kind == TokenKind::Punct;
                 let span = tok.span();
-                let form = forms.get(ti - base).copied();
-                let spelled = spellings.read(text, span, punct, form, lex);
+                let spelled = spellings.read(text, span, punct, numbers.get(k).copied(), lex);
                 let at = span.start;
-                let mut word_opens = opens && !punct;
-                for part in spellings.parts_of(spelled) {
-                    words.push(Word {
-                        span: Span::new(at + part.start as usize, at + part.end as usize),
-                        shape: part.shape,
-                        sentence: si,
-                        opens: word_opens,
-                        in_caps_line: false,
-                        token: ti,
-                        key: part.key,
-                        facts: part.facts,
-                    });
-                    word_opens = false;
+                let word = |part: &Part, opens: bool| Word {
+                    span: Span::new(at + part.start as usize, at + part.end as usize),
+                    shape: part.shape,
+                    sentence: si,
+                    opens,
+                    in_caps_line: false,
+                    token: ti,
+                    key: part.key,
+                    facts: part.facts,
+                };
+                words.push(word(&spelled.word, opens && !punct));
+                if let Some(second) = spellings.second_of(&spelled) {
+                    words.push(word(second, false));
                 }
                 // a quotation mark or colon opens a new stretch where the
                 // capital of the next word says nothing
-                opens = if punct {
-                    opens || spelled.opener
-                } else {
-                    false
-                };
+                opens = punct && (opens || spelled.opener);
             }
             let range = first_word..words.len();
             if is_headline(&words[range.clone()]) {
@@ -328,257 +264,6 @@ fn is_headline(words: &[Word]) -> bool {
     let capitals = lettered >= 2 && upper * 10 >= lettered * 6;
     let title_case = long >= 4 && long_capital * 10 >= long * 9 && common_capital >= 2;
     capitals || title_case
-}
-
-/// What a token's spelling makes of it, read once per distinct spelling:
-/// its words (one, or two for a known pair), and for a punctuation mark
-/// whether it opens a stretch where capitals say nothing.
-#[derive(Debug, Clone, Copy)]
-struct Spelled {
-    /// Index of its first word in [`Spellings::parts`].
-    first: u32,
-    /// Number of its words (1 or 2).
-    count: u8,
-    /// Read as a punctuation token.
-    punct: bool,
-    /// A quotation mark, bracket, colon or dash.
-    opener: bool,
-}
-
-/// One word of a spelling, placed relative to the token's start.
-#[derive(Debug, Clone, Copy)]
-struct Part {
-    start: u32,
-    end: u32,
-    /// Where its lowercase key is in [`Spellings::keys`] (start, length).
-    key: (u32, u32),
-    shape: Shape,
-    facts: WordFacts,
-}
-
-/// Every distinct spelling met so far with what it makes of its token
-/// (possessive cut, pair split, shape, lowercase key, gazetteer facts):
-/// words recur, so each is lowercased and looked up once, not per token.
-struct Spellings {
-    /// By spelling number ([`FormId`]): what it makes, or [`UNREAD`].
-    known: Vec<Spelled>,
-    parts: Vec<Part>,
-    /// The lowercase keys of the parts, one after the other.
-    keys: String,
-}
-
-/// A spelling not read yet (a read one has at least one word).
-const UNREAD: Spelled = Spelled {
-    first: 0,
-    count: 0,
-    punct: false,
-    opener: false,
-};
-
-/// Past this many remembered words the spellings are all forgotten (at the
-/// start of a fill), so a long document of ever new words holds a bounded
-/// table.
-const MAX_PARTS: usize = 1 << 17;
-
-impl Spellings {
-    fn new() -> Self {
-        Spellings {
-            known: Vec::new(),
-            parts: Vec::new(),
-            keys: String::new(),
-        }
-    }
-
-    fn forget_if_full(&mut self) {
-        if self.parts.len() >= MAX_PARTS {
-            self.known.fill(UNREAD);
-            self.parts.clear();
-            self.keys.clear();
-        }
-    }
-
-    /// What the token at `span` of `text`, of spelling number `form`,
-    /// makes (read as punctuation or not).
-    #[inline]
-    fn read(
-        &mut self,
-        text: &str,
-        span: Span,
-        punct: bool,
-        form: Option<FormId>,
-        lex: &Lexicon,
-    ) -> Spelled {
-        let Spellings { known, parts, keys } = self;
-        let raw = span.of(text);
-        let Some(form) = form else {
-            // no number (not met in practice): read apart
-            return add_spelling(parts, keys, raw, punct, lex);
-        };
-        let form = form as usize;
-        match known.get(form) {
-            Some(&s) if s.count != 0 && s.punct == punct => s,
-            // the same spelling read otherwise (not met in practice): read
-            // apart, the table remembers the first reading only
-            Some(s) if s.count != 0 => add_spelling(parts, keys, raw, punct, lex),
-            _ => remember(known, form, add_spelling(parts, keys, raw, punct, lex)),
-        }
-    }
-
-    fn parts_of(&self, s: Spelled) -> &[Part] {
-        let first = s.first as usize;
-        self.parts
-            .get(first..first + usize::from(s.count))
-            .unwrap_or(&[])
-    }
-}
-
-/// Remembers what spelling number `form` makes.
-#[cold]
-#[inline(never)]
-fn remember(known: &mut Vec<Spelled>, form: usize, s: Spelled) -> Spelled {
-    if known.len() <= form {
-        known.resize(form + 1, UNREAD);
-    }
-    known[form] = s;
-    s
-}
-
-/// Spelling numbers for a view filled where no tagger has numbered the
-/// tokens (the roles read single sentences again once it is gone): each
-/// token looked up here, in the tagger's way.
-pub struct OwnSpellings<'t> {
-    numbers: SpellingNumbers<'t>,
-    forms: Vec<FormId>,
-}
-
-impl<'t> OwnSpellings<'t> {
-    pub fn new() -> Self {
-        OwnSpellings {
-            numbers: SpellingNumbers::new(),
-            forms: Vec::new(),
-        }
-    }
-
-    /// The numbers of the tokens of `sentences` (indices of
-    /// [`Document::sentence_tokens`]) from the first one's first token on,
-    /// as [`Words::fill`] takes them.
-    pub fn of(&mut self, doc: &Document<'t>, sentences: Range<usize>) -> &[FormId] {
-        self.forms.clear();
-        let ranges = doc.sentence_tokens.get(sentences).unwrap_or(&[]);
-        if let (Some(first), Some(last)) = (ranges.first(), ranges.last()) {
-            let bytes = doc.text.as_bytes();
-            let tokens = doc.tokens.get(first.start..last.end).unwrap_or(&[]);
-            self.forms.extend(tokens.iter().map(|t| {
-                let span = t.span();
-                self.numbers
-                    .number(bytes.get(span.start..span.end).unwrap_or(&[]))
-            }));
-        }
-        &self.forms
-    }
-}
-
-/// Reads a spelling met for the first time into its words.
-#[cold]
-#[inline(never)]
-fn add_spelling(
-    parts: &mut Vec<Part>,
-    keys: &mut String,
-    raw: &str,
-    punct: bool,
-    lex: &Lexicon,
-) -> Spelled {
-    let first = parts.len() as u32;
-    let kind = |s: &str| if punct { Shape::Punct } else { shape_of(s) };
-    if punct {
-        push_part(parts, keys, lex, raw, 0..raw.len(), Shape::Punct);
-        return Spelled {
-            first,
-            count: 1,
-            punct,
-            opener: OPENING_QUOTES.contains(&raw),
-        };
-    }
-    let w = strip_possessive(raw);
-    // "US-China": two known names joined by a hyphen
-    let count = if let Some((a, b)) = split_known_pair(w, lex) {
-        push_part(parts, keys, lex, a, 0..a.len(), kind(a));
-        push_part(parts, keys, lex, b, w.len() - b.len()..w.len(), kind(b));
-        2
-    } else {
-        push_part(parts, keys, lex, w, 0..w.len(), kind(w));
-        1
-    };
-    Spelled {
-        first,
-        count,
-        punct,
-        opener: false,
-    }
-}
-
-/// Appends the word `s` (at `at` in its token) with its key and facts.
-fn push_part(
-    parts: &mut Vec<Part>,
-    keys: &mut String,
-    lex: &Lexicon,
-    s: &str,
-    at: Range<usize>,
-    shape: Shape,
-) {
-    let start = keys.len();
-    push_lower(keys, s);
-    let key = keys.get(start..).unwrap_or("");
-    // punctuation the lists cannot know is not looked up
-    let unknowable = shape == Shape::Punct
-        && key.len() == 1
-        && !key.as_bytes()[0].is_ascii_alphanumeric()
-        && !lex.knows_symbols();
-    let facts = if unknowable {
-        WordFacts::UNKNOWN
-    } else {
-        lex.word(key)
-    };
-    parts.push(Part {
-        start: at.start as u32,
-        end: at.end as u32,
-        key: (start as u32, key.len() as u32),
-        shape,
-        facts,
-    });
-}
-
-/// "US-China" -> ("US", "China") when both halves are known names and the
-/// whole is not ("Indo-Pacific" stays one word).
-fn split_known_pair<'a>(w: &'a str, lex: &Lexicon) -> Option<(&'a str, &'a str)> {
-    // both halves must be known names written with a capital
-    if !w.starts_with(|c: char| c.is_uppercase()) {
-        return None;
-    }
-    let (a, b) = w.split_once('-')?;
-    if a.is_empty() || b.is_empty() || b.contains('-') {
-        return None;
-    }
-    // both halves must be known names written with a capital
-    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
-    if !(capital(a) && capital(b)) {
-        return None;
-    }
-    if lex.phrase(&key_of(w)).is_some() {
-        return None;
-    }
-    let known = |s: &str| {
-        s.chars().next().is_some_and(char::is_uppercase) && lex.phrase(&key_of(s)).is_some()
-    };
-    // "Arab-Israeli", "German-Israeli": two peoples make one adjective
-    let group = |s: &str| {
-        lex.phrase(&key_of(s))
-            .is_some_and(|p| p.kind == PhraseKind::Group)
-    };
-    if group(a) && group(b) {
-        return None;
-    }
-    (known(a) && known(b)).then_some((a, b))
 }
 
 #[cfg(test)]

@@ -16,7 +16,8 @@
 use super::spelling::SpellingTable;
 use super::tags::Tag;
 use super::word::{
-    ALL_UPPER, HAS_DIGIT, HAS_LETTER, HAS_LOWER, HAS_UPPER, INIT_UPPER, Word, affixes, finish, step,
+    ALL_UPPER, BRIEF_CAPS_WORD, BRIEF_DIGIT, BRIEF_LOWER, BRIEF_UPPER, Brief, HAS_UPPER,
+    INIT_UPPER, Word, affixes, finish, step,
 };
 use crate::analysis::segment::Token;
 use std::ops::Range;
@@ -26,10 +27,6 @@ pub const FEATURE_VERSION: u32 = 2;
 
 /// A map keyed by pre-hashed 64-bit keys.
 pub type KeyMap<V> = rustc_hash::FxHashMap<u64, V>;
-
-// How a word is cased elsewhere in its document (outside headlines).
-const SEEN_LOWER: u8 = 1;
-const SEEN_TITLE_MID: u8 = 2;
 
 /// A document's words, however they are stored.
 pub trait Words {
@@ -142,6 +139,8 @@ pub struct DocFacts<'w> {
     candidate: Vec<bool>,
     /// Every spelling met so far, by number.
     forms: Vec<Form<'w>>,
+    /// The same, as the per-token passes read them.
+    briefs: Vec<Brief>,
     form_ids: SpellingTable<'w, FormId>,
     /// Number of each lowercased word, by its hash.
     lower_ids: KeyMap<u32>,
@@ -222,6 +221,7 @@ impl<'w> DocFacts<'w> {
             // maps start small on long documents (a map sized for every
             // token would be touched all over by hashing and stay resident)
             forms: Vec::with_capacity((text.count() / 4).min(ROOM)),
+            briefs: Vec::with_capacity((text.count() / 4).min(ROOM)),
             form_ids: SpellingTable::with_capacity((text.count() / 4).min(ROOM)),
             lower_ids: KeyMap::with_capacity_and_hasher(
                 (text.count() / 4).min(ROOM),
@@ -229,19 +229,36 @@ impl<'w> DocFacts<'w> {
             ),
             casing: Vec::new(),
         };
-        for i in 0..text.count() {
-            let DocFacts {
-                form_ids,
-                forms,
-                lower_ids,
-                casing,
-                ..
-            } = &mut facts;
-            let f = form_ids.get_or_insert_with(text.bytes(i), || {
-                add_form(forms, lower_ids, casing, text.word(i))
-            });
-            facts.tokens.push(f);
-        }
+        let DocFacts {
+            tokens,
+            form_ids,
+            forms,
+            briefs,
+            lower_ids,
+            casing,
+            ..
+        } = &mut facts;
+        // one-byte spellings (punctuation, "a", "I": about a token in five)
+        // by their byte, without hashing
+        let mut one_byte = [NO_FORM; 256];
+        tokens.extend((0..text.count()).map(|i| {
+            let bytes = text.bytes(i);
+            if let &[b] = bytes {
+                let f = &mut one_byte[usize::from(b)];
+                if *f == NO_FORM {
+                    *f = add_form(forms, briefs, lower_ids, casing, text.word(i));
+                }
+                return *f;
+            }
+            match form_ids.find(bytes) {
+                Ok(f) => f,
+                Err(vacant) => {
+                    let f = add_form(forms, briefs, lower_ids, casing, text.word(i));
+                    form_ids.insert(vacant, f);
+                    f
+                }
+            }
+        }));
         for r in sentences {
             let Some(ws) = facts.tokens.get(r.clone()) else {
                 continue;
@@ -251,18 +268,17 @@ impl<'w> DocFacts<'w> {
             }
             // Every word is recorded, not just the candidates: only the
             // candidates' entries are ever read.
+            let (briefs, casing) = (&facts.briefs, &mut facts.casing);
             for (k, &f) in ws.iter().enumerate() {
-                let Form { word: w, lower, .. } = facts.forms[f as usize];
-                let flag = if !w.is(HAS_LETTER) {
-                    continue;
-                } else if !w.is(HAS_UPPER) {
-                    SEEN_LOWER
-                } else if k > 0 && w.is(INIT_UPPER) && !w.is(ALL_UPPER) {
-                    SEEN_TITLE_MID
-                } else {
+                let Some(b) = briefs.get(f as usize) else {
                     continue;
                 };
-                facts.casing[lower as usize] |= flag;
+                let flag = if k > 0 { b.seen_mid } else { b.seen_first };
+                if flag != 0
+                    && let Some(c) = casing.get_mut(b.lower as usize)
+                {
+                    *c |= flag;
+                }
             }
         }
         facts
@@ -283,7 +299,7 @@ impl<'w> DocFacts<'w> {
             self.caps.push(self.is_caps_line(ws));
             mark_candidates(
                 ws,
-                &self.forms,
+                &self.briefs,
                 &mut self.candidate[r.start - base..r.end - base],
             );
         }
@@ -313,7 +329,15 @@ impl<'w> DocFacts<'w> {
     /// The number under which the document remembers the tag of token
     /// `i`'s word (the same for every casing of it), below [`DocFacts::word_count`].
     pub fn word_key(&self, i: usize) -> usize {
-        self.forms[self.form(i) as usize].lower as usize
+        self.briefs[self.form(i) as usize].lower as usize
+    }
+
+    /// [`DocFacts::word_key`] of a token of spelling `f`.
+    #[inline]
+    pub fn word_key_of(&self, f: FormId) -> usize {
+        self.briefs
+            .get(f as usize)
+            .map_or(usize::MAX, |f| f.lower as usize)
     }
 
     /// How many lowercased words the document has shown so far.
@@ -476,12 +500,10 @@ impl<'w> DocFacts<'w> {
     /// A sentence written in capitals (a headline): no lowercase letter, and a
     /// word of two or more capitals.
     fn is_caps_line(&self, ws: &[FormId]) -> bool {
-        let word = |f: &FormId| &self.forms[*f as usize].word;
+        let brief = |f: &FormId| &self.briefs[*f as usize];
         // most sentences have a lowercase letter early on: looked at first
-        ws.iter().all(|f| !word(f).is(HAS_LOWER))
-            && ws
-                .iter()
-                .any(|f| word(f).is(ALL_UPPER) && word(f).chars >= 2)
+        ws.iter().all(|f| !brief(f).is(BRIEF_LOWER))
+            && ws.iter().any(|f| brief(f).is(BRIEF_CAPS_WORD))
     }
 }
 
@@ -490,6 +512,7 @@ impl<'w> DocFacts<'w> {
 #[inline(never)]
 fn add_form<'w>(
     forms: &mut Vec<Form<'w>>,
+    briefs: &mut Vec<Brief>,
     lower_ids: &mut KeyMap<u32>,
     casing: &mut Vec<u8>,
     s: &'w str,
@@ -500,6 +523,7 @@ fn add_form<'w>(
     if lower == next {
         casing.push(0);
     }
+    briefs.push(Brief::of(&word, lower));
     forms.push(Form {
         text: s,
         word,
@@ -528,12 +552,12 @@ fn f2(tpl: u64, a: u64, b: u64) -> u64 {
 /// Marks the tokens of one sentence that can be part of a name: words with
 /// a capital, numbers right after one ("Windows 95"), and short runs of
 /// other tokens between two capitalised ones ("Bank of England").
-fn mark_candidates(ws: &[FormId], forms: &[Form<'_>], out: &mut [bool]) {
+fn mark_candidates(ws: &[FormId], briefs: &[Brief], out: &mut [bool]) {
     const GAP: usize = 2;
     let mut last_upper: Option<usize> = None;
     for (k, &f) in ws.iter().enumerate() {
-        let w = &forms[f as usize].word;
-        if w.is(HAS_UPPER) {
+        let w = &briefs[f as usize];
+        if w.is(BRIEF_UPPER) {
             out[k] = true;
             if let Some(l) = last_upper
                 && k - l - 1 <= GAP
@@ -543,7 +567,7 @@ fn mark_candidates(ws: &[FormId], forms: &[Form<'_>], out: &mut [bool]) {
                 }
             }
             last_upper = Some(k);
-        } else if w.is(HAS_DIGIT) && last_upper == k.checked_sub(1) && k > 0 {
+        } else if w.is(BRIEF_DIGIT) && last_upper == k.checked_sub(1) && k > 0 {
             out[k] = true;
         }
     }

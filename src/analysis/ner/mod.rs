@@ -15,7 +15,9 @@
 //! Each distinct spelling is read once per document, and the weights of
 //! each group of features (the word itself, a neighbour with the word, the
 //! word with the previous tag...) are summed once per distinct group and
-//! reused: names and their neighbours recur.
+//! reused: names and their neighbours recur. A token met again in the
+//! same situation (its spelling, its neighbours', the tags before it) gets
+//! the tag decided there before (module `decisions`) without any sum.
 //!
 //! The model ([`model`]) is `assets/ner/model.bin`, embedded in the binary
 //! and read in place on first use: a table of feature hashes and `i8`
@@ -36,6 +38,7 @@
 //!
 //! `assets/ner/README.md` records the source, licence and figures.
 
+mod decisions;
 pub mod features;
 pub mod model;
 mod rows;
@@ -141,6 +144,8 @@ impl<'d> DocTagger<'d> {
             // sized up front is touched all over (hashing scatters), so
             // only a small one is reserved and the rest grows with use
             tagger.reserve((doc.tokens.len() / 4).min(INITIAL_ROOM));
+            // about one decision to remember in ten tokens of news
+            tagger.reserve_decisions(doc.tokens.len() / 10);
             tagger
         });
         DocTagger {
@@ -192,6 +197,10 @@ pub fn names_of(guesses: &[Guess]) -> Vec<TaggedName> {
     // the name being read: where it starts, its label and its least margin
     let mut open: Option<(usize, NameLabel, f32)> = None;
     for (i, g) in guesses.iter().enumerate() {
+        // most tokens: outside, with no name open
+        if open.is_none() && g.tag == Tag::Outside {
+            continue;
+        }
         if let (Tag::Inside(l), Some((_, o, margin))) = (g.tag, &mut open)
             && l == *o
         {

@@ -77,6 +77,12 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(a)
 }
 
+/// Where a spelling not held would go ([`SpellingTable::find`]).
+pub(crate) struct Vacant<'w> {
+    at: usize,
+    s: Spelling<'w>,
+}
+
 /// Spellings with a value each: open addressing with linear probing, at
 /// most three quarters full (a hit takes one probe or two; fuller would
 /// cost more probes, emptier more memory on a long document).
@@ -112,19 +118,38 @@ impl<'w, V: Copy> SpellingTable<'w, V> {
     /// and remembered when first met.
     #[inline(always)]
     pub(crate) fn get_or_insert_with(&mut self, text: &'w [u8], make: impl FnOnce() -> V) -> V {
+        match self.find(text) {
+            Ok(v) => v,
+            Err(vacant) => {
+                let v = make();
+                self.insert(vacant, v);
+                v
+            }
+        }
+    }
+
+    /// The value of the spelling `text`, or where it would go: the caller
+    /// makes the value and gives it to [`SpellingTable::insert`] (what a
+    /// closure for the rare miss would capture is not set up per lookup).
+    #[inline(always)]
+    pub(crate) fn find(&self, text: &'w [u8]) -> Result<V, Vacant<'w>> {
         let s = Spelling::new(text);
         let mask = self.slots.len() - 1;
         let mut i = (s.hash() >> self.shift) as usize;
         loop {
             match &self.slots[i & mask] {
-                Some((k, v)) if k.same(&s) => return *v,
+                Some((k, v)) if k.same(&s) => return Ok(*v),
                 Some(_) => i += 1,
-                None => break,
+                None => return Err(Vacant { at: i & mask, s }),
             }
         }
-        let v = make();
-        self.insert_new(i & mask, s, v);
-        v
+    }
+
+    /// Remembers the value of the spelling [`SpellingTable::find`] did not
+    /// find (no other spelling inserted in between).
+    #[inline]
+    pub(crate) fn insert(&mut self, vacant: Vacant<'w>, v: V) {
+        self.insert_new(vacant.at, vacant.s, v);
     }
 
     /// Puts a spelling not held yet in the free slot `i` (found for the

@@ -5,11 +5,12 @@
 //! history the features read (previous tags, the tag last given to the same
 //! word in the document) and asks a chooser for each candidate token's tag;
 //! [`Tagger`] is the walk with a fixed model, reusing the sums of groups of
-//! features it has met before. Tokens that cannot be part of a name are
-//! tagged `O` without scoring. Because the trainer learns through the same
-//! walk and the same feature groups, training and run time see identical
-//! features.
+//! features it has met before and the decisions it took before in the same
+//! situation. Tokens that cannot be part of a name are tagged `O` without
+//! scoring. Because the trainer learns through the same walk and the same
+//! feature groups, training and run time see identical features.
 
+use super::decisions::{Decisions, Situation, Spellings};
 use super::features::{DocFacts, FormId, History, NO_FORM, Side, history_keys};
 use super::model::{Model, Scorer};
 use super::rows::{Row, RowKey, Rows, Total};
@@ -127,21 +128,26 @@ pub fn best_after(scores: &[f32; N_TAGS], prev: Tag) -> Guess {
 /// comparisons.
 fn best_of_sums(model: &Model<'_>, sums: &[i32; N_TAGS], prev: Tag) -> Guess {
     let allowed = Tag::allowed_after(prev);
-    let mut best = (0, i32::MIN);
-    let mut second = i32::MIN;
-    for (i, &s) in sums.iter().enumerate() {
-        // a tag not allowed is never chosen, nor the runner-up
-        let s = if allowed & 1 << i != 0 { s } else { i32::MIN };
-        if s > best.1 {
-            second = best.1;
-            best = (i, s);
-        } else if s > second {
-            second = s;
+    // a tag not allowed is never chosen, nor the runner-up
+    let sums: [i32; N_TAGS] = std::array::from_fn(|i| {
+        if allowed & 1 << i != 0 {
+            sums[i]
+        } else {
+            i32::MIN
         }
-    }
+    });
+    let top = sums.iter().copied().fold(i32::MIN, i32::max);
+    // the first tag with the top sum wins; the runner-up is the best of
+    // the others (the top again on a tie)
+    let best = sums.iter().position(|&s| s == top).unwrap_or(0);
+    let second = sums
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| if i == best { i32::MIN } else { s })
+        .fold(i32::MIN, i32::max);
     Guess {
-        tag: Tag::from_index(best.0),
-        margin: model.score(best.1) - model.score(second),
+        tag: Tag::from_index(best),
+        margin: model.score(top) - model.score(second),
     }
 }
 
@@ -201,7 +207,13 @@ pub struct Tagger<'m> {
     at_edges: [u32; 8],
     seen: Vec<u8>,
     feats: Vec<u64>,
+    /// The tags chosen so far, by everything they depend on.
+    decisions: Decisions,
 }
+
+/// Past this many remembered decisions the tagger forgets them all (a
+/// table of about 4 MB at most).
+const MAX_DECISIONS: usize = 1 << 16;
 
 impl<'m> Tagger<'m> {
     /// A tagger at the start of a document.
@@ -232,6 +244,7 @@ impl<'m> Tagger<'m> {
             at_edges: NO_ROWS,
             seen: Vec::new(),
             feats,
+            decisions: Decisions::new(MAX_DECISIONS),
         }
     }
 
@@ -241,8 +254,18 @@ impl<'m> Tagger<'m> {
         self.rows.reserve(rows.min(self.max_rows));
     }
 
+    /// Makes room for about `decisions` decisions (bounded by the limit).
+    /// The table is zeroed memory, mapped only where written: room costs
+    /// nothing until used, and spares the table's regrowth.
+    pub fn reserve_decisions(&mut self, decisions: usize) {
+        self.decisions.reserve(decisions);
+    }
+
     /// Tags the loaded run of `facts` (one guess per loaded token into
     /// `out`), remembering what the next run of the same document reads.
+    ///
+    /// The same walk as [`walk_into`], written out for speed: the previous
+    /// tags are carried along each sentence rather than read back.
     pub fn tag(&mut self, facts: &DocFacts<'_>, out: &mut Vec<Guess>) {
         let Tagger {
             model,
@@ -253,109 +276,238 @@ impl<'m> Tagger<'m> {
             at_edges,
             seen,
             feats,
+            decisions,
         } = self;
         if by_form.len() < facts.form_count() {
             by_form.resize(facts.form_count(), NO_ROWS);
         }
+        if seen.len() < facts.word_count() {
+            seen.resize(facts.word_count(), 0);
+        }
         let mut sums_of = Sums {
             model,
             rows,
-            max_rows: *max_rows,
             feats,
             by_form,
             at_edges,
         };
-        walk_into(facts, seen, out, |s| {
-            let (i, h) = (s.token, &s.history);
-            let r = &facts.sentences()[s.sentence];
-            let caps = facts.caps(s.sentence);
-            let first = i == r.start;
-            let w = facts.form(i);
-            let (m2, m1) = (facts.form_near(i, -2, r), facts.form_near(i, -1, r));
-            let (p1, p2) = (facts.form_near(i, 1, r), facts.form_near(i, 2, r));
-            let bits = u32::from(caps) << 3 | u32::from(first) << 4;
-            let mut sums = Total::of(&histories[h.prev.index() * N_TAGS + h.prev2.index()]);
-            let word_at = WORD_AT + usize::from(caps) * 2 + usize::from(first);
-            sums_of.add_of_form(&mut sums, w, word_at, &|o| {
-                facts.word_keys(w, caps, first, o)
-            });
-            sums_of.add(&mut sums, RowKey::new(NEAR_BEFORE | bits, w, m1), &|o| {
-                facts.near_keys(w, m1, Side::Before, caps, o)
-            });
-            sums_of.add(&mut sums, RowKey::new(NEAR_AFTER | bits, w, p1), &|o| {
-                facts.near_keys(w, p1, Side::After, caps, o)
-            });
-            let far_before_at = FAR_BEFORE_AT + usize::from(caps);
-            sums_of.add_of_form(&mut sums, m2, far_before_at, &|o| {
-                facts.far_keys(m2, Side::Before, caps, o)
-            });
-            let far_after_at = FAR_AFTER_AT + usize::from(caps);
-            sums_of.add_of_form(&mut sums, p2, far_after_at, &|o| {
-                facts.far_keys(p2, Side::After, caps, o)
-            });
-            let tag_bits = (h.prev.index() as u32) << 8 | u32::from(h.same_word) << 16;
-            sums_of.add(&mut sums, RowKey::new(TAGS | bits | tag_bits, w, 0), &|o| {
-                facts.tag_keys(w, caps, h.prev, h.same_word, o)
-            });
-            best_of_sums(model, &sums.sums(), h.prev)
-        });
+        let loaded = facts.tokens();
+        out.clear();
+        out.resize(
+            loaded.len(),
+            Guess {
+                tag: Tag::Outside,
+                margin: f32::INFINITY,
+            },
+        );
+        let forms = facts.token_forms();
+        for (si, r) in facts.sentences().iter().enumerate() {
+            let (Some(words), Some(guesses)) = (
+                forms.get(r.clone()),
+                out.get_mut(r.start - loaded.start..r.end - loaded.start),
+            ) else {
+                continue;
+            };
+            let caps = facts.caps(si);
+            let candidates = facts.candidates_in(r);
+            // the tags of the two tokens before (outside for tokens that
+            // are not candidates and before the sentence)
+            let (mut prev, mut prev2) = (Tag::Outside, Tag::Outside);
+            for (k, (&candidate, guess)) in candidates.iter().zip(guesses.iter_mut()).enumerate() {
+                if !candidate {
+                    (prev, prev2) = (Tag::Outside, prev);
+                    continue;
+                }
+                let near = |d: usize, before: bool| {
+                    let j = if before {
+                        k.checked_sub(d)
+                    } else {
+                        Some(k + d)
+                    };
+                    j.and_then(|j| words.get(j)).copied().unwrap_or(NO_FORM)
+                };
+                let w = words[k];
+                let (m2, m1, p1, p2) =
+                    (near(2, true), near(1, true), near(1, false), near(2, false));
+                let first = k == 0;
+                let key = facts.word_key_of(w);
+                let same_word = seen.get(key).copied().unwrap_or(0);
+                let history = History {
+                    prev,
+                    prev2,
+                    same_word,
+                };
+                // the same token in the same situation gets the same tag
+                let spellings = Spellings {
+                    word: w,
+                    before: [m1, m2],
+                    after: [p1, p2],
+                };
+                let situation = Situation::new(spellings, caps, first, prev, prev2, same_word);
+                let g = match decisions.find(situation) {
+                    Ok(g) => g,
+                    Err(vacant) => {
+                        sums_of.forget_if_full(*max_rows);
+                        let g = sums_of.guess(
+                            facts,
+                            Context {
+                                w,
+                                m2,
+                                m1,
+                                p1,
+                                p2,
+                                caps,
+                                first,
+                                history,
+                            },
+                            histories,
+                        );
+                        decisions.insert(vacant, g);
+                        g
+                    }
+                };
+                *guess = g;
+                if let Some(s) = seen.get_mut(key) {
+                    *s = word_code(g.tag);
+                }
+                (prev, prev2) = (g.tag, prev);
+            }
+        }
     }
 }
+
+/// What a candidate token's features read: its spelling, its neighbours'
+/// ([`NO_FORM`] past the sentence's edge), its sentence and its history.
+#[derive(Clone, Copy)]
+struct Context {
+    w: FormId,
+    m2: FormId,
+    m1: FormId,
+    p1: FormId,
+    p2: FormId,
+    caps: bool,
+    first: bool,
+    history: History,
+}
+
+/// A group of features summed as one row (see [`DocFacts::features`]).
+#[derive(Clone, Copy)]
+enum Group {
+    Word,
+    NearBefore,
+    NearAfter,
+    FarBefore,
+    FarAfter,
+    Tags,
+}
+
+impl Group {
+    /// Writes the keys of the group's features for the token of `c`.
+    fn keys(self, facts: &DocFacts<'_>, c: &Context, out: &mut Vec<u64>) {
+        let h = &c.history;
+        match self {
+            Group::Word => facts.word_keys(c.w, c.caps, c.first, out),
+            Group::NearBefore => facts.near_keys(c.w, c.m1, Side::Before, c.caps, out),
+            Group::NearAfter => facts.near_keys(c.w, c.p1, Side::After, c.caps, out),
+            Group::FarBefore => facts.far_keys(c.m2, Side::Before, c.caps, out),
+            Group::FarAfter => facts.far_keys(c.p2, Side::After, c.caps, out),
+            Group::Tags => facts.tag_keys(c.w, c.caps, h.prev, h.same_word, out),
+        }
+    }
+}
+
+/// Most rows a token can add (one per group).
+const ROWS_PER_TOKEN: usize = 6;
 
 /// The remembered sums of a tagger, summing a group when first met.
 struct Sums<'a, 'm> {
     model: &'m Model<'m>,
     rows: &'a mut Rows,
-    max_rows: usize,
     feats: &'a mut Vec<u64>,
     by_form: &'a mut Vec<[u32; 8]>,
     at_edges: &'a mut [u32; 8],
 }
 
 impl Sums<'_, '_> {
-    /// Forgets every sum past the limit.
+    /// Forgets every sum when one more token could pass `max_rows`
+    /// (forgetting changes no sum, only what is summed again).
     #[inline(always)]
-    fn forget_if_full(&mut self) {
-        if self.rows.len() >= self.max_rows {
+    fn forget_if_full(&mut self, max_rows: usize) {
+        if self.rows.len() + ROWS_PER_TOKEN > max_rows {
             self.rows.clear();
             self.by_form.fill(NO_ROWS);
             *self.at_edges = NO_ROWS;
         }
     }
 
-    /// The weights of the features `keys` writes, summed.
-    fn sum(&mut self, keys: &dyn Fn(&mut Vec<u64>)) -> Row {
+    /// The best tag of the token of `c`, from the summed rows of its groups.
+    #[inline(always)]
+    fn guess(&mut self, facts: &DocFacts<'_>, c: Context, histories: &[Row]) -> Guess {
+        let h = c.history;
+        let Some(history) = histories.get(h.prev.index() * N_TAGS + h.prev2.index()) else {
+            return best_of_sums(self.model, &[0; N_TAGS], h.prev);
+        };
+        let mut sums = Total::of(history);
+        let caps = usize::from(c.caps);
+        let bits = (caps as u32) << 3 | u32::from(c.first) << 4;
+        let word_at = WORD_AT + caps * 2 + usize::from(c.first);
+        self.add_of_form(&mut sums, c.w, word_at, Group::Word, facts, &c);
+        let key = RowKey::new(NEAR_BEFORE | bits, c.w, c.m1);
+        self.add(&mut sums, key, Group::NearBefore, facts, &c);
+        let key = RowKey::new(NEAR_AFTER | bits, c.w, c.p1);
+        self.add(&mut sums, key, Group::NearAfter, facts, &c);
+        let far_before_at = FAR_BEFORE_AT + caps;
+        self.add_of_form(&mut sums, c.m2, far_before_at, Group::FarBefore, facts, &c);
+        let far_after_at = FAR_AFTER_AT + caps;
+        self.add_of_form(&mut sums, c.p2, far_after_at, Group::FarAfter, facts, &c);
+        let tag_bits = (h.prev.index() as u32) << 8 | u32::from(h.same_word) << 16;
+        let key = RowKey::new(TAGS | bits | tag_bits, c.w, 0);
+        self.add(&mut sums, key, Group::Tags, facts, &c);
+        best_of_sums(self.model, &sums.sums(), h.prev)
+    }
+
+    /// The weights of the features of `group`, summed.
+    #[cold]
+    #[inline(never)]
+    fn sum(&mut self, group: Group, facts: &DocFacts<'_>, c: &Context) -> Row {
         self.feats.clear();
-        keys(self.feats);
+        group.keys(facts, c, self.feats);
         Row::new(&self.model.sum(self.feats))
     }
 
-    /// Adds to `sums` the row of `key`, summing the features `keys`
-    /// writes when the row is new.
+    /// Adds to `sums` the row of `key`, summing the features of `group`
+    /// when the row is new.
     #[inline(always)]
-    fn add(&mut self, sums: &mut Total, key: RowKey, keys: &dyn Fn(&mut Vec<u64>)) {
-        self.forget_if_full();
+    fn add(
+        &mut self,
+        sums: &mut Total,
+        key: RowKey,
+        group: Group,
+        facts: &DocFacts<'_>,
+        c: &Context,
+    ) {
         let Sums {
             model, rows, feats, ..
         } = self;
         sums.add(rows.get_or_insert_with(key, || {
             feats.clear();
-            keys(feats);
+            group.keys(facts, c, feats);
             Row::new(&model.sum(feats))
         }));
     }
 
     /// Adds to `sums` the row at place `at` of the spelling `form` (see
-    /// `WORD_AT`...), summing the features `keys` writes when it is new.
+    /// `WORD_AT`...), summing the features of `group` when it is new.
     #[inline(always)]
     fn add_of_form(
         &mut self,
         sums: &mut Total,
         form: FormId,
         at: usize,
-        keys: &dyn Fn(&mut Vec<u64>),
+        group: Group,
+        facts: &DocFacts<'_>,
+        c: &Context,
     ) {
-        self.forget_if_full();
         let place = if form == NO_FORM {
             self.at_edges.get(at)
         } else {
@@ -365,7 +517,22 @@ impl Sums<'_, '_> {
             sums.add(row);
             return;
         }
-        let row = self.sum(keys);
+        self.add_new_of_form(sums, form, at, group, facts, c);
+    }
+
+    /// [`Sums::add_of_form`] for a row not summed yet.
+    #[cold]
+    #[inline(never)]
+    fn add_new_of_form(
+        &mut self,
+        sums: &mut Total,
+        form: FormId,
+        at: usize,
+        group: Group,
+        facts: &DocFacts<'_>,
+        c: &Context,
+    ) {
+        let row = self.sum(group, facts, c);
         sums.add(&row);
         let p = self.rows.push(row);
         let place = if form == NO_FORM {

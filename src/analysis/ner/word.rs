@@ -1,7 +1,8 @@
 //! One word as the tagger reads it, and the hash its feature keys are built with.
 //!
 //! Entry point: [`Word::read`]: the word's lowercased hash, shape and case
-//! flags in one pass; [`affixes`] hashes its first and last characters.
+//! flags in one pass; [`affixes`] hashes its first and last characters;
+//! [`Brief`] packs what the per-token passes over a document read of it.
 //! Typographic quotes, apostrophes and dashes read as their ASCII
 //! counterparts, as in the training text. Knows nothing of sentences,
 //! documents or models.
@@ -198,6 +199,65 @@ impl Word {
     }
 
     pub(super) fn is(&self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+// How a word is cased elsewhere in its document (outside headlines).
+const SEEN_LOWER: u8 = 1;
+const SEEN_TITLE_MID: u8 = 2;
+
+/// What the per-token passes read of a spelling, packed small (they read
+/// it for every token; the tagger's whole record of it is five times the size).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Brief {
+    /// The number of the lowercased word (the tagger's, shared by "Paris" and "PARIS").
+    pub lower: u32,
+    /// `BRIEF_*` flags.
+    flags: u8,
+    /// What the word tells of its casing in the document, outside
+    /// headlines: as a sentence's first word, and elsewhere.
+    pub seen_first: u8,
+    pub seen_mid: u8,
+}
+
+// Flags of a [`Brief`].
+pub(super) const BRIEF_UPPER: u8 = 1;
+pub(super) const BRIEF_LOWER: u8 = 2;
+pub(super) const BRIEF_DIGIT: u8 = 4;
+/// In capitals, two or more characters ("UN", "NATO").
+pub(super) const BRIEF_CAPS_WORD: u8 = 8;
+
+impl Brief {
+    pub(super) fn of(word: &Word, lower: u32) -> Brief {
+        let flag = |w: u16, b: u8| if word.is(w) { b } else { 0 };
+        let seen = |first: bool| {
+            if !word.is(HAS_LETTER) {
+                0
+            } else if !word.is(HAS_UPPER) {
+                SEEN_LOWER
+            } else if !first && word.is(INIT_UPPER) && !word.is(ALL_UPPER) {
+                SEEN_TITLE_MID
+            } else {
+                0
+            }
+        };
+        Brief {
+            lower,
+            flags: flag(HAS_UPPER, BRIEF_UPPER)
+                | flag(HAS_LOWER, BRIEF_LOWER)
+                | flag(HAS_DIGIT, BRIEF_DIGIT)
+                | if word.is(ALL_UPPER) && word.chars >= 2 {
+                    BRIEF_CAPS_WORD
+                } else {
+                    0
+                },
+            seen_first: seen(true),
+            seen_mid: seen(false),
+        }
+    }
+
+    pub(super) fn is(&self, flag: u8) -> bool {
         self.flags & flag != 0
     }
 }

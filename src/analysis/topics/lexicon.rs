@@ -2,16 +2,18 @@
 //! common a word is in everyday English, lemma-like word forms, and the
 //! names, nationality words and capitals that point at one country.
 //!
-//! Everything here is read once from `assets/topics/` (embedded at build
-//! time) into `LazyLock` tables. This module only answers questions about
-//! single words; it knows nothing about a document.
+//! The short lists are read once from `assets/topics/` (embedded at build
+//! time) into `LazyLock` tables; the background frequency list, which is
+//! long, is laid out as a hash table at build time (`build.rs`, with
+//! `topics::background`). This module only answers questions about single
+//! words; it knows nothing about a document.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use super::background;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 const STOP_WORDS: &str = include_str!("../../../assets/topics/stop_words.txt");
 const GENERIC_WORDS: &str = include_str!("../../../assets/topics/generic_words.txt");
-const BACKGROUND: &str = include_str!("../../../assets/topics/background_frequency.txt");
 const PLACE_LINKS: &str = include_str!("../../../assets/topics/place_links.txt");
 
 /// Zipf value given to words missing from the background list (rarer than
@@ -24,52 +26,75 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-static STOP: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    data_lines(STOP_WORDS)
-        .flat_map(str::split_whitespace)
-        .collect()
-});
+/// Bits of [`word_class`]: a function word ("the", "of", "would").
+pub const STOP_WORD: u8 = 1 << 0;
+/// Bits of [`word_class`]: a word too vague to name a news topic
+/// ("said", "officials").
+pub const GENERIC_WORD: u8 = 1 << 1;
 
-static GENERIC: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    data_lines(GENERIC_WORDS)
-        .flat_map(str::split_whitespace)
-        .collect()
-});
-
-/// Zipf frequency (log10 of occurrences per billion words) by lowercase word.
-static ZIPF: LazyLock<FxHashMap<&'static str, f32>> = LazyLock::new(|| {
-    let mut map = FxHashMap::with_capacity_and_hasher(41_000, Default::default());
-    for line in data_lines(BACKGROUND) {
-        let mut parts = line.split_whitespace();
-        let Some(zipf) = parts.next().and_then(|z| z.parse::<u32>().ok()) else {
-            continue;
-        };
-        for w in parts {
-            map.entry(w).or_insert(zipf as f32 / 100.0);
+/// The stop and generic word lists in one table: one look-up answers both.
+static WORD_CLASS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
+    for (list, bit) in [(STOP_WORDS, STOP_WORD), (GENERIC_WORDS, GENERIC_WORD)] {
+        for w in data_lines(list).flat_map(str::split_whitespace) {
+            *map.entry(w).or_insert(0) |= bit;
         }
     }
     map
 });
 
+/// The background frequency list as laid out by `build.rs` (see
+/// `topics::background`): the words in one text, each word's bounds in
+/// it, its Zipf value times 100, and the hash table of word indices.
+mod background_table {
+    pub(super) static WORDS: &str =
+        include_str!(concat!(env!("OUT_DIR"), "/topics_background_words.txt"));
+    include!(concat!(env!("OUT_DIR"), "/topics_background.rs"));
+}
+
+/// Zipf frequency (log10 of occurrences per billion words) of a lowercase
+/// word, times 100, when the background list has it.
+fn zipf_cents(lower: &str) -> Option<u16> {
+    use background_table::{SLOTS, WORD_BOUNDS, WORDS, ZIPF_CENTS};
+    let mask = SLOTS.len() - 1;
+    let mut i = background::first_slot(lower, SLOTS.len().trailing_zeros());
+    // the table is at most two thirds full: an empty slot ends every search
+    loop {
+        let k = *SLOTS.get(i & mask)? as usize;
+        let k = k.checked_sub(1)?;
+        let (start, end) = (*WORD_BOUNDS.get(k)?, *WORD_BOUNDS.get(k + 1)?);
+        if WORDS.get(start as usize..end as usize) == Some(lower) {
+            return ZIPF_CENTS.get(k).copied();
+        }
+        i += 1;
+    }
+}
+
+/// The lists a lowercase word is on, as [`STOP_WORD`] and
+/// [`GENERIC_WORD`] bits (0 for most words).
+pub fn word_class(lower: &str) -> u8 {
+    WORD_CLASS.get(lower).copied().unwrap_or(0)
+}
+
 /// True for function words ("the", "of", "would").
 pub fn is_stop_word(lower: &str) -> bool {
-    STOP.contains(lower)
+    word_class(lower) & STOP_WORD != 0
 }
 
 /// True for words too vague to name a news topic ("said", "officials", "issue").
 pub fn is_generic(lower: &str) -> bool {
-    GENERIC.contains(lower)
+    word_class(lower) & GENERIC_WORD != 0
 }
 
 /// How common a lowercase word is in everyday English, as a Zipf value
 /// (about 7.7 for "the", 3 for a rare word; unlisted words get 2.5).
 pub fn zipf(lower: &str) -> f32 {
-    ZIPF.get(lower).copied().unwrap_or(UNLISTED_ZIPF)
+    zipf_cents(lower).map_or(UNLISTED_ZIPF, |z| f32::from(z) / 100.0)
 }
 
 /// True when the background list knows the word at all.
 pub fn is_known_word(lower: &str) -> bool {
-    ZIPF.contains_key(lower)
+    zipf_cents(lower).is_some()
 }
 
 /// How much a word says about an article beyond everyday English: 0 for
@@ -409,6 +434,18 @@ mod tests {
         assert!(place_of("table").is_none());
         assert_eq!(place_word("ukrainian"), Some(PlaceWord::Nationality));
         assert_eq!(place_word("united states"), Some(PlaceWord::Name));
+    }
+
+    #[test]
+    fn the_built_table_answers_as_the_list_reads() {
+        let list = include_str!("../../../assets/topics/background_frequency.txt");
+        let entries = background::entries(list);
+        assert!(entries.len() > 30_000);
+        for &(word, cents) in &entries {
+            assert_eq!(zipf(word), cents as f32 / 100.0, "{word}");
+        }
+        assert!(!is_known_word("qzxv"));
+        assert!(!is_known_word(""));
     }
 
     #[test]

@@ -22,6 +22,7 @@
 //! news words ("said", "officials"), numbers, money and dates never make a
 //! topic.
 
+mod background;
 pub mod lexicon;
 mod mentions;
 mod spelling;

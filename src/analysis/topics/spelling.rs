@@ -246,30 +246,48 @@ impl ShortSpellings {
 
 /// Every fact of a spelling.
 pub fn facts_of(word: &str) -> Facts {
-    let mut f = 0;
     let capitalised = is_capitalised(word);
-    let mut set = |on: bool, bit: Facts| {
-        if on {
-            f |= bit;
-        }
+    // the exact-case lists hold lowercase words only
+    let mut f = if capitalised {
+        CAPITALISED
+    } else {
+        lowercase_word_facts(word)
     };
-    set(capitalised, CAPITALISED);
-    set(word == "of", OF);
-    set(is_verb_marker(word), VERB_MARKER);
-    set(is_object_pronoun(word), OBJECT_PRONOUN);
-    set(is_determiner(word), DETERMINER);
-    set(is_copula_or_degree(word), COPULA);
-    set(
-        word.len() <= 10 && !capitalised && !lexicon::is_stop_word(word),
-        SHORT_CONTENT,
-    );
-    set(has_adjective_ending(word), ADJECTIVE_ENDING);
-    set(is_acronym(word), ACRONYM);
-    if let Some(l) = ShortLower::of(word) {
-        set(lexicon::is_stop_word(&l), STOP);
-        set(lexicon::is_generic(&l), GENERIC);
-        set(starts_title(&l), STARTS_TITLE);
-        set(continues_title(&l), CONTINUES_TITLE);
+    if has_adjective_ending(word) {
+        f |= ADJECTIVE_ENDING;
+    }
+    if is_acronym(word) {
+        f |= ACRONYM;
+    }
+    let lower = ShortLower::of(word);
+    let lower = lower.as_deref();
+    let class = lower.map_or(0, lexicon::word_class);
+    if class & lexicon::STOP_WORD != 0 {
+        f |= STOP;
+    }
+    if class & lexicon::GENERIC_WORD != 0 {
+        f |= GENERIC;
+    }
+    if let Some(l) = lower {
+        let title = lexicon::is_title_word(l);
+        if title && !matches!(l, "state" | "of" | "general") {
+            f |= STARTS_TITLE;
+        }
+        if title || continues_title(l) {
+            f |= CONTINUES_TITLE;
+        }
+    }
+    if word.len() <= 10 && !capitalised {
+        // the stop list asked of the word as written: the lowercase
+        // look-up above answers it when the word is lowercase already
+        let stop = if lower == Some(word) {
+            class & lexicon::STOP_WORD != 0
+        } else {
+            lexicon::is_stop_word(word)
+        };
+        if !stop {
+            f |= SHORT_CONTENT;
+        }
     }
     f
 }
@@ -284,6 +302,18 @@ pub fn is_capitalised(word: &str) -> bool {
 
 /// "US", "NATO", "U.S.": two or more letters, all capitals.
 pub fn is_acronym(word: &str) -> bool {
+    if word.is_ascii() {
+        // one pass, left at the first byte that is no capital, dot or digit
+        let mut capitals = 0;
+        for &c in word.as_bytes() {
+            if c.is_ascii_uppercase() {
+                capitals += 1;
+            } else if c != b'.' && !c.is_ascii_digit() {
+                return false;
+            }
+        }
+        return capitals >= 2;
+    }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && word
@@ -291,50 +321,30 @@ pub fn is_acronym(word: &str) -> bool {
             .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
 }
 
-/// Words after which a lowercase word is a verb, not a topic ("to
-/// avoid"), as written inside a sentence.
-fn is_verb_marker(word: &str) -> bool {
-    matches!(
-        word,
-        "to" | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "can"
-            | "may"
-            | "might"
-            | "must"
-            | "did"
-            | "does"
-            | "do"
-            | "not"
-            | "n't"
-            | "they"
-            | "we"
-            | "i"
-            | "you"
-            | "he"
-            | "she"
-            | "it"
-            | "who"
-    )
-}
-
-/// Words that, right after a lowercase word, show it is a verb with its
-/// object ("fills them", "told him"): a noun is never followed by them.
-fn is_object_pronoun(word: &str) -> bool {
-    matches!(
-        word,
-        "them" | "him" | "me" | "himself" | "herself" | "themselves" | "myself" | "itself"
-    )
-}
-
-/// Words before a lowercase word that show it is a noun ("the trade").
-fn is_determiner(word: &str) -> bool {
-    matches!(
-        word,
-        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "this"
-    )
+/// The facts that only a word written in lowercase has, each from a list
+/// of exact spellings: "of" ([`OF`]); words after which a lowercase word
+/// is a verb, not a topic ("to avoid"), as written inside a sentence
+/// ([`VERB_MARKER`]); words that, right after a lowercase word, show it is
+/// a verb with its object ("fills them", "told him": a noun is never
+/// followed by them, [`OBJECT_PRONOUN`]); words before a lowercase word
+/// that show it is a noun ("the trade", [`DETERMINER`]); words before a
+/// predicative adjective ("was enormous", "very similar", [`COPULA`]).
+fn lowercase_word_facts(word: &str) -> Facts {
+    match word {
+        "of" => OF,
+        "to" | "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must" | "did"
+        | "does" | "do" | "not" | "n't" | "they" | "we" | "i" | "you" | "he" | "she" | "it"
+        | "who" => VERB_MARKER,
+        "them" | "him" | "me" | "himself" | "herself" | "themselves" | "myself" | "itself" => {
+            OBJECT_PRONOUN
+        }
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "this" => {
+            DETERMINER
+        }
+        "is" | "was" | "are" | "were" | "be" | "been" | "being" | "very" | "so" | "too"
+        | "most" | "seems" | "seemed" | "remains" | "remained" => COPULA,
+        _ => 0,
+    }
 }
 
 /// Endings of adjectives ("enormous", "eligible", "presidential",
@@ -352,56 +362,29 @@ fn has_adjective_ending(lower: &str) -> bool {
         .any(|e| lower.ends_with(e))
 }
 
-/// Words before a predicative adjective ("was enormous", "very similar").
-fn is_copula_or_degree(word: &str) -> bool {
-    matches!(
-        word,
-        "is" | "was"
-            | "are"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "very"
-            | "so"
-            | "too"
-            | "most"
-            | "seems"
-            | "seemed"
-            | "remains"
-            | "remained"
-    )
-}
-
-/// Title words that keep a title going after its first word
-/// ("Secretary of State", "Minister of Foreign Affairs").
+/// Words that keep a title going after its first word, beyond the title
+/// words themselves ("Secretary of State", "Minister of Foreign Affairs").
 fn continues_title(lower: &str) -> bool {
-    lexicon::is_title_word(lower)
-        || matches!(
-            lower,
-            "of" | "state"
-                | "defense"
-                | "defence"
-                | "affairs"
-                | "homeland"
-                | "security"
-                | "treasury"
-                | "commerce"
-                | "health"
-                | "energy"
-                | "education"
-                | "interior"
-                | "labor"
-                | "agriculture"
-                | "finance"
-                | "staff"
-                | "the"
-        )
-}
-
-/// A title word that starts a title ("President", not "State").
-fn starts_title(lower: &str) -> bool {
-    lexicon::is_title_word(lower) && !matches!(lower, "state" | "of" | "general")
+    matches!(
+        lower,
+        "of" | "state"
+            | "defense"
+            | "defence"
+            | "affairs"
+            | "homeland"
+            | "security"
+            | "treasury"
+            | "commerce"
+            | "health"
+            | "energy"
+            | "education"
+            | "interior"
+            | "labor"
+            | "agriculture"
+            | "finance"
+            | "staff"
+            | "the"
+    )
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@ pub const IS_ORG_SUFFIX: u8 = 1 << 4;
 pub const IS_PREFIX: u8 = 1 << 5;
 /// Some title starts with this word (or is it).
 pub const IS_TITLE_START: u8 = 1 << 6;
+/// Some known phrase starts with this word (or is it).
+pub const IS_PHRASE_START: u8 = 1 << 7;
 /// No surname rank.
 pub const NO_RANK: u32 = u32::MAX;
 /// No known phrase.

@@ -8,8 +8,8 @@
 //! looks at no article.
 
 use super::format::{
-    CITY, COUNTRY, GROUP, IS_COMMON, IS_GIVEN, IS_ORG_HEAD, IS_ORG_SUFFIX, IS_PREFIX, IS_TITLE,
-    IS_TITLE_START, NO_PHRASE, NO_RANK, ORG, REGION, key_of,
+    CITY, COUNTRY, GROUP, IS_COMMON, IS_GIVEN, IS_ORG_HEAD, IS_ORG_SUFFIX, IS_PHRASE_START,
+    IS_PREFIX, IS_TITLE, IS_TITLE_START, NO_PHRASE, NO_RANK, ORG, REGION, key_of,
 };
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -315,6 +315,9 @@ impl Tables {
 
     /// Points `key` at `known` unless it names something already.
     fn set_phrase(&mut self, key: &str, known: Known) {
+        if let Some(first) = key.split(' ').next().filter(|w| !w.is_empty()) {
+            self.word_mut(first).flags |= IS_PHRASE_START;
+        }
         let next = self.known.len() as u32;
         let slot = if key.contains(' ') {
             &mut self.phrase_mut(key).phrase

@@ -9,6 +9,8 @@
 //! capital that says nothing (the first word of a sentence or a quotation, a
 //! headline in capitals) does not start a name unless a gazetteer knows it.
 //!
+//! Cutting a chunk is in [`chunks`], typing a name run in [`typing`].
+//!
 //! It also returns the titles it found, for [`super::role`]. Linking
 //! mentions into entities belongs to [`super::link`]; the statistical
 //! tagger's proposals are merged in [`super::merge`].
@@ -25,6 +27,7 @@ use std::ops::Range;
 /// "den", "la", "le", "du", "da", "dos", "das", "al", "bin", "ibn", "el",
 /// "ter", "ten". Byte patterns: a decision on the length and each byte,
 /// not a comparison per word of the list (this runs for most short words).
+#[inline]
 fn is_particle_key(k: &str) -> bool {
     matches!(
         k.as_bytes(),
@@ -81,13 +84,6 @@ pub fn find(ws: &Words<'_>, lex: &'static Lexicon) -> Found {
         scan_sentence(ws, lex, range.clone(), &mut found);
     }
     found
-}
-
-/// A segment of a chunk.
-enum Segment<'l> {
-    Known(Range<usize>, &'l KnownPhrase),
-    Title(Range<usize>),
-    Name(Range<usize>),
 }
 
 /// True for a word that may join the capitalised words of one name: "of",
@@ -198,7 +194,7 @@ fn phrase_at<'l>(
 ) -> Option<(usize, &'l KnownPhrase)> {
     // most words start no phrase: ruled out here, without a call
     match ws.words.get(i) {
-        Some(w) if w.facts.is_prefix() => longest_phrase(ws, lex, i, end, caps_line),
+        Some(w) if w.facts.starts_phrase() => longest_phrase(ws, lex, i, end, caps_line),
         _ => None,
     }
 }
@@ -269,7 +265,7 @@ fn longest_phrase<'l>(
 fn title_at(ws: &Words<'_>, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
     // most words start no title: ruled out here, without a call
     match ws.words.get(i) {
-        Some(w) if i < end && w.facts.is_prefix() => longest_title(ws, lex, i, end),
+        Some(w) if i < end && w.facts.starts_title() => longest_title(ws, lex, i, end),
         _ => None,
     }
 }
@@ -346,7 +342,11 @@ fn scan_sentence(ws: &Words<'_>, lex: &'static Lexicon, range: Range<usize>, fou
                 while j < range.end && continues_chunk(ws, j, range.end) {
                     j += 1;
                 }
-                analyze_chunk(ws, lex, i..j, range.end, found);
+                if j == i + 1 && !w.facts.starts_phrase() && !w.facts.starts_title() {
+                    analyze_single(ws, lex, i, range.end, found);
+                } else {
+                    analyze_chunk(ws, lex, i..j, range.end, found);
+                }
                 i = j;
             }
             _ => i += 1,
@@ -371,238 +371,6 @@ fn known_mention(ws: &Words<'_>, r: Range<usize>, p: &'static KnownPhrase) -> Me
     }
 }
 
-/// Cuts one chunk of capitalised words into known phrases, titles and names.
-fn analyze_chunk(
-    ws: &Words<'_>,
-    lex: &'static Lexicon,
-    chunk: Range<usize>,
-    sentence_end: usize,
-    found: &mut Found,
-) {
-    let (mut s, e) = (chunk.start, chunk.end);
-    // Leading common words ("The", "When", "After") are no names, unless a
-    // gazetteer or the title list knows the phrase they start.
-    while s < e {
-        let w = &ws.words[s];
-        let key = ws.key(s);
-        let common = (w.opens && w.facts.is_common()) || is_closed_class(key);
-        let droppable = (common && !is_initial(ws, s))
-            || (is_connector(ws, s)
-                && !(is_particle(ws, s) && w.is_capital())
-                && !particles_before_name(ws, s, e))
-            || w.shape == Shape::Punct;
-        if droppable
-            && phrase_at(ws, lex, s, e, false).is_none()
-            && title_at(ws, lex, s, e).is_none()
-        {
-            s += 1;
-        } else {
-            break;
-        }
-    }
-    let mut segments = std::mem::take(&mut found.segments);
-    segments.clear();
-    let mut run: Option<usize> = None;
-    let mut k = s;
-    while k < e {
-        // inside a person's name, a word that is also a city or a title is
-        // the surname: "Mark Cairns", "John Major"
-        let run_is_person = run.is_some_and(|r| {
-            k > r && {
-                let prev = ws.facts(k - 1);
-                prev.is_given_name() || prev.surname_rank().is_some() && k - r == 1
-            }
-        });
-        let next_is_name = k + 1 >= e || !ws.words[k + 1].is_capital();
-        if run_is_person && next_is_name && ws.words[k].shape == Shape::Capitalized {
-            // after a given name, a country or region too: "Bob Jordan"
-            let after_given = ws.facts(k - 1).is_given_name();
-            let single_city = phrase_at(ws, lex, k, e, false).is_some_and(|(len, p)| {
-                len == 1
-                    && (p.kind == PhraseKind::City
-                        || (after_given
-                            && matches!(p.kind, PhraseKind::Country | PhraseKind::Region)))
-            });
-            let single_title = title_at(ws, lex, k, e) == Some(1);
-            if single_city || single_title {
-                k += 1;
-                continue;
-            }
-        }
-        let phrase = phrase_at(ws, lex, k, e, false).filter(|&(len, p)| {
-            // a city that is also a given name, before a name: "Vladimir Putin"
-            let given_first = len == 1
-                && p.kind == PhraseKind::City
-                && ws.facts(k).is_given_name()
-                && k + 1 < e
-                && ws.words[k + 1].shape == Shape::Capitalized
-                && phrase_at(ws, lex, k + 1, e, false).is_none()
-                && title_at(ws, lex, k + 1, e).is_none();
-            !given_first
-        });
-        if let Some((len, p)) = phrase {
-            // "Bank of England": a place after "<org word> of" belongs to the org
-            let after_org_of = run.is_some()
-                && k >= 2
-                && matches!(ws.key(k - 1), "of" | "for")
-                && ws.facts(k - 2).is_org_head();
-            if after_org_of {
-                k += len;
-                continue;
-            }
-            close_run(&mut run, k, &mut segments);
-            segments.push(Segment::Known(k..k + len, p));
-            k += len;
-            continue;
-        }
-        if let Some(len) = title_at(ws, lex, k, e) {
-            // a capitalised title word inside an organisation's name
-            // ("General Motors") is part of the name
-            let org_follows = (k + len..e.min(k + len + 6))
-                .take_while(|&x| ws.words[x].is_capital())
-                .any(|x| ws.facts(x).is_org_head() || ws.facts(x).is_org_suffix());
-            if !org_follows {
-                close_run(&mut run, k, &mut segments);
-                segments.push(Segment::Title(k..k + len));
-                k += len;
-                continue;
-            }
-        }
-        if run.is_none()
-            && ((is_connector(ws, k) && !particles_before_name(ws, k, e))
-                || ws.words[k].shape == Shape::Punct)
-        {
-            k += 1;
-            continue;
-        }
-        run.get_or_insert(k);
-        k += 1;
-    }
-    close_run(&mut run, e, &mut segments);
-
-    let mut prev_title = found
-        .titles
-        .last()
-        .is_some_and(|t| s > 0 && t.end == s && ws.words[s - 1].sentence == ws.words[s].sentence);
-    let is_place = |p: &KnownPhrase| p.kind != PhraseKind::Group && p.kind != PhraseKind::Org;
-    let mut segs = segments.drain(..).peekable();
-    while let Some(seg) = segs.next() {
-        match seg {
-            Segment::Known(r, p) => {
-                // a place fused with an unknown name is an organisation:
-                // "Air France", "Taiwan Semiconductor"
-                if let Some(Segment::Name(n)) = segs.peek()
-                    && is_place(p)
-                    && n.start == r.end
-                    && !starts_person(ws, n.clone())
-                {
-                    let words = r.start..trim(ws, n.clone()).end;
-                    let mut m = fused_org(ws, words.clone());
-                    // "Gulf of Maine Research Institute": the org word settles it
-                    if words.end > words.start && ws.facts(words.end - 1).is_org_head() {
-                        m.evidence = Evidence::Firm;
-                    }
-                    found.mentions.push(m);
-                    segs.next();
-                    prev_title = false;
-                    continue;
-                }
-                // a known company and more of its name: "Samsung
-                // Electronics", "Toyota Motor"
-                if let Some(Segment::Name(n)) = segs.peek()
-                    && p.kind == PhraseKind::Org
-                    && n.start == r.end
-                    && !starts_person(ws, n.clone())
-                {
-                    let words = r.start..trim(ws, n.clone()).end;
-                    found.mentions.push(Mention {
-                        evidence: Evidence::Firm,
-                        ..fused_org(ws, words)
-                    });
-                    segs.next();
-                    prev_title = false;
-                    continue;
-                }
-                found.mentions.push(known_mention(ws, r, p));
-                prev_title = false;
-            }
-            Segment::Title(r) => {
-                found.titles.push(r);
-                prev_title = true;
-            }
-            Segment::Name(r) => {
-                // "Dynamo Moscow": an unknown name fused with a place
-                if let Some(Segment::Known(k, p)) = segs.peek() {
-                    let single = r.len() == 1 && ws.words[r.start].shape == Shape::Capitalized;
-                    if is_place(p)
-                        && k.start == r.end
-                        && single
-                        && !prev_title
-                        && !starts_person(ws, r.clone())
-                        && !ws.facts(r.start).is_common()
-                        && k.end == e
-                    {
-                        found.mentions.push(fused_org(ws, r.start..k.end));
-                        segs.next();
-                        continue;
-                    }
-                }
-                split_at_and(ws, r, |part| {
-                    if let Some(m) = type_name(ws, lex, part, prev_title, sentence_end) {
-                        found.mentions.push(m);
-                    }
-                    prev_title = false;
-                });
-            }
-        }
-    }
-    drop(segs);
-    found.segments = segments;
-}
-
-/// True when a name run starts like a person's name (a given name).
-fn starts_person(ws: &Words<'_>, r: Range<usize>) -> bool {
-    let r = trim(ws, r);
-    r.start < r.end && ws.facts(r.start).is_given_name()
-}
-
-fn fused_org(ws: &Words<'_>, words: Range<usize>) -> Mention {
-    Mention {
-        span: ws.span_of(words.clone()),
-        kind: EntityKind::Org,
-        words,
-        canonical: None,
-        known: None,
-        evidence: Evidence::Context,
-        opens: false,
-    }
-}
-
-fn close_run(run: &mut Option<usize>, end: usize, segments: &mut Vec<Segment<'_>>) {
-    if let Some(start) = run.take() {
-        segments.push(Segment::Name(start..end));
-    }
-}
-
-/// Splits "Blinken and Xi" in two; keeps "Securities and Exchange Commission".
-fn split_at_and(ws: &Words<'_>, r: Range<usize>, mut part: impl FnMut(Range<usize>)) {
-    let org = r
-        .clone()
-        .any(|i| ws.facts(i).is_org_head() || ws.facts(i).is_org_suffix());
-    if org {
-        part(r);
-        return;
-    }
-    let mut start = r.start;
-    for i in r.clone() {
-        if ws.key(i) == "and" || ws.key(i) == "&" {
-            part(start..i);
-            start = i + 1;
-        }
-    }
-    part(start..r.end);
-}
-
 /// Trims connectors and stray punctuation from both ends of a word range.
 fn trim(ws: &Words<'_>, mut r: Range<usize>) -> Range<usize> {
     let loose = |i: usize| is_connector(ws, i) || ws.words[i].shape == Shape::Punct;
@@ -616,7 +384,9 @@ fn trim(ws: &Words<'_>, mut r: Range<usize>) -> Range<usize> {
     r
 }
 
+mod chunks;
 mod typing;
+use chunks::{Segment, analyze_chunk, analyze_single};
 pub use typing::appositive_title;
 use typing::type_name;
 

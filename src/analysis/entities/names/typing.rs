@@ -143,17 +143,26 @@ pub(super) fn type_name(
     after_title: bool,
     sentence_end: usize,
 ) -> Option<Mention> {
-    let r = trim(ws, r);
+    let is_name_word = |i: usize| !is_connector(ws, i) && ws.words[i].shape != Shape::Punct;
+    // one name word (most runs): nothing to trim, and it is the name
+    let one_word = r.len() == 1 && is_name_word(r.start);
+    let r = if one_word { r } else { trim(ws, r) };
     if r.is_empty() {
         return None;
     }
     // the name words (no connectors, no marks), read in a few passes
-    let names = || {
-        r.clone()
-            .filter(|&i| !is_connector(ws, i) && ws.words[i].shape != Shape::Punct)
-    };
-    let first = names().next()?;
-    let (n, last) = names().fold((0, first), |(n, _), i| (n + 1, i));
+    let names = || r.clone().filter(|&i| one_word || is_name_word(i));
+    // the first pass: how many, the first and last, their shapes
+    let (mut n, mut first, mut last) = (0, None, 0);
+    let (mut all_capitalized, mut all_upper) = (true, true);
+    for i in names() {
+        n += 1;
+        first.get_or_insert(i);
+        last = i;
+        all_capitalized &= ws.words[i].shape == Shape::Capitalized;
+        all_upper &= ws.words[i].shape == Shape::Upper;
+    }
+    let first = first?;
     let key = |i: usize| ws.key(i);
     let facts = |i: usize| ws.facts(i);
     let mention = |kind, evidence, words: Range<usize>| Mention {
@@ -167,8 +176,8 @@ pub(super) fn type_name(
     };
     // "Ursula von der Leyen", "von der Leyen": particles inside or before a
     // surname make a person's name the tagger would cut
-    let particle_name = (r.start..r.end).any(|i| particles_before_name(ws, i, r.end))
-        && names().all(|i| ws.words[i].shape == Shape::Capitalized);
+    let particle_name =
+        all_capitalized && (r.start..r.end).any(|i| particles_before_name(ws, i, r.end));
     if particle_name {
         return Some(mention(EntityKind::Person, Evidence::Firm, r));
     }
@@ -208,7 +217,7 @@ pub(super) fn type_name(
             return Some(mention(EntityKind::Person, Evidence::Context, r));
         }
     }
-    if appositive_title(ws, lex, r.end, sentence_end).is_some() && looks_like_name {
+    if looks_like_name && appositive_title(ws, lex, r.end, sentence_end).is_some() {
         return Some(mention(EntityKind::Person, Evidence::Firm, r));
     }
     let text = ws.span_of(r.clone()).of(ws.text);
@@ -216,7 +225,7 @@ pub(super) fn type_name(
     if names().all(|i| one_char(key(i)) || is_initial(ws, i)) {
         return None;
     }
-    if n >= 2 && names().all(|i| ws.words[i].shape == Shape::Upper) {
+    if n >= 2 && all_upper {
         return None;
     }
     if n == 1 {

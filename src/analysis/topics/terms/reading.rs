@@ -4,46 +4,20 @@
 //! up as spellings first (`topics::spelling`); then every token
 //! becomes a slot (a content word, "of", or a break), entity mentions and
 //! runs of capitalised words are counted as names, and the slots give the
-//! phrases. Speaker tags and datelines that open a paragraph, and the case
-//! of title-case headlines, are read for what they are. This module only
-//! counts; [`super`] keeps the counts.
+//! phrases (`phrases`). Speaker tags and datelines that open a paragraph,
+//! and the case of title-case headlines, are read for what they are
+//! (`labels`). This module only counts; [`super`] keeps the counts.
 
 use super::super::lexicon;
 use super::super::mentions::MentionCursor;
-use super::super::spelling::{
-    self, Facts, SURFACE_UNRESOLVED, SpellingId, Spellings, TERM_UNKNOWN, UNCACHED, is_acronym,
-    is_capitalised,
-};
+use super::super::spelling::{self, Facts, SpellingId, Spellings, TERM_UNKNOWN, UNCACHED};
+use super::labels::{is_title_case, paragraph_label_end};
+use super::phrases::{PhraseSpellings, Slot};
 use super::{
-    Case, MAX_PHRASES, MAX_TERMS, NO_TERM, Term, TermId, TermKind, TermTable, place_in_words,
-    strip_possessive,
+    Case, MAX_TERMS, NO_TERM, Term, TermId, TermKind, TermTable, place_in_words, strip_possessive,
 };
 use crate::analysis::segment::TokenKind;
 use crate::analysis::{Document, Entity, EntityId, EntityKind};
-use rustc_hash::FxHashMap;
-
-/// One position in a sentence as the phrase finder sees it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Slot {
-    /// A lowercase content word: its term, token index and spelling.
-    Word(TermId, usize, SpellingId),
-    /// The word "of".
-    Of(usize),
-    /// Anything that ends a phrase.
-    Break,
-}
-
-/// Phrases counted by the spellings of their words: the phrase's term
-/// (`NO_TERM` when it was refused) and where its surface is counted.
-type PhraseSpellings = FxHashMap<[SpellingId; 3], (TermId, u32)>;
-
-/// Third key word of a two-word phrase in [`PhraseSpellings`].
-const TWO_WORDS: SpellingId = SpellingId::MAX - 1;
-/// Third key word of a "B of A" phrase in [`PhraseSpellings`].
-const OF_PHRASE: SpellingId = SpellingId::MAX - 2;
-/// Most phrases remembered by spelling; later new ones are counted by
-/// their terms alone.
-const MAX_PHRASE_SPELLINGS: usize = 2 * MAX_PHRASES;
 
 /// What one reading of a document keeps between its sentences.
 #[derive(Default)]
@@ -76,95 +50,10 @@ impl Reader {
     }
 }
 
-fn is_dash(punct: &str) -> bool {
-    punct.starts_with(['-', '–', '—', '―'])
-}
-
-/// The tokens that open a paragraph without being part of its prose: a
-/// transcript speaker tag ("WALLACE:"), a dateline ("FLINT, Mich. —",
-/// "WASHINGTON (AP) —"), or a stage direction or section head written in
-/// capitals alone ("(CROSSTALK.)", "FULL TEXT."). Returns the first token
-/// after them (`first_word` when there are none).
-fn paragraph_label_end(
-    doc: &Document<'_>,
-    range: std::ops::Range<usize>,
-    first_word: usize,
-) -> usize {
-    let tokens = &doc.tokens;
-    let text = doc.text;
-    let caps = |i: usize| tokens[i].kind == TokenKind::Word && is_acronym(tokens[i].text(text));
-    let mut run = first_word;
-    while run < range.end && caps(run) {
-        run += 1;
-    }
-    if run == first_word {
-        return first_word;
-    }
-    // capitals and punctuation alone
-    if run - first_word <= 3
-        && tokens[run..range.end]
-            .iter()
-            .all(|t| t.kind == TokenKind::Punct)
-    {
-        return range.end;
-    }
-    let next = tokens[run.min(range.end - 1)];
-    if run >= range.end || next.kind != TokenKind::Punct {
-        return first_word;
-    }
-    let p = next.text(text);
-    if p == ":" || is_dash(p) {
-        return run + 1;
-    }
-    if p == "," || p == "(" {
-        // a dateline goes on with state, date and agency up to a dash,
-        // all capitalised or numbers
-        let window = run + 1..(run + 12).min(range.end);
-        for (j, t) in tokens[window.clone()].iter().enumerate() {
-            let j = window.start + j;
-            let w = t.text(text);
-            match t.kind {
-                TokenKind::Punct if is_dash(w) => return j + 1,
-                TokenKind::Word if !is_capitalised(w) => return first_word,
-                _ => {}
-            }
-        }
-    }
-    first_word
-}
-
-/// A headline written in title case: four or more words of four letters
-/// or more, nearly all capitalised.
-#[inline]
-fn is_title_case(doc: &Document<'_>, range: std::ops::Range<usize>) -> bool {
-    let mut long = 0usize;
-    let mut capitalised = 0usize;
-    let bytes = doc.text.as_bytes();
-    let tokens = &doc.tokens[range];
-    for (k, t) in tokens.iter().enumerate() {
-        if t.kind == TokenKind::Word && t.span().len() >= 4 {
-            long += 1;
-            // the first letter, read without slicing the text in the common (ASCII) case
-            let capital = match bytes.get(t.span().start) {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => is_capitalised(t.text(doc.text)),
-            };
-            capitalised += usize::from(capital);
-            // settled once even all the words left capitalised could not
-            // reach four in five (capitalised >= 4 * lowercase)
-            let left = tokens.len() - k - 1;
-            if capitalised + left < 4 * (long - capitalised) {
-                return false;
-            }
-        }
-    }
-    long >= 4 && capitalised * 10 >= long * 8
-}
-
-impl TermTable {
+impl<'t> TermTable<'t> {
     /// Counts every term of the document in one pass.
-    pub fn collect(doc: &Document<'_>, entities: &[Entity]) -> Self {
-        let mut table = TermTable::default();
+    pub fn collect(doc: &Document<'t>, entities: &'t [Entity]) -> Self {
+        let mut table = TermTable::with_room(doc.tokens.len());
         let text = doc.text;
         let tokens = &doc.tokens;
         // entity mentions by first token: (end token, entity id)
@@ -237,7 +126,7 @@ impl TermTable {
                     let id = if prev & spelling::VERB_MARKER != 0 || known == Some(NO_TERM) {
                         NO_TERM
                     } else {
-                        table.word_occurrence(&word, spelling, &mut rd, paragraph, Case::Lower)
+                        table.word_occurrence(&word, (spelling, f), &mut rd, paragraph, Case::Lower)
                     };
                     if id != NO_TERM {
                         let tally = &mut table.tallies[id as usize];
@@ -269,7 +158,7 @@ impl TermTable {
                     // its case says nothing about names
                     let id = table.word_occurrence(
                         &word,
-                        spelling,
+                        (spelling, f),
                         &mut rd,
                         paragraph,
                         Case::CapInitial,
@@ -316,12 +205,12 @@ impl TermTable {
     }
 
     /// Counts one word spelled as remembered spelling `spelling` (or
-    /// `UNCACHED`); returns its term, or `NO_TERM` when it can never be
-    /// part of a topic.
-    fn word_occurrence<'w>(
+    /// `UNCACHED`) with facts `facts`; returns its term, or `NO_TERM` when
+    /// it can never be part of a topic.
+    fn word_occurrence(
         &mut self,
-        word: &impl Fn() -> &'w str,
-        spelling: SpellingId,
+        word: &impl Fn() -> &'t str,
+        (spelling, facts): (SpellingId, Facts),
         rd: &mut Reader,
         paragraph: u32,
         case: Case,
@@ -330,7 +219,7 @@ impl TermTable {
         let remembered = rd.spellings.list.get_mut(spelling as usize);
         let id = match remembered.as_ref().map(|s| s.term) {
             Some(TERM_UNKNOWN) | None => {
-                let id = self.word_term(word(), &mut rd.buf, case != Case::Lower);
+                let id = self.word_term(word(), facts, &mut rd.buf, case != Case::Lower);
                 if let Some(s) = rd.spellings.list.get_mut(spelling as usize) {
                     s.term = id;
                 }
@@ -359,7 +248,7 @@ impl TermTable {
     /// Names in a run of capitalised words, split at titles.
     fn capitalised_run(
         &mut self,
-        doc: &Document<'_>,
+        doc: &Document<'t>,
         run: std::ops::Range<usize>,
         sentence_start: usize,
         at_start: bool,
@@ -433,7 +322,7 @@ impl TermTable {
                 } else {
                     Case::CapMid
                 };
-                let spelling = rd.sentence[s - sentence_start].0;
+                let spelling = rd.sentence[s - sentence_start];
                 self.word_occurrence(&|| word(s), spelling, rd, paragraph, case)
             } else {
                 let buf = &mut rd.buf;
@@ -471,8 +360,8 @@ impl TermTable {
 
     fn entity_occurrence(
         &mut self,
-        doc: &Document<'_>,
-        entities: &[Entity],
+        doc: &Document<'t>,
+        entities: &'t [Entity],
         id: EntityId,
         start: usize,
         end: usize,
@@ -499,7 +388,7 @@ impl TermTable {
                     entity.name.to_lowercase(),
                     false,
                 );
-                term.name = Some(entity.name.clone());
+                term.name = Some(&entity.name);
                 term.role_place = entity
                     .role
                     .as_deref()
@@ -514,108 +403,5 @@ impl TermTable {
         let last = doc.tokens[end.saturating_sub(1).max(start)].span().end;
         let surface = strip_possessive(&doc.text[first..last]);
         self.occur(term, paragraph, surface);
-    }
-
-    /// Phrases of two or three adjacent content words, and "B of A".
-    fn phrases_of(
-        &mut self,
-        doc: &Document<'_>,
-        slots: &[Slot],
-        paragraph: u32,
-        spelled: &mut PhraseSpellings,
-    ) {
-        let text = doc.text;
-        let span_text = |a: usize, b: usize| {
-            let s = doc.tokens[a].span().start;
-            let e = doc.tokens[b].span().end;
-            &text[s..e]
-        };
-        // true when token `b` follows token `a` after one space: then the
-        // spellings of a phrase's words give its surface
-        let spaced = |a: usize, b: usize| {
-            let end = doc.tokens[a].span().end;
-            doc.tokens[b].span().start == end + 1 && text.as_bytes().get(end) == Some(&b' ')
-        };
-        for (k, slot) in slots.iter().enumerate() {
-            let Slot::Word(first, first_tok, first_spelling) = *slot else {
-                continue;
-            };
-            let mut key = [NO_TERM; 3];
-            let mut spelling = [first_spelling, TWO_WORDS, TWO_WORDS];
-            let mut by_spelling = first_spelling != UNCACHED;
-            key[0] = first;
-            let mut prev_tok = first_tok;
-            for n in 1..3 {
-                let Some(&Slot::Word(next, tok, next_spelling)) = slots.get(k + n) else {
-                    break;
-                };
-                key[n] = next;
-                spelling[n] = next_spelling;
-                by_spelling &= next_spelling != UNCACHED && spaced(prev_tok, tok);
-                prev_tok = tok;
-                let surface = span_text(first_tok, tok);
-                self.phrase_occurrence(
-                    key,
-                    by_spelling.then_some(spelling),
-                    spelled,
-                    paragraph,
-                    surface,
-                );
-            }
-            // "lines of communication" counts as "communication lines"
-            if let (Some(&Slot::Of(of)), Some(&Slot::Word(b, b_tok, b_spelling))) =
-                (slots.get(k + 1), slots.get(k + 2))
-            {
-                let by_spelling = first_spelling != UNCACHED
-                    && b_spelling != UNCACHED
-                    && spaced(first_tok, of)
-                    && spaced(of, b_tok);
-                let spelling = [first_spelling, b_spelling, OF_PHRASE];
-                let surface = span_text(first_tok, b_tok);
-                self.phrase_occurrence(
-                    [b, first, NO_TERM],
-                    by_spelling.then_some(spelling),
-                    spelled,
-                    paragraph,
-                    surface,
-                );
-            }
-        }
-    }
-
-    /// Counts one phrase with terms `key`; `spelling` (when given) keys
-    /// the phrase and its surface by its words' spellings, so that a
-    /// phrase seen before costs one look-up.
-    fn phrase_occurrence(
-        &mut self,
-        key: [TermId; 3],
-        spelling: Option<[SpellingId; 3]>,
-        spelled: &mut PhraseSpellings,
-        paragraph: u32,
-        surface: &str,
-    ) {
-        if let Some(sk) = spelling
-            && let Some(entry) = spelled.get_mut(&sk)
-        {
-            let id = entry.0;
-            if id != NO_TERM && self.count(id, paragraph) {
-                self.count_surface(id, &mut entry.1, || surface);
-            }
-            return;
-        }
-        let id = self.phrase_term(key);
-        let mut slot = SURFACE_UNRESOLVED;
-        if id != NO_TERM && self.count(id, paragraph) {
-            if spelling.is_some() {
-                self.count_surface(id, &mut slot, || surface);
-            } else {
-                self.terms[id as usize].add_surface(surface);
-            }
-        }
-        if let Some(sk) = spelling
-            && spelled.len() < MAX_PHRASE_SPELLINGS
-        {
-            spelled.insert(sk, (id, slot));
-        }
     }
 }

@@ -1,0 +1,95 @@
+//! The tokens of a sentence that are no prose: the speaker tag or
+//! dateline that opens a paragraph ("WALLACE:", "FLINT, Mich. —"), and
+//! headlines written in title case, whose capitals say nothing about names.
+//!
+//! Entry points: [`paragraph_label_end`], [`is_title_case`]. This module
+//! only reads tokens; it counts nothing.
+
+use super::super::spelling::{is_acronym, is_capitalised};
+use crate::analysis::Document;
+use crate::analysis::segment::TokenKind;
+
+fn is_dash(punct: &str) -> bool {
+    punct.starts_with(['-', '–', '—', '―'])
+}
+
+/// The tokens that open a paragraph without being part of its prose: a
+/// transcript speaker tag ("WALLACE:"), a dateline ("FLINT, Mich. —",
+/// "WASHINGTON (AP) —"), or a stage direction or section head written in
+/// capitals alone ("(CROSSTALK.)", "FULL TEXT."). Returns the first token
+/// after them (`first_word` when there are none).
+pub(super) fn paragraph_label_end(
+    doc: &Document<'_>,
+    range: std::ops::Range<usize>,
+    first_word: usize,
+) -> usize {
+    let tokens = &doc.tokens;
+    let text = doc.text;
+    let caps = |i: usize| tokens[i].kind == TokenKind::Word && is_acronym(tokens[i].text(text));
+    let mut run = first_word;
+    while run < range.end && caps(run) {
+        run += 1;
+    }
+    if run == first_word {
+        return first_word;
+    }
+    // capitals and punctuation alone
+    if run - first_word <= 3
+        && tokens[run..range.end]
+            .iter()
+            .all(|t| t.kind == TokenKind::Punct)
+    {
+        return range.end;
+    }
+    let next = tokens[run.min(range.end - 1)];
+    if run >= range.end || next.kind != TokenKind::Punct {
+        return first_word;
+    }
+    let p = next.text(text);
+    if p == ":" || is_dash(p) {
+        return run + 1;
+    }
+    if p == "," || p == "(" {
+        // a dateline goes on with state, date and agency up to a dash,
+        // all capitalised or numbers
+        let window = run + 1..(run + 12).min(range.end);
+        for (j, t) in tokens[window.clone()].iter().enumerate() {
+            let j = window.start + j;
+            let w = t.text(text);
+            match t.kind {
+                TokenKind::Punct if is_dash(w) => return j + 1,
+                TokenKind::Word if !is_capitalised(w) => return first_word,
+                _ => {}
+            }
+        }
+    }
+    first_word
+}
+
+/// A headline written in title case: four or more words of four letters
+/// or more, nearly all capitalised.
+#[inline]
+pub(super) fn is_title_case(doc: &Document<'_>, range: std::ops::Range<usize>) -> bool {
+    let mut long = 0usize;
+    let mut capitalised = 0usize;
+    let bytes = doc.text.as_bytes();
+    let tokens = &doc.tokens[range];
+    for (k, t) in tokens.iter().enumerate() {
+        if t.kind == TokenKind::Word && t.span().len() >= 4 {
+            long += 1;
+            // the first letter, read without slicing the text in the common (ASCII) case
+            let capital = match bytes.get(t.span().start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => is_capitalised(t.text(doc.text)),
+            };
+            capitalised += usize::from(capital);
+            // settled once even all the words left capitalised could not
+            // reach four in five (capitalised >= 4 * lowercase)
+            let left = tokens.len() - k - 1;
+            if capitalised + left < 4 * (long - capitalised) {
+                return false;
+            }
+        }
+    }
+    long >= 4 && capitalised * 10 >= long * 8
+}
