@@ -385,11 +385,13 @@ fn cue_frame(
     });
     // "Spain's electricity demand hit a record": a phrase no preposition
     // governs is the sentence's subject, and "demand" is its noun
-    let subject_phrase = source.first == lo
-        || (source.first > lo
-            && !cx.is_word(source.first - 1)
-            && !cx.quoted(source.first - 1)
-            && cx.word(source.first - 1) != ",");
+    let simple_phrase = (source.first..source.last).all(|k| cx.class(k) & PREPOSITION == 0);
+    let subject_phrase = simple_phrase
+        && (source.first == lo
+            || source.first > lo
+                && !cx.is_word(source.first - 1)
+                && !cx.quoted(source.first - 1)
+                && cx.word(source.first - 1) != ",");
     if layout == Layout::Active
         && (ends_phrase || subject_phrase)
         && shared.is_none()
