@@ -2,7 +2,9 @@
 //! Penn Treebank cut news text, so that a tagger trained on CoNLL tokens sees
 //! the same units in gloss.
 //!
-//! Entry point: [`tokenize`], one left-to-right pass, linear in the text.
+//! Entry point: [`tokenize`], one left-to-right pass, linear in the text
+//! (the segmenter calls `tokenize_range` on each paragraph, which also
+//! lists the tokens that may end a sentence, judged by their shape).
 //! The conventions, each with the reason:
 //!
 //! - clitics are their own tokens: "Germany's" is "Germany" + "'s",
@@ -42,9 +44,55 @@ use crate::analysis::Span;
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let mut i = 0;
+    let mut marks = Vec::new();
+    tokenize_range(text, 0, text.len(), &mut out, &mut marks);
+    out
+}
+
+/// Appends the tokens of `text[from..to]` to `out`, as [`tokenize`] cuts
+/// them in the whole text (the neighbouring characters are read in
+/// `text`): `to` must be the text's end or a white space character, where
+/// no token goes on. Appends to `marks` the indices, counted from the
+/// first token appended, of the tokens that [`may_end_sentence`]: the
+/// only ones the sentence splitter has to read.
+pub(crate) fn tokenize_range(
+    text: &str,
+    from: usize,
+    to: usize,
+    out: &mut Vec<Token>,
+    marks: &mut Vec<usize>,
+) {
+    // offsets that fit in 32 bits need no clamping, token by token
+    if u32::try_from(text.len()).is_ok() {
+        scan_range::<false>(text, from, to, out, marks);
+    } else {
+        scan_range::<true>(text, from, to, out, marks);
+    }
+}
+
+/// [`tokenize_range`], with each token's offsets clamped to 32 bits when
+/// `CLAMP` (a text past 4 GiB) or else taken as they are.
+#[inline(always)]
+fn scan_range<const CLAMP: bool>(
+    text: &str,
+    from: usize,
+    to: usize,
+    out: &mut Vec<Token>,
+    marks: &mut Vec<usize>,
+) {
+    let token = |start: usize, end: usize, kind: TokenKind| {
+        if CLAMP {
+            Token::new(Span::new(start, end), kind)
+        } else {
+            Token::within_4gib(start, end, kind)
+        }
+    };
+    let base = out.len();
+    let mut i = from;
     let bytes = text.as_bytes();
-    while let Some(&b) = bytes.get(i) {
+    let end_of_range = to.min(bytes.len());
+    while i < end_of_range {
+        let b = bytes[i];
         if b == b' ' || b == b'\n' {
             i += 1;
             continue;
@@ -55,23 +103,33 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             && (!matches!(b, b'n' | b'N') || !char_before(text, i).is_some_and(is_word_char))
             && let Some((end, kind)) = scan_plain_word(text, i)
         {
-            out.push(Token::new(Span::new(i, end), kind));
+            // only an abbreviation's dot ends a plain word with a mark
+            if bytes[end - 1] == b'.' {
+                marks.push(out.len() - base);
+            }
+            out.push(token(i, end, kind));
             i = end;
             // The commonest next token: one space, then another plain word
             // (after a space no clitic can start, so any word byte will do).
-            while bytes.get(i) == Some(&b' ')
-                && let Some(&b) = bytes.get(i + 1)
-                && ASCII_CLASS[usize::from(b)] & ASCII_WORD != 0
+            while i + 1 < end_of_range
+                && bytes[i] == b' '
+                && ASCII_CLASS[usize::from(bytes[i + 1])] & ASCII_WORD != 0
                 && let Some((end, kind)) = scan_plain_word(text, i + 1)
             {
-                out.push(Token::new(Span::new(i + 1, end), kind));
+                if bytes[end - 1] == b'.' {
+                    marks.push(out.len() - base);
+                }
+                out.push(token(i + 1, end, kind));
                 i = end;
             }
             continue;
         }
         // A mark that is always a token of one byte ("," "(" '"' ...).
         if ASCII_CLASS[usize::from(b)] & ASCII_LONE_MARK != 0 {
-            out.push(Token::new(Span::new(i, i + 1), TokenKind::Punct));
+            if b == b'"' {
+                marks.push(out.len() - base);
+            }
+            out.push(token(i, i + 1, TokenKind::Punct));
             i += 1;
             continue;
         }
@@ -88,10 +146,29 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let (end, kind) = scan_token(text, i, c);
         // Every branch consumes at least `c`; guard anyway so the loop always advances.
         let end = end.max(i + c.len_utf8());
-        out.push(Token::new(Span::new(i, end), kind));
+        let t = token(i, end, kind);
+        if may_end_sentence(bytes, t) {
+            marks.push(out.len() - base);
+        }
+        out.push(t);
         i = end;
     }
-    out
+}
+
+/// True for a token that may be a sentence mark or a double quote mark,
+/// told from its first and last bytes alone: a word or number ending in a
+/// dot, a punctuation token starting with '.', '?', '!', '"' or a byte
+/// outside ASCII. Most words, numbers, commas and brackets are not.
+#[inline]
+pub(crate) fn may_end_sentence(bytes: &[u8], t: Token) -> bool {
+    match t.kind {
+        TokenKind::Word | TokenKind::Number => {
+            bytes.get(t.span().end.wrapping_sub(1)) == Some(&b'.')
+        }
+        TokenKind::Punct => bytes
+            .get(t.span().start)
+            .is_none_or(|&b| !b.is_ascii() || matches!(b, b'.' | b'?' | b'!' | b'"')),
+    }
 }
 
 /// The character starting at byte `i`, if any.
@@ -700,215 +777,4 @@ fn is_abbreviation(text: &str, word: &str, after: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn toks(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| t.text(text)).collect()
-    }
-
-    #[test]
-    fn possessives_and_contractions_split_like_conll() {
-        assert_eq!(
-            toks("Germany's plan isn't Brazil’s, and I'm sure we'll see O'Brien's."),
-            [
-                "Germany", "'s", "plan", "is", "n't", "Brazil", "’s", ",", "and", "I", "'m",
-                "sure", "we", "'ll", "see", "O'Brien", "'s", "."
-            ]
-        );
-        assert_eq!(
-            toks("PANAMA'S coach can't"),
-            ["PANAMA", "'S", "coach", "ca", "n't"]
-        );
-        assert_eq!(toks("the players' union"), ["the", "players", "'", "union"]);
-    }
-
-    #[test]
-    fn abbreviations_keep_their_dot() {
-        assert_eq!(
-            toks("Mr. Lee of Acme Inc. met U.N. staff at 9 a.m. on Jan. 5."),
-            [
-                "Mr.", "Lee", "of", "Acme", "Inc.", "met", "U.N.", "staff", "at", "9", "a.m.",
-                "on", "Jan.", "5", "."
-            ]
-        );
-        assert_eq!(toks("J. K. Rowling"), ["J.", "K.", "Rowling"]);
-        // "No." is an abbreviation only before a number
-        assert_eq!(toks("No. 3 said no."), ["No.", "3", "said", "no", "."]);
-        assert_eq!(toks("He said No. Then"), ["He", "said", "No", ".", "Then"]);
-    }
-
-    #[test]
-    fn numbers_stay_whole() {
-        assert_eq!(
-            toks("1,250.75 and 3.2 and 5-1/2 in 3:53.47 or .526 (+1.66)"),
-            [
-                "1,250.75", "and", "3.2", "and", "5-1/2", "in", "3:53.47", "or", ".526", "(",
-                "+1.66", ")"
-            ]
-        );
-        let t = "It cost $95 billion, or C$ 4 and US$5.";
-        assert_eq!(
-            toks(t),
-            [
-                "It", "cost", "$", "95", "billion", ",", "or", "C$", "4", "and", "US$", "5", "."
-            ]
-        );
-        assert_eq!(tokenize("1,250.75")[0].kind, TokenKind::Number);
-        assert_eq!(tokenize("1996-08-30")[0].kind, TokenKind::Number);
-    }
-
-    #[test]
-    fn a_year_at_a_sentence_end_keeps_its_dot_apart() {
-        assert_eq!(
-            toks("It began in 1996. Then"),
-            ["It", "began", "in", "1996", ".", "Then"]
-        );
-    }
-
-    #[test]
-    fn list_numbers_at_line_start_keep_their_dot() {
-        assert_eq!(
-            toks("Results:\n1. Ana Silva (Brazil) 3:58.1\n2. Mia Berg"),
-            [
-                "Results", ":", "1.", "Ana", "Silva", "(", "Brazil", ")", "3:58.1", "2.", "Mia",
-                "Berg"
-            ]
-        );
-    }
-
-    #[test]
-    fn hyphens_and_runs_of_marks() {
-        assert_eq!(
-            toks("the Indo-Pacific military-industrial face- to- face talks -- or not..."),
-            [
-                "the",
-                "Indo-Pacific",
-                "military-industrial",
-                "face-",
-                "to-",
-                "face",
-                "talks",
-                "--",
-                "or",
-                "not",
-                "..."
-            ]
-        );
-        assert_eq!(toks("S&P rose; A & B"), ["S&P", "rose", ";", "A", "&", "B"]);
-    }
-
-    #[test]
-    fn quote_marks_are_tokens() {
-        assert_eq!(
-            toks("\"We won,\" he said. «Oui» 'no' “yes”"),
-            [
-                "\"", "We", "won", ",", "\"", "he", "said", ".", "«", "Oui", "»", "'", "no", "'",
-                "“", "yes", "”"
-            ]
-        );
-    }
-
-    #[test]
-    fn dashes_and_curly_quotes_glued_to_words_are_their_own_tokens() {
-        assert_eq!(
-            toks("peace—for now… “Naïve”, said Zoë‘s aide"),
-            [
-                "peace", "—", "for", "now", "…", "“", "Naïve", "”", ",", "said", "Zoë", "‘", "s",
-                "aide"
-            ]
-        );
-    }
-
-    #[test]
-    fn odd_text_is_covered_without_gaps() {
-        let t = "a\u{301}b \u{1F600}\u{200D}x 'n' ''s n't ' - ... \u{0}";
-        let tokens = tokenize(t);
-        let covered: usize = tokens.iter().map(|t| t.span().len()).sum();
-        let non_space: usize = t
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(char::len_utf8)
-            .sum();
-        assert_eq!(covered, non_space);
-        assert!(
-            tokens
-                .windows(2)
-                .all(|w| w[0].span().end <= w[1].span().start)
-        );
-    }
-
-    #[test]
-    fn no_known_abbreviation_is_longer_than_the_longest() {
-        for word in ["Messrs", "approx", "Calif", "Thurs", "MESSRS"] {
-            assert!(abbreviation_class(word).is_some(), "{word}");
-        }
-        // every word the list knows, taken from its source
-        let source = include_str!("tokens.rs");
-        let list = &source[source.find("fn known_abbreviation").unwrap()..];
-        let list = &list[..list.find("_ => return None").unwrap()];
-        let words: Vec<&str> = list.split('"').skip(1).step_by(2).collect();
-        assert!(words.len() > 100, "{}", words.len());
-        for word in words {
-            assert!(word.len() <= LONGEST_ABBREVIATION, "{word}");
-            assert!(known_abbreviation(word).is_some(), "{word}");
-        }
-    }
-
-    #[test]
-    fn a_lone_mark_is_the_token_the_full_scan_makes_of_it() {
-        let mut lone = 0;
-        for b in 0u8..128 {
-            if ASCII_CLASS[usize::from(b)] & ASCII_LONE_MARK == 0 {
-                continue;
-            }
-            lone += 1;
-            let c = char::from(b);
-            for (before, after) in [
-                ("", ""),
-                ("word", "word"),
-                (" ", "7"),
-                ("1", "1"),
-                ("n", "t"),
-            ] {
-                let text = format!("{before}{c}{c}{after}");
-                let at = before.len();
-                assert!(!c.is_whitespace(), "{b:#x}");
-                assert_eq!(
-                    scan_token(&text, at, c),
-                    (at + 1, TokenKind::Punct),
-                    "{text:?}"
-                );
-            }
-        }
-        // "," "(" ")" "\"" ";" ":" "/" "$" "&" "%" among them
-        assert!(lone > 20, "{lone}");
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
-
-        /// The fast path decides a word exactly as the full scan would.
-        #[test]
-        fn plain_words_end_where_the_full_scan_ends_them(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(&[
-                    "a", "Z", "x", "n", "0", "7", "_", ".", ",", ":", "/", "'", "’", "-", "&", "$",
-                    " ", "\n", "\t", "é", "中", "—", "Inc", "No", "Mr", "ST", "U", "e.g", "1996",
-                    "abcdefgh", "ABCDEFGHIJ", "123456789", "s", "t", "'s", "n't",
-                ][..]),
-                0..24,
-            ),
-        ) {
-            let text = pieces.concat();
-            for (i, c) in text.char_indices() {
-                if !is_word_char(c) {
-                    continue;
-                }
-                if let Some(fast) = scan_plain_word(&text, i) {
-                    proptest::prop_assert_eq!(fast, scan_joined_word(&text, i), "{:?} at {}", text, i);
-                }
-            }
-        }
-    }
-}
+mod tests;
