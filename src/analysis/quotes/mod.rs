@@ -46,6 +46,8 @@ pub(crate) struct Ctx<'a, 't> {
     pub cues: Vec<u32>,
     /// Quoted token ranges, merged and in order.
     quoted_ranges: Vec<std::ops::Range<usize>>,
+    /// Tokens that may be quotation marks, in order (for [`marks::pair`]).
+    mark_candidates: Vec<usize>,
 }
 
 /// Bit of a token's fact byte set when it is a quotation mark or inside a
@@ -53,7 +55,17 @@ pub(crate) struct Ctx<'a, 't> {
 const QUOTED: u8 = 0x80;
 
 impl<'a, 't> Ctx<'a, 't> {
-    fn new(doc: &'a Document<'t>, quoted: &[Quoted]) -> Self {
+    /// The facts of `doc`'s tokens and its quotations, paired by
+    /// [`marks::pair`] from the candidate marks found in the same pass.
+    fn with_quotations(doc: &'a Document<'t>) -> (Self, Vec<Quoted>) {
+        let mut cx = Ctx::new(doc);
+        let quoted = marks::pair(doc, &cx.mark_candidates);
+        cx.mark_quoted(&quoted);
+        (cx, quoted)
+    }
+
+    /// The facts of `doc`'s tokens, nothing marked quoted yet.
+    fn new(doc: &'a Document<'t>) -> Self {
         let n = doc.tokens.len();
         let lexicon = &*LEXICON;
         let mut combos = [0; MAX_COMBOS];
@@ -67,10 +79,14 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let bytes = doc.text.as_bytes();
         let mut cues = Vec::new();
+        let mut mark_candidates = Vec::new();
         // punctuation and numbers keep class set 0
         let mut facts: Vec<u8> = vec![0; n];
         for ((i, t), fact) in doc.tokens.iter().enumerate().zip(facts.iter_mut()) {
             if t.kind != TokenKind::Word {
+                if marks::may_be_mark_token(bytes, *t) {
+                    mark_candidates.push(i);
+                }
                 continue;
             }
             let s = t.span();
@@ -80,13 +96,19 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             *fact = id;
         }
-        let mut cx = Ctx {
+        Ctx {
             doc,
             facts,
             combos,
             cues,
             quoted_ranges: Vec::new(),
-        };
+            mark_candidates,
+        }
+    }
+
+    /// Marks the tokens of each quotation (its marks included) as quoted.
+    fn mark_quoted(&mut self, quoted: &[Quoted]) {
+        let (doc, n) = (self.doc, self.doc.tokens.len());
         for q in quoted {
             let end = match q.close {
                 Some(c) => c + 1,
@@ -96,17 +118,16 @@ impl<'a, 't> Ctx<'a, 't> {
             if q.open >= end {
                 continue;
             }
-            if let Some(slots) = cx.facts.get_mut(q.open..end) {
+            if let Some(slots) = self.facts.get_mut(q.open..end) {
                 for f in slots {
                     *f |= QUOTED;
                 }
             }
-            match cx.quoted_ranges.last_mut() {
+            match self.quoted_ranges.last_mut() {
                 Some(r) if q.open <= r.end => r.end = r.end.max(end),
-                _ => cx.quoted_ranges.push(q.open..end),
+                _ => self.quoted_ranges.push(q.open..end),
             }
         }
-        cx
     }
 
     /// The lexicon classes of token `i` (0 for punctuation and unknown words).
@@ -274,8 +295,7 @@ pub fn find(doc: &Document<'_>, entities: &[Entity]) -> Vec<Quote> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let quoted = marks::pair(doc);
-    let cx = Ctx::new(doc, &quoted);
+    let (cx, quoted) = Ctx::with_quotations(doc);
     let frames = frames::find(&cx);
     let mut found = attach(&cx, &quoted, &frames);
     found.reserve(frames.len());
