@@ -32,6 +32,7 @@ use super::{Document, Entity, Quote, QuoteKind, Span};
 use frames::{Frame, Layout};
 use lexicon::{ACCORDING, CUE_ANY, CUE_QUOTE, ClassId, LEXICON, MAX_COMBOS, WordClass};
 use marks::Quoted;
+use std::cell::Cell;
 
 /// What the passes share: the document and per-token facts computed once.
 pub(crate) struct Ctx<'a, 't> {
@@ -48,6 +49,10 @@ pub(crate) struct Ctx<'a, 't> {
     quoted_ranges: Vec<std::ops::Range<usize>>,
     /// Tokens that may be quotation marks, in order (for [`marks::pair`]).
     mark_candidates: Vec<usize>,
+    /// The answer to the last [`Ctx::sentence`] query: the passes go
+    /// through the text in order, so the next query is mostly in the same
+    /// sentence or the next one, found without a search over them all.
+    last_sentence: Cell<usize>,
 }
 
 /// Bit of a token's fact byte set when it is a quotation mark or inside a
@@ -103,12 +108,14 @@ impl<'a, 't> Ctx<'a, 't> {
             cues,
             quoted_ranges: Vec::new(),
             mark_candidates,
+            last_sentence: Cell::new(0),
         }
     }
 
     /// Marks the tokens of each quotation (its marks included) as quoted.
     fn mark_quoted(&mut self, quoted: &[Quoted]) {
         let (doc, n) = (self.doc, self.doc.tokens.len());
+        let (facts, ranges) = (&mut self.facts, &mut self.quoted_ranges);
         for q in quoted {
             let end = match q.close {
                 Some(c) => c + 1,
@@ -118,14 +125,14 @@ impl<'a, 't> Ctx<'a, 't> {
             if q.open >= end {
                 continue;
             }
-            if let Some(slots) = self.facts.get_mut(q.open..end) {
+            if let Some(slots) = facts.get_mut(q.open..end) {
                 for f in slots {
                     *f |= QUOTED;
                 }
             }
-            match self.quoted_ranges.last_mut() {
+            match ranges.last_mut() {
                 Some(r) if q.open <= r.end => r.end = r.end.max(end),
-                _ => self.quoted_ranges.push(q.open..end),
+                _ => ranges.push(q.open..end),
             }
         }
     }
@@ -240,12 +247,24 @@ impl<'a, 't> Ctx<'a, 't> {
         self.doc.tokens.partition_point(|t| t.span().start < pos)
     }
 
-    /// The sentence token `i` belongs to (a binary search: sentences are
-    /// few next to tokens, and asked about only around cues and quotes).
+    /// The sentence token `i` belongs to: the last one asked about or the
+    /// one after it when either holds `i`, else a binary search (the
+    /// sentences' token ranges are in order and do not overlap, so the
+    /// sentence holding `i` is the first that ends after it).
     pub fn sentence(&self, i: usize) -> usize {
         let s = &self.doc.sentence_tokens;
-        s.partition_point(|r| r.end <= i)
-            .min(s.len().saturating_sub(1))
+        let last = self.last_sentence.get();
+        for k in [last, last + 1] {
+            if s.get(k).is_some_and(|r| r.contains(&i)) {
+                self.last_sentence.set(k);
+                return k;
+            }
+        }
+        let k = s
+            .partition_point(|r| r.end <= i)
+            .min(s.len().saturating_sub(1));
+        self.last_sentence.set(k);
+        k
     }
 
     pub fn paragraph_of_token(&self, i: usize) -> usize {

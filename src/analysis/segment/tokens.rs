@@ -133,6 +133,26 @@ fn scan_range<const CLAMP: bool>(
             i += 1;
             continue;
         }
+        // A run of one ASCII mark ("." "?" "--" "..."): what the full scan
+        // makes of it, unless a dot or a plus sign starts a number (".526",
+        // "+1.66"); no clitic or word starts with these marks.
+        if matches!(
+            b,
+            b'.' | b'-' | b'*' | b'=' | b'~' | b'#' | b'+' | b'!' | b'?'
+        ) && !(matches!(b, b'.' | b'+') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+        {
+            let mut end = i + 1;
+            while bytes.get(end) == Some(&b) {
+                end += 1;
+            }
+            let t = token(i, end, TokenKind::Punct);
+            if may_end_sentence(bytes, t) {
+                marks.push(out.len() - base);
+            }
+            out.push(t);
+            i = end;
+            continue;
+        }
         let c = if b.is_ascii() {
             char::from(b)
         } else {
