@@ -89,8 +89,9 @@ pub fn segment(text: &str) -> Document<'_> {
     // the list is not copied as it grows
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut paragraphs = Vec::with_capacity(para_spans.len());
-    let mut sentences = Vec::new();
-    let mut sentence_tokens = Vec::new();
+    // and a sentence per 100 to 150 bytes: reserved with room to spare
+    let mut sentences = Vec::with_capacity(text.len() / 80 + 1);
+    let mut sentence_tokens = Vec::with_capacity(text.len() / 80 + 1);
     // Indices (into `tokens` as tokenized) of abbreviations whose dot also
     // ends a sentence; they are split in place at the end.
     let mut splits: Vec<usize> = Vec::new();

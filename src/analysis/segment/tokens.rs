@@ -493,8 +493,30 @@ fn scan_plain_word(text: &str, start: usize) -> Option<(usize, TokenKind)> {
                 _ => Some((end, kind)),
             }
         }
+        Some(&b) if !b.is_ascii() => ends_before_non_ascii(text, end).then_some((end, kind)),
         _ => None,
     }
+}
+
+/// True when a run of ASCII word characters ending at byte `end` (before
+/// a character outside ASCII) is a whole word, as [`scan_joined_word`]
+/// decides: the character is no word character and no apostrophe ("word”",
+/// "word—"), or it is an apostrophe that starts a clitic other than "n’t"
+/// ("Trump’s").
+#[inline(never)]
+fn ends_before_non_ascii(text: &str, end: usize) -> bool {
+    let Some(c) = char_at(text, end) else {
+        return false;
+    };
+    if !is_apostrophe(c) {
+        return !is_word_char(c);
+    }
+    let bytes = text.as_bytes();
+    // "don’t": the word gives its "n" to the clitic (left to the full scan)
+    let n_t = end > 0
+        && matches!(bytes[end - 1], b'n' | b'N')
+        && matches!(bytes.get(end + c.len_utf8()), Some(b't' | b'T'));
+    !n_t && clitic_len(text, end).is_some()
 }
 
 /// The end of the run of ASCII letters, digits and `_` from `start`, and

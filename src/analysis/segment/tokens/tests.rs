@@ -246,7 +246,7 @@ proptest::proptest! {
             proptest::sample::select(&[
                 "a", "Z", "x", "n", "0", "7", "_", ".", ",", ":", "/", "'", "’", "-", "&", "$",
                 " ", "\n", "\t", "é", "中", "—", "Inc", "No", "Mr", "ST", "U", "e.g", "1996",
-                "abcdefgh", "ABCDEFGHIJ", "123456789", "s", "t", "'s", "n't",
+                "abcdefgh", "ABCDEFGHIJ", "123456789", "s", "t", "'s", "n't", "’s", "n’t", "”", "…",
             ][..]),
             0..24,
         ),
