@@ -101,10 +101,10 @@ fn scan_range<const CLAMP: bool>(
         // a mark (after a word character it may be a clitic: "n't").
         if ASCII_CLASS[usize::from(b)] & ASCII_WORD != 0
             && (!matches!(b, b'n' | b'N') || !char_before(text, i).is_some_and(is_word_char))
-            && let Some((end, kind)) = scan_plain_word(text, i)
+            && let Some((end, kind, dotted)) = scan_plain_word(text, i)
         {
             // only an abbreviation's dot ends a plain word with a mark
-            if bytes[end - 1] == b'.' {
+            if dotted {
                 marks.push(out.len() - base);
             }
             out.push(token(i, end, kind));
@@ -114,9 +114,9 @@ fn scan_range<const CLAMP: bool>(
             while i + 1 < end_of_range
                 && bytes[i] == b' '
                 && ASCII_CLASS[usize::from(bytes[i + 1])] & ASCII_WORD != 0
-                && let Some((end, kind)) = scan_plain_word(text, i + 1)
+                && let Some((end, kind, dotted)) = scan_plain_word(text, i + 1)
             {
-                if bytes[end - 1] == b'.' {
+                if dotted {
                     marks.push(out.len() - base);
                 }
                 out.push(token(i + 1, end, kind));
@@ -452,7 +452,7 @@ static ASCII_CLASS: [u8; 256] = {
 
 fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
     match scan_plain_word(text, start) {
-        Some(found) => found,
+        Some((end, kind, _)) => (end, kind),
         None => scan_joined_word(text, start),
     }
 }
@@ -462,38 +462,46 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
 /// join it (a comma not between digits, a full stop after a word that is no
 /// abbreviation). `None` sends the word to [`scan_joined_word`]: an inner
 /// mark, a character outside ASCII, an initial, a number before a dot.
+/// With the word's end and kind comes whether it ends in a dot (an
+/// abbreviation's).
 #[inline(always)]
-fn scan_plain_word(text: &str, start: usize) -> Option<(usize, TokenKind)> {
+fn scan_plain_word(text: &str, start: usize) -> Option<(usize, TokenKind, bool)> {
     let bytes = text.as_bytes();
-    let (end, all_digits) = ascii_word_run(bytes, start);
+    let end = ascii_word_run(bytes, start);
     if end == start {
         return None;
     }
+    // most words start with a letter: only a run starting with a digit is
+    // read again, to see whether it is all digits
+    let all_digits =
+        bytes[start].is_ascii_digit() && bytes[start + 1..end].iter().all(u8::is_ascii_digit);
     let kind = if all_digits {
         TokenKind::Number
     } else {
         TokenKind::Word
     };
     match bytes.get(end) {
-        None => Some((end, kind)),
-        Some(&b) if b.is_ascii() && !may_join_word(b) => Some((end, kind)),
+        None => Some((end, kind, false)),
+        Some(&b) if b.is_ascii() && !may_join_word(b) => Some((end, kind, false)),
         // these join digits only ("1,000", "5:30", "1/2")
         Some(b',' | b':' | b'/') => {
-            (!bytes.get(end + 1).is_some_and(u8::is_ascii_digit)).then_some((end, kind))
+            (!bytes.get(end + 1).is_some_and(u8::is_ascii_digit)).then_some((end, kind, false))
         }
         Some(b'.') if kind == TokenKind::Word && end - start > 1 => {
             // A word of two letters or more: not an initial or an initialism.
             let after = end + 1;
             match bytes.get(after) {
                 // "end.Next": the dot is no part of the word
-                Some(&n) if ASCII_CLASS[usize::from(n)] & ASCII_WORD != 0 => Some((end, kind)),
+                Some(&n) if ASCII_CLASS[usize::from(n)] & ASCII_WORD != 0 => {
+                    Some((end, kind, false))
+                }
                 Some(&n) if !n.is_ascii() => None,
                 // a word and a full stop, unless the word is an abbreviation
-                _ if is_abbreviation(text, &text[start..end], after) => Some((after, kind)),
-                _ => Some((end, kind)),
+                _ if is_abbreviation(text, &text[start..end], after) => Some((after, kind, true)),
+                _ => Some((end, kind, false)),
             }
         }
-        Some(&b) if !b.is_ascii() => ends_before_non_ascii(text, end).then_some((end, kind)),
+        Some(&b) if !b.is_ascii() => ends_before_non_ascii(text, end).then_some((end, kind, false)),
         _ => None,
     }
 }
@@ -519,35 +527,29 @@ fn ends_before_non_ascii(text: &str, end: usize) -> bool {
     !n_t && clitic_len(text, end).is_some()
 }
 
-/// The end of the run of ASCII letters, digits and `_` from `start`, and
-/// whether all of them are digits. Reads eight bytes at a time as one
-/// `u64`, so that the run's end costs one unpredictable branch or none.
+/// The end of the run of ASCII letters, digits and `_` from `start`.
+/// Reads eight bytes at a time as one `u64`, so that the run's end costs
+/// one unpredictable branch or none.
 #[inline(always)]
-fn ascii_word_run(bytes: &[u8], start: usize) -> (usize, bool) {
+fn ascii_word_run(bytes: &[u8], start: usize) -> usize {
     let mut end = start;
-    let mut all_digits = true;
     while let Some(chunk) = bytes.get(end..end + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let (word_bytes, digit_bytes) = ascii_word_bytes(u64::from_le_bytes(word));
-        // High bits of the bytes before the first one that is no word character.
-        let stops = !word_bytes & HIGH_BITS;
-        let before = (stops & stops.wrapping_neg()).wrapping_sub(1) & HIGH_BITS;
-        all_digits &= digit_bytes & before == before;
+        // the high bits of the bytes that are no word characters
+        let stops = !ascii_word_bytes(u64::from_le_bytes(word)) & HIGH_BITS;
         if stops != 0 {
-            return (end + (stops.trailing_zeros() / 8) as usize, all_digits);
+            return end + (stops.trailing_zeros() / 8) as usize;
         }
         end += 8;
     }
-    while let Some(&b) = bytes.get(end) {
-        let class = ASCII_CLASS[usize::from(b)];
-        if class & ASCII_WORD == 0 {
-            break;
-        }
-        all_digits &= class & ASCII_DIGIT != 0;
+    while bytes
+        .get(end)
+        .is_some_and(|&b| ASCII_CLASS[usize::from(b)] & ASCII_WORD != 0)
+    {
         end += 1;
     }
-    (end, all_digits)
+    end
 }
 
 /// Each byte's low bits set.
@@ -556,9 +558,9 @@ const LOW_BITS: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// The eight bytes of `w` that are ASCII word characters (letters, digits,
-/// `_`) and those that are digits, each marked by its high bit.
+/// `_`), each marked by its high bit.
 #[inline(always)]
-fn ascii_word_bytes(w: u64) -> (u64, u64) {
+fn ascii_word_bytes(w: u64) -> u64 {
     let ascii = !w & HIGH_BITS;
     // Below 0x80 in every byte, so that no sum carries into the next byte.
     let low = w & !HIGH_BITS;
@@ -568,11 +570,11 @@ fn ascii_word_bytes(w: u64) -> (u64, u64) {
             & !x.wrapping_add(LOW_BITS * u64::from(0x7F - hi))
             & HIGH_BITS
     };
-    let digits = within(low, b'0', b'9') & ascii;
+    let digits = within(low, b'0', b'9');
     // capitals folded onto lowercase letters
     let letters = within(low | (LOW_BITS * 0x20), b'a', b'z');
     let underscores = within(low, b'_', b'_');
-    ((digits | letters | underscores) & ascii, digits)
+    (digits | letters | underscores) & ascii
 }
 
 /// True for the ASCII marks that may continue a word ("U.S.", "1,000",

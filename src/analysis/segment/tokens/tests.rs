@@ -256,8 +256,9 @@ proptest::proptest! {
             if !is_word_char(c) {
                 continue;
             }
-            if let Some(fast) = scan_plain_word(&text, i) {
-                proptest::prop_assert_eq!(fast, scan_joined_word(&text, i), "{:?} at {}", text, i);
+            if let Some((end, kind, dotted)) = scan_plain_word(&text, i) {
+                proptest::prop_assert_eq!((end, kind), scan_joined_word(&text, i), "{:?} at {}", text, i);
+                proptest::prop_assert_eq!(dotted, text[..end].ends_with('.'));
             }
         }
     }
