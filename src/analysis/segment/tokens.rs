@@ -133,6 +133,17 @@ fn scan_range<const CLAMP: bool>(
             i += 1;
             continue;
         }
+        // Curly double quotes (“ ”): always a token of their own, and they
+        // may stand at a sentence's end.
+        if b == 0xE2
+            && bytes.get(i + 1) == Some(&0x80)
+            && matches!(bytes.get(i + 2), Some(0x9C | 0x9D))
+        {
+            marks.push(out.len() - base);
+            out.push(token(i, i + 3, TokenKind::Punct));
+            i += 3;
+            continue;
+        }
         // A run of one ASCII mark ("." "?" "--" "..."): what the full scan
         // makes of it, unless a dot or a plus sign starts a number (".526",
         // "+1.66"); no clitic or word starts with these marks.
@@ -501,18 +512,21 @@ fn scan_plain_word(text: &str, start: usize) -> Option<(usize, TokenKind, bool)>
                 _ => Some((end, kind, false)),
             }
         }
-        Some(&b) if !b.is_ascii() => ends_before_non_ascii(text, end).then_some((end, kind, false)),
+        Some(&b) if b == b'\'' || !b.is_ascii() => {
+            ends_before_mark(text, end).then_some((end, kind, false))
+        }
         _ => None,
     }
 }
 
 /// True when a run of ASCII word characters ending at byte `end` (before
-/// a character outside ASCII) is a whole word, as [`scan_joined_word`]
-/// decides: the character is no word character and no apostrophe ("word”",
-/// "word—"), or it is an apostrophe that starts a clitic other than "n’t"
-/// ("Trump’s").
+/// an apostrophe or a character outside ASCII) is a whole word, as
+/// [`scan_joined_word`] decides: the character is no word character and no
+/// apostrophe ("word”", "word—"), or it is an apostrophe that starts a
+/// clitic other than "n't" ("Trump’s", "Trump's"). `false` leaves the word
+/// to the full scan.
 #[inline(never)]
-fn ends_before_non_ascii(text: &str, end: usize) -> bool {
+fn ends_before_mark(text: &str, end: usize) -> bool {
     let Some(c) = char_at(text, end) else {
         return false;
     };
@@ -520,7 +534,7 @@ fn ends_before_non_ascii(text: &str, end: usize) -> bool {
         return !is_word_char(c);
     }
     let bytes = text.as_bytes();
-    // "don’t": the word gives its "n" to the clitic (left to the full scan)
+    // "don't": the word gives its "n" to the clitic (left to the full scan)
     let n_t = end > 0
         && matches!(bytes[end - 1], b'n' | b'N')
         && matches!(bytes.get(end + c.len_utf8()), Some(b't' | b'T'));

@@ -182,6 +182,20 @@ fn a_lone_mark_is_the_token_the_full_scan_makes_of_it() {
     }
     // "," "(" ")" "\"" ";" ":" "/" "$" "&" "%" among them
     assert!(lone > 20, "{lone}");
+    // and the curly double quotes, which the tokenizer cuts without a scan
+    for c in ['“', '”'] {
+        for (before, after) in [("", ""), ("word", "word"), (" ", "7"), ("n", "t")] {
+            let text = format!("{before}{c}{c}{after}");
+            let at = before.len();
+            assert_eq!(
+                scan_token(&text, at, c),
+                (at + c.len_utf8(), TokenKind::Punct),
+                "{text:?}"
+            );
+            let t = tokenize(&text).into_iter().find(|t| t.span().start == at);
+            assert_eq!(t.map(|t| t.span().end), Some(at + c.len_utf8()), "{text:?}");
+        }
+    }
 }
 
 #[test]
