@@ -230,10 +230,10 @@ const FUNCTION_WORDS: &[(&str, WordClass)] = &[
 pub struct Lexicon {
     /// Open addressing, linear probing: keys ([`packed`]; `(0, 0)` marks a
     /// free slot, no word packs to it) and the class set index of each.
-    keys: Vec<Key>,
-    ids: Vec<ClassId>,
-    /// `keys.len() - 1` (a power of two minus one).
-    mask: usize,
+    /// A fixed number of slots, so that a probe (masked to it) needs no
+    /// bounds check.
+    keys: Box<[Key; SLOTS]>,
+    ids: Box<[ClassId; SLOTS]>,
     /// The distinct class sets; index 0 is the empty set.
     combos: Vec<WordClass>,
 }
@@ -247,6 +247,10 @@ pub const MAX_COMBOS: usize = 128;
 
 /// Longest word the table can hold, in bytes.
 const MAX_WORD: usize = 16;
+
+/// Slots of the word table: a power of two, at least four per word listed
+/// (a quarter full at most, so probes stay short; a test checks it).
+const SLOTS: usize = 1 << 13;
 
 /// A word's lowercase ASCII bytes packed into two integers (zero-padded,
 /// so no two words of at most [`MAX_WORD`] bytes share a key).
@@ -266,12 +270,12 @@ fn packed(bytes: &[u8]) -> Option<Key> {
     ))
 }
 
-/// Where a key's probe starts in a table of `mask + 1` slots.
+/// Where a key's probe starts in the table.
 #[inline]
-fn slot_of(key: Key, mask: usize) -> usize {
+fn slot_of(key: Key) -> usize {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let h = (key.0 ^ key.1.rotate_left(29)).wrapping_mul(K);
-    (h >> 40) as usize & mask
+    (h >> 40) as usize % SLOTS
 }
 
 /// Lowercases the ASCII capitals among the 8 bytes of `x` at once (bytes
@@ -356,13 +360,12 @@ impl Lexicon {
         for &(w, c) in FUNCTION_WORDS {
             add(w, c);
         }
-        // a quarter full at most: probes stay short
-        let size = (order.len() * 4).next_power_of_two().max(64);
-        let mask = size - 1;
-        let mut keys = vec![(0u64, 0u64); size];
-        let mut ids = vec![0 as ClassId; size];
+        debug_assert!(order.len() * 4 <= SLOTS, "{} words", order.len());
+        let mut keys = Box::new([(0u64, 0u64); SLOTS]);
+        let mut ids = Box::new([0 as ClassId; SLOTS]);
         let mut combos: Vec<WordClass> = vec![0];
-        for key in order {
+        // one slot stays free at least, so that every probe ends
+        for key in order.into_iter().take(SLOTS - 1) {
             let c = words.get(&key).copied().unwrap_or(0);
             if c == 0 {
                 continue;
@@ -378,19 +381,14 @@ impl Lexicon {
                     continue;
                 }
             };
-            let mut s = slot_of(key, mask);
+            let mut s = slot_of(key);
             while keys[s] != (0, 0) {
-                s = (s + 1) & mask;
+                s = (s + 1) % SLOTS;
             }
             keys[s] = key;
             ids[s] = id as ClassId;
         }
-        Lexicon {
-            keys,
-            ids,
-            mask,
-            combos,
-        }
+        Lexicon { keys, ids, combos }
     }
 
     /// The classes of `word` (any case); 0 for an unknown word.
@@ -423,7 +421,7 @@ impl Lexicon {
     /// The class set index of a key; 0 when the table lacks it.
     #[inline]
     fn find(&self, key: Key) -> ClassId {
-        let mut s = slot_of(key, self.mask);
+        let mut s = slot_of(key);
         loop {
             let k = self.keys[s];
             if k == key {
@@ -432,7 +430,7 @@ impl Lexicon {
             if k == (0, 0) {
                 return 0;
             }
-            s = (s + 1) & self.mask;
+            s = (s + 1) % SLOTS;
         }
     }
 
@@ -513,6 +511,12 @@ mod tests {
         // "asked" is both a question cue and a stop word
         assert!(l.classes("asked") & STOP != 0);
         assert_eq!(l.classes("table"), 0);
+    }
+
+    #[test]
+    fn the_table_is_a_quarter_full_at_most() {
+        let used = LEXICON.keys.iter().filter(|k| **k != (0, 0)).count();
+        assert!(used > 500 && used * 4 <= SLOTS, "{used} of {SLOTS} slots");
     }
 
     #[test]

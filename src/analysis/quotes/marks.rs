@@ -14,7 +14,7 @@
 //!
 //! This module only finds quoted spans; who said them is decided elsewhere.
 
-use crate::analysis::segment::TokenKind;
+use crate::analysis::segment::{Token, TokenKind};
 use crate::analysis::{Document, Span};
 
 /// A span of text between quotation marks.
@@ -53,35 +53,17 @@ type Mark = (usize, usize);
 /// a cheap test that skips almost every token.
 #[inline]
 fn may_be_mark(doc: &Document<'_>, i: usize) -> bool {
-    let t = doc.tokens[i];
-    t.kind == TokenKind::Punct
-        && matches!(
-            doc.text.as_bytes().get(t.span().start),
-            Some(b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
-        )
+    may_be_mark_token(doc.text.as_bytes(), doc.tokens[i])
 }
 
-/// The tokens of `range` that may be quotation marks, in order (one tight
-/// pass over the tokens; [`may_be_mark`] on each).
-fn mark_tokens<'d>(
-    doc: &'d Document<'_>,
-    range: std::ops::Range<usize>,
-) -> impl Iterator<Item = usize> + 'd {
-    let bytes = doc.text.as_bytes();
-    let start = range.start;
-    doc.tokens
-        .get(range)
-        .unwrap_or(&[])
-        .iter()
-        .enumerate()
-        .filter(move |(_, t)| {
-            t.kind == TokenKind::Punct
-                && matches!(
-                    bytes.get(t.span().start),
-                    Some(b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
-                )
-        })
-        .map(move |(k, _)| start + k)
+/// [`may_be_mark`] for token `t` of a text with these `bytes`.
+#[inline]
+pub(super) fn may_be_mark_token(bytes: &[u8], t: Token) -> bool {
+    t.kind == TokenKind::Punct
+        && matches!(
+            bytes.get(t.span().start),
+            Some(b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
+        )
 }
 
 /// The double mark starting at token `i`, if any.
@@ -106,8 +88,10 @@ fn double_mark(doc: &Document<'_>, i: usize) -> Option<Mark> {
     None
 }
 
-/// Finds every quotation of the document, in text order.
-pub fn pair(doc: &Document<'_>) -> Vec<Quoted> {
+/// Finds every quotation of the document, in text order. `candidates`
+/// are the indices, in order, of the tokens that [`may_be_mark`] (found by
+/// the caller in a pass over the tokens it makes anyway).
+pub fn pair(doc: &Document<'_>, candidates: &[usize]) -> Vec<Quoted> {
     let mut out = Vec::new();
     let ranges: Vec<std::ops::Range<usize>> = doc
         .paragraphs
@@ -122,15 +106,21 @@ pub fn pair(doc: &Document<'_>) -> Vec<Quoted> {
         })
         .collect();
     let mut marks: Vec<Mark> = Vec::new();
-    // the tokens of a paragraph that may be marks, read once for both the
-    // double and the single marks
-    let mut candidates: Vec<usize> = Vec::new();
+    let mut next = 0; // the first candidate not yet passed
     for (pi, range) in ranges.iter().enumerate() {
         marks.clear();
-        candidates.clear();
-        candidates.extend(mark_tokens(doc, range.clone()));
+        // the tokens of this paragraph that may be marks, read for both
+        // the double and the single marks
+        while candidates.get(next).is_some_and(|&i| i < range.start) {
+            next += 1;
+        }
+        let from = next;
+        while candidates.get(next).is_some_and(|&i| i < range.end) {
+            next += 1;
+        }
+        let candidates = &candidates[from..next];
         let mut free = range.start; // tokens before this belong to a mark found
-        for &i in &candidates {
+        for &i in candidates {
             if i < free {
                 continue;
             }
@@ -172,7 +162,7 @@ pub fn pair(doc: &Document<'_>) -> Vec<Quoted> {
             });
         }
         if !candidates.is_empty() {
-            singles(doc, range.clone(), &candidates, pi, first_quote, &mut out);
+            singles(doc, range.clone(), candidates, pi, first_quote, &mut out);
         }
     }
     out.sort_by_key(|q| q.open);
@@ -316,9 +306,17 @@ fn singles(
 mod tests {
     use super::*;
 
+    /// [`pair`] with every token that may be a mark as a candidate.
+    pub(in crate::analysis::quotes) fn pair_all(doc: &Document<'_>) -> Vec<Quoted> {
+        let candidates: Vec<usize> = (0..doc.tokens.len())
+            .filter(|&i| may_be_mark(doc, i))
+            .collect();
+        pair(doc, &candidates)
+    }
+
     fn quoted(text: &str) -> Vec<&str> {
         let doc = Document::new(text);
-        pair(&doc).iter().map(|q| q.content.of(text)).collect()
+        pair_all(&doc).iter().map(|q| q.content.of(text)).collect()
     }
 
     #[test]
@@ -384,6 +382,6 @@ mod tests {
     fn many_marks_are_linear_and_safe() {
         let t = "\" ".repeat(10_001);
         let doc = Document::new(&t);
-        assert!(pair(&doc).len() <= 5_001);
+        assert!(pair_all(&doc).len() <= 5_001);
     }
 }

@@ -32,6 +32,7 @@ use super::{Document, Entity, Quote, QuoteKind, Span};
 use frames::{Frame, Layout};
 use lexicon::{ACCORDING, CUE_ANY, CUE_QUOTE, ClassId, LEXICON, MAX_COMBOS, WordClass};
 use marks::Quoted;
+use std::cell::Cell;
 
 /// What the passes share: the document and per-token facts computed once.
 pub(crate) struct Ctx<'a, 't> {
@@ -46,6 +47,12 @@ pub(crate) struct Ctx<'a, 't> {
     pub cues: Vec<u32>,
     /// Quoted token ranges, merged and in order.
     quoted_ranges: Vec<std::ops::Range<usize>>,
+    /// Tokens that may be quotation marks, in order (for [`marks::pair`]).
+    mark_candidates: Vec<usize>,
+    /// The answer to the last [`Ctx::sentence`] query: the passes go
+    /// through the text in order, so the next query is mostly in the same
+    /// sentence or the next one, found without a search over them all.
+    last_sentence: Cell<usize>,
 }
 
 /// Bit of a token's fact byte set when it is a quotation mark or inside a
@@ -53,7 +60,17 @@ pub(crate) struct Ctx<'a, 't> {
 const QUOTED: u8 = 0x80;
 
 impl<'a, 't> Ctx<'a, 't> {
-    fn new(doc: &'a Document<'t>, quoted: &[Quoted]) -> Self {
+    /// The facts of `doc`'s tokens and its quotations, paired by
+    /// [`marks::pair`] from the candidate marks found in the same pass.
+    fn with_quotations(doc: &'a Document<'t>) -> (Self, Vec<Quoted>) {
+        let mut cx = Ctx::new(doc);
+        let quoted = marks::pair(doc, &cx.mark_candidates);
+        cx.mark_quoted(&quoted);
+        (cx, quoted)
+    }
+
+    /// The facts of `doc`'s tokens, nothing marked quoted yet.
+    fn new(doc: &'a Document<'t>) -> Self {
         let n = doc.tokens.len();
         let lexicon = &*LEXICON;
         let mut combos = [0; MAX_COMBOS];
@@ -67,10 +84,14 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let bytes = doc.text.as_bytes();
         let mut cues = Vec::new();
+        let mut mark_candidates = Vec::new();
         // punctuation and numbers keep class set 0
         let mut facts: Vec<u8> = vec![0; n];
         for ((i, t), fact) in doc.tokens.iter().enumerate().zip(facts.iter_mut()) {
             if t.kind != TokenKind::Word {
+                if marks::may_be_mark_token(bytes, *t) {
+                    mark_candidates.push(i);
+                }
                 continue;
             }
             let s = t.span();
@@ -80,13 +101,21 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             *fact = id;
         }
-        let mut cx = Ctx {
+        Ctx {
             doc,
             facts,
             combos,
             cues,
             quoted_ranges: Vec::new(),
-        };
+            mark_candidates,
+            last_sentence: Cell::new(0),
+        }
+    }
+
+    /// Marks the tokens of each quotation (its marks included) as quoted.
+    fn mark_quoted(&mut self, quoted: &[Quoted]) {
+        let (doc, n) = (self.doc, self.doc.tokens.len());
+        let (facts, ranges) = (&mut self.facts, &mut self.quoted_ranges);
         for q in quoted {
             let end = match q.close {
                 Some(c) => c + 1,
@@ -96,17 +125,16 @@ impl<'a, 't> Ctx<'a, 't> {
             if q.open >= end {
                 continue;
             }
-            if let Some(slots) = cx.facts.get_mut(q.open..end) {
+            if let Some(slots) = facts.get_mut(q.open..end) {
                 for f in slots {
                     *f |= QUOTED;
                 }
             }
-            match cx.quoted_ranges.last_mut() {
+            match ranges.last_mut() {
                 Some(r) if q.open <= r.end => r.end = r.end.max(end),
-                _ => cx.quoted_ranges.push(q.open..end),
+                _ => ranges.push(q.open..end),
             }
         }
-        cx
     }
 
     /// The lexicon classes of token `i` (0 for punctuation and unknown words).
@@ -219,12 +247,24 @@ impl<'a, 't> Ctx<'a, 't> {
         self.doc.tokens.partition_point(|t| t.span().start < pos)
     }
 
-    /// The sentence token `i` belongs to (a binary search: sentences are
-    /// few next to tokens, and asked about only around cues and quotes).
+    /// The sentence token `i` belongs to: the last one asked about or the
+    /// one after it when either holds `i`, else a binary search (the
+    /// sentences' token ranges are in order and do not overlap, so the
+    /// sentence holding `i` is the first that ends after it).
     pub fn sentence(&self, i: usize) -> usize {
         let s = &self.doc.sentence_tokens;
-        s.partition_point(|r| r.end <= i)
-            .min(s.len().saturating_sub(1))
+        let last = self.last_sentence.get();
+        for k in [last, last + 1] {
+            if s.get(k).is_some_and(|r| r.contains(&i)) {
+                self.last_sentence.set(k);
+                return k;
+            }
+        }
+        let k = s
+            .partition_point(|r| r.end <= i)
+            .min(s.len().saturating_sub(1));
+        self.last_sentence.set(k);
+        k
     }
 
     pub fn paragraph_of_token(&self, i: usize) -> usize {
@@ -274,8 +314,7 @@ pub fn find(doc: &Document<'_>, entities: &[Entity]) -> Vec<Quote> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let quoted = marks::pair(doc);
-    let cx = Ctx::new(doc, &quoted);
+    let (cx, quoted) = Ctx::with_quotations(doc);
     let frames = frames::find(&cx);
     let mut found = attach(&cx, &quoted, &frames);
     found.reserve(frames.len());

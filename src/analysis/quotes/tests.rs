@@ -483,8 +483,7 @@ fn a_paragraph_read_near_a_sentence_is_the_paragraph_searched_for() {
     let text = "The mayor spoke first. She said the bridge would open.\n\nCritics disagreed. \
                 They said the cost had doubled, and the council said nothing.";
     let doc = Document::new(text);
-    let quoted = marks::pair(&doc);
-    let cx = Ctx::new(&doc, &quoted);
+    let (cx, _) = Ctx::with_quotations(&doc);
     assert!(doc.paragraphs.len() >= 2);
     for i in 0..doc.tokens.len() {
         for s in 0..doc.sentences.len() + 1 {
@@ -501,8 +500,7 @@ fn a_paragraph_read_near_a_sentence_is_the_paragraph_searched_for() {
 fn word_shapes_are_read_from_bytes_and_characters_alike() {
     let text = "Émile Zola’s über-fan, Smith's aide and the family quietly said yes.";
     let doc = Document::new(text);
-    let quoted = marks::pair(&doc);
-    let cx = Ctx::new(&doc, &quoted);
+    let (cx, _) = Ctx::with_quotations(&doc);
     let at = |w: &str| (0..doc.tokens.len()).find(|&i| cx.word(i) == w);
     let shape = |w: &str| at(w).map(|i| (cx.capitalised(i), cx.possessive(i), cx.ly_adverb(i)));
     assert_eq!(shape("Émile"), Some((true, false, false)));

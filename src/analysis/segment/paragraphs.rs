@@ -27,19 +27,62 @@ fn read_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = 0;
     while start < text.len() {
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        lines.push(read_line(text, Span::new(start, end)));
+        let (end, ascii) = line_end(text.as_bytes(), start);
+        lines.push(read_line(text, Span::new(start, end), ascii));
         start = end + 1;
     }
     lines
 }
 
-fn read_line(text: &str, span: Span) -> Line {
+/// Each byte's low bit set.
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+/// Each byte's high bit set.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Where the line starting at byte `start` ends (its '\n' or the end of
+/// the text), and whether it is all ASCII: one pass, eight bytes at a time.
+fn line_end(bytes: &[u8], start: usize) -> (usize, bool) {
+    let mut at = start;
+    // the high bits of every byte read so far
+    let mut high = 0u64;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let newlines = x ^ (LOW_BITS * u64::from(b'\n'));
+        // the lowest bit set marks the first zero byte, the first newline
+        let zero = newlines.wrapping_sub(LOW_BITS) & !newlines & HIGH_BITS;
+        if zero != 0 {
+            let k = zero.trailing_zeros() / 8;
+            let before = (1u64 << (8 * k)).wrapping_sub(1);
+            high |= x & before;
+            return (at + k as usize, high & HIGH_BITS == 0);
+        }
+        high |= x;
+        at += 8;
+    }
+    while let Some(&b) = bytes.get(at) {
+        if b == b'\n' {
+            break;
+        }
+        high |= u64::from(b);
+        at += 1;
+    }
+    (at, high & HIGH_BITS == 0)
+}
+
+/// The line at `span`; `ascii` when all its bytes are ASCII (its width is
+/// then its length).
+fn read_line(text: &str, span: Span, ascii: bool) -> Line {
     let body = span.of(text).trim_end();
     let visible = body.trim_start();
     Line {
         span,
-        width: body.chars().count(),
+        width: if ascii {
+            body.len()
+        } else {
+            body.chars().count()
+        },
         indent: body.len() - body.trim_start_matches([' ', '\t']).len(),
         blank: visible.is_empty(),
         lower_start: visible.chars().next().is_some_and(char::is_lowercase),
@@ -158,6 +201,27 @@ mod tests {
 
     fn paras(text: &str) -> Vec<&str> {
         paragraph_spans(text).iter().map(|s| s.of(text)).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_line_ends_at_its_newline_and_knows_whether_it_is_ascii(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["a", "bc", " ", "\n", "é", "—", "12345678", "\t"][..]),
+                0..40,
+            ),
+            start_at in 0usize..40,
+        ) {
+            let text = pieces.concat();
+            let starts: Vec<usize> = (0..text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            if let Some(&start) = starts.get(start_at % starts.len().max(1)) {
+                let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+                proptest::prop_assert_eq!(
+                    line_end(text.as_bytes(), start),
+                    (end, text[start..end].is_ascii())
+                );
+            }
+        }
     }
 
     const WRAPPED: &str = "\

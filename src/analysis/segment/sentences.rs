@@ -11,7 +11,7 @@
 //!
 //! It never looks past the paragraph: paragraph ends always end sentences.
 
-use super::tokens::{AbbreviationClass, abbreviation_class};
+use super::tokens::{AbbreviationClass, abbreviation_class, may_end_sentence};
 use super::{Token, TokenKind};
 
 /// Where a sentence ends, relative to the paragraph's tokens.
@@ -54,22 +54,6 @@ fn mark(tok: &str, kind: TokenKind) -> Mark {
         };
     }
     Mark::Other
-}
-
-/// True for a token that is neither a [`Mark`] nor a double quote mark,
-/// told from its first and last bytes alone: most words, numbers, commas
-/// and brackets. The rest go through [`mark`].
-#[inline]
-fn cannot_end_sentence(bytes: &[u8], t: Token) -> bool {
-    match t.kind {
-        // a word or number marks nothing unless it ends in a dot
-        TokenKind::Word | TokenKind::Number => {
-            bytes.get(t.span().end.wrapping_sub(1)) != Some(&b'.')
-        }
-        TokenKind::Punct => bytes
-            .get(t.span().start)
-            .is_some_and(|&b| b.is_ascii() && !matches!(b, b'.' | b'?' | b'!' | b'"')),
-    }
 }
 
 /// Closing quote marks and brackets that stay with the sentence before them.
@@ -224,9 +208,16 @@ fn speech_tag_follows(text: &str, tokens: &[Token], j: usize) -> bool {
 }
 
 /// The sentences of one paragraph's tokens, in order, written to `out`
-/// (cleared first); the last one ends at `tokens.len()`. Linear in the
-/// number of tokens.
-pub(crate) fn sentence_ends(text: &str, tokens: &[Token], out: &mut Vec<SentenceEnd>) {
+/// (cleared first); the last one ends at `tokens.len()`. `marks` are the
+/// indices, in order, of the tokens that [`may_end_sentence`] (as the
+/// tokenizer found them): no other token can end a sentence or be a double
+/// quote mark, so only these are read. Linear in the number of tokens.
+pub(crate) fn sentence_ends(
+    text: &str,
+    tokens: &[Token],
+    marks: &[usize],
+    out: &mut Vec<SentenceEnd>,
+) {
     out.clear();
     let n = tokens.len();
     let mut i = 0;
@@ -234,12 +225,16 @@ pub(crate) fn sentence_ends(text: &str, tokens: &[Token], out: &mut Vec<Sentence
     // which tells a closing mark from an opening one written with the same
     // glyph ('” We agree,” he said.').
     let mut open_quotes = 0usize;
-    let bytes = text.as_bytes();
-    while i < n {
-        if cannot_end_sentence(bytes, tokens[i]) {
-            i += 1;
-            continue;
+    let mut next_mark = 0; // index in `marks` of the first mark not yet passed
+    loop {
+        while marks.get(next_mark).is_some_and(|&k| k < i) {
+            next_mark += 1;
         }
+        match marks.get(next_mark) {
+            Some(&k) if k < n => i = k,
+            _ => break,
+        }
+        debug_assert!(may_end_sentence(text.as_bytes(), tokens[i]));
         let first = tokens[i].text(text);
         let m = mark(first, tokens[i].kind);
         if m == Mark::Other {

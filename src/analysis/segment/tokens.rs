@@ -2,7 +2,9 @@
 //! Penn Treebank cut news text, so that a tagger trained on CoNLL tokens sees
 //! the same units in gloss.
 //!
-//! Entry point: [`tokenize`], one left-to-right pass, linear in the text.
+//! Entry point: [`tokenize`], one left-to-right pass, linear in the text
+//! (the segmenter calls `tokenize_range` on each paragraph, which also
+//! lists the tokens that may end a sentence, judged by their shape).
 //! The conventions, each with the reason:
 //!
 //! - clitics are their own tokens: "Germany's" is "Germany" + "'s",
@@ -24,8 +26,19 @@
 //! It must not look beyond the neighbouring characters: no sentence or
 //! paragraph decisions are made here.
 
+mod abbreviations;
+mod words;
+
+use abbreviations::is_abbreviation;
+pub(crate) use abbreviations::{AbbreviationClass, abbreviation_class};
+#[cfg(test)]
+use abbreviations::{LONGEST_ABBREVIATION, known_abbreviation};
+
 use super::{Token, TokenKind};
 use crate::analysis::Span;
+#[cfg(test)]
+use words::scan_joined_word;
+use words::{ASCII_CLASS, ASCII_LONE_MARK, ASCII_WORD, scan_plain_word, scan_word};
 
 /// Splits text into tokens. Never fails; every non-space character is in
 /// exactly one token, and tokens never contain white space.
@@ -42,9 +55,55 @@ use crate::analysis::Span;
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let mut i = 0;
+    let mut marks = Vec::new();
+    tokenize_range(text, 0, text.len(), &mut out, &mut marks);
+    out
+}
+
+/// Appends the tokens of `text[from..to]` to `out`, as [`tokenize`] cuts
+/// them in the whole text (the neighbouring characters are read in
+/// `text`): `to` must be the text's end or a white space character, where
+/// no token goes on. Appends to `marks` the indices, counted from the
+/// first token appended, of the tokens that [`may_end_sentence`]: the
+/// only ones the sentence splitter has to read.
+pub(crate) fn tokenize_range(
+    text: &str,
+    from: usize,
+    to: usize,
+    out: &mut Vec<Token>,
+    marks: &mut Vec<usize>,
+) {
+    // offsets that fit in 32 bits need no clamping, token by token
+    if u32::try_from(text.len()).is_ok() {
+        scan_range::<false>(text, from, to, out, marks);
+    } else {
+        scan_range::<true>(text, from, to, out, marks);
+    }
+}
+
+/// [`tokenize_range`], with each token's offsets clamped to 32 bits when
+/// `CLAMP` (a text past 4 GiB) or else taken as they are.
+#[inline(always)]
+fn scan_range<const CLAMP: bool>(
+    text: &str,
+    from: usize,
+    to: usize,
+    out: &mut Vec<Token>,
+    marks: &mut Vec<usize>,
+) {
+    let token = |start: usize, end: usize, kind: TokenKind| {
+        if CLAMP {
+            Token::new(Span::new(start, end), kind)
+        } else {
+            Token::within_4gib(start, end, kind)
+        }
+    };
+    let base = out.len();
+    let mut i = from;
     let bytes = text.as_bytes();
-    while let Some(&b) = bytes.get(i) {
+    let end_of_range = to.min(bytes.len());
+    while i < end_of_range {
+        let b = bytes[i];
         if b == b' ' || b == b'\n' {
             i += 1;
             continue;
@@ -53,26 +112,67 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         // a mark (after a word character it may be a clitic: "n't").
         if ASCII_CLASS[usize::from(b)] & ASCII_WORD != 0
             && (!matches!(b, b'n' | b'N') || !char_before(text, i).is_some_and(is_word_char))
-            && let Some((end, kind)) = scan_plain_word(text, i)
+            && let Some((end, kind, dotted)) = scan_plain_word(text, i)
         {
-            out.push(Token::new(Span::new(i, end), kind));
+            // only an abbreviation's dot ends a plain word with a mark
+            if dotted {
+                marks.push(out.len() - base);
+            }
+            out.push(token(i, end, kind));
             i = end;
             // The commonest next token: one space, then another plain word
             // (after a space no clitic can start, so any word byte will do).
-            while bytes.get(i) == Some(&b' ')
-                && let Some(&b) = bytes.get(i + 1)
-                && ASCII_CLASS[usize::from(b)] & ASCII_WORD != 0
-                && let Some((end, kind)) = scan_plain_word(text, i + 1)
+            while i + 1 < end_of_range
+                && bytes[i] == b' '
+                && ASCII_CLASS[usize::from(bytes[i + 1])] & ASCII_WORD != 0
+                && let Some((end, kind, dotted)) = scan_plain_word(text, i + 1)
             {
-                out.push(Token::new(Span::new(i + 1, end), kind));
+                if dotted {
+                    marks.push(out.len() - base);
+                }
+                out.push(token(i + 1, end, kind));
                 i = end;
             }
             continue;
         }
         // A mark that is always a token of one byte ("," "(" '"' ...).
         if ASCII_CLASS[usize::from(b)] & ASCII_LONE_MARK != 0 {
-            out.push(Token::new(Span::new(i, i + 1), TokenKind::Punct));
+            if b == b'"' {
+                marks.push(out.len() - base);
+            }
+            out.push(token(i, i + 1, TokenKind::Punct));
             i += 1;
+            continue;
+        }
+        // Curly double quotes (“ ”): always a token of their own, and they
+        // may stand at a sentence's end.
+        if b == 0xE2
+            && bytes.get(i + 1) == Some(&0x80)
+            && matches!(bytes.get(i + 2), Some(0x9C | 0x9D))
+        {
+            marks.push(out.len() - base);
+            out.push(token(i, i + 3, TokenKind::Punct));
+            i += 3;
+            continue;
+        }
+        // A run of one ASCII mark ("." "?" "--" "..."): what the full scan
+        // makes of it, unless a dot or a plus sign starts a number (".526",
+        // "+1.66"); no clitic or word starts with these marks.
+        if matches!(
+            b,
+            b'.' | b'-' | b'*' | b'=' | b'~' | b'#' | b'+' | b'!' | b'?'
+        ) && !(matches!(b, b'.' | b'+') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+        {
+            let mut end = i + 1;
+            while bytes.get(end) == Some(&b) {
+                end += 1;
+            }
+            let t = token(i, end, TokenKind::Punct);
+            if may_end_sentence(bytes, t) {
+                marks.push(out.len() - base);
+            }
+            out.push(t);
+            i = end;
             continue;
         }
         let c = if b.is_ascii() {
@@ -88,10 +188,29 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let (end, kind) = scan_token(text, i, c);
         // Every branch consumes at least `c`; guard anyway so the loop always advances.
         let end = end.max(i + c.len_utf8());
-        out.push(Token::new(Span::new(i, end), kind));
+        let t = token(i, end, kind);
+        if may_end_sentence(bytes, t) {
+            marks.push(out.len() - base);
+        }
+        out.push(t);
         i = end;
     }
-    out
+}
+
+/// True for a token that may be a sentence mark or a double quote mark,
+/// told from its first and last bytes alone: a word or number ending in a
+/// dot, a punctuation token starting with '.', '?', '!', '"' or a byte
+/// outside ASCII. Most words, numbers, commas and brackets are not.
+#[inline]
+pub(crate) fn may_end_sentence(bytes: &[u8], t: Token) -> bool {
+    match t.kind {
+        TokenKind::Word | TokenKind::Number => {
+            bytes.get(t.span().end.wrapping_sub(1)) == Some(&b'.')
+        }
+        TokenKind::Punct => bytes
+            .get(t.span().start)
+            .is_none_or(|&b| !b.is_ascii() || matches!(b, b'.' | b'?' | b'!' | b'"')),
+    }
 }
 
 /// The character starting at byte `i`, if any.
@@ -238,677 +357,5 @@ fn starts_line(text: &str, start: usize) -> bool {
         .is_none_or(|b| b == b'\n')
 }
 
-/// What the part of a word scanned so far looks like; kept up to date as the
-/// scan goes so that no check re-reads the word (the scan stays linear).
-#[derive(Debug, Clone, Copy)]
-struct WordShape {
-    chars: usize,
-    /// Starts with a digit and has only digits and number punctuation.
-    numeric: bool,
-    /// Single letters joined by dots: "U", "U.S", "a.m".
-    initialism: bool,
-    has_dot: bool,
-    /// Only ASCII digits.
-    digits: bool,
-    /// Only ASCII capitals.
-    capitals: bool,
-    last: Option<char>,
-}
-
-impl WordShape {
-    fn new() -> Self {
-        WordShape {
-            chars: 0,
-            numeric: true,
-            initialism: true,
-            has_dot: false,
-            digits: true,
-            capitals: true,
-            last: None,
-        }
-    }
-
-    /// Adds one word character.
-    #[inline]
-    fn push_char(&mut self, c: char) {
-        if self.chars == 0 {
-            self.numeric = c.is_ascii_digit();
-        } else {
-            self.numeric &= c.is_ascii_digit();
-        }
-        self.digits &= c.is_ascii_digit();
-        self.capitals &= c.is_ascii_uppercase();
-        self.last = Some(c);
-        self.chars += 1;
-    }
-
-    /// Adds `n` ASCII word characters at once: `all` holds the
-    /// [`ASCII_DIGIT`] and [`ASCII_UPPER`] bits every one of them has.
-    #[inline]
-    fn push_ascii_run(&mut self, n: usize, all: u8, last: char) {
-        let digits = all & ASCII_DIGIT != 0;
-        // `numeric` starts true, so and-ing also covers the first character
-        self.numeric &= digits;
-        self.digits &= digits;
-        self.capitals &= all & ASCII_UPPER != 0;
-        self.last = Some(last);
-        self.chars += n;
-    }
-
-    /// Closes a run of `n` word characters: an initialism's parts are single letters.
-    fn end_run(&mut self, n: usize) {
-        self.initialism &= n == 1 && self.last.is_some_and(char::is_alphabetic);
-    }
-
-    /// Adds a joining mark ('.', '-', ...).
-    fn push_mark(&mut self, c: char) {
-        self.chars += 1;
-        self.numeric &= matches!(c, '.' | ',' | ':' | '/' | '-');
-        self.initialism &= c == '.';
-        self.has_dot |= c == '.';
-        self.digits = false;
-        self.capitals = false;
-        self.last = Some(c);
-    }
-}
-
-/// [`ASCII_CLASS`] bit: a word character (letter, digit, `_`).
-const ASCII_WORD: u8 = 1;
-/// [`ASCII_CLASS`] bit: a digit.
-const ASCII_DIGIT: u8 = 2;
-/// [`ASCII_CLASS`] bit: a capital letter.
-const ASCII_UPPER: u8 = 4;
-
-/// [`ASCII_CLASS`] bit: a byte that [`scan_token`] always makes a token
-/// of its own, wherever it is: no letter, digit, `_` or white space, no
-/// apostrophe (a clitic may start there), no mark whose runs are one token
-/// ([`is_run_mark`]) and no '.' or '+' (they may start a number).
-const ASCII_LONE_MARK: u8 = 8;
-
-/// The class bits of each ASCII byte (0 for other bytes).
-static ASCII_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        let white = matches!(c, 0x09..=0x0D | b' ');
-        let joins_or_runs = matches!(
-            c,
-            b'\'' | b'.' | b'+' | b'-' | b'*' | b'=' | b'~' | b'#' | b'!' | b'?'
-        );
-        if !(c.is_ascii_alphanumeric() || c == b'_' || white || joins_or_runs) {
-            table[b] |= ASCII_LONE_MARK;
-        }
-        if c.is_ascii_alphanumeric() || c == b'_' {
-            table[b] |= ASCII_WORD;
-        }
-        if c.is_ascii_digit() {
-            table[b] |= ASCII_DIGIT;
-        }
-        if c.is_ascii_uppercase() {
-            table[b] |= ASCII_UPPER;
-        }
-        b += 1;
-    }
-    table
-};
-
-fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
-    match scan_plain_word(text, start) {
-        Some(found) => found,
-        None => scan_joined_word(text, start),
-    }
-}
-
-/// The common cases of [`scan_word`], decided from the bytes around an ASCII
-/// run of letters and digits: the run ends at a space or a mark that cannot
-/// join it (a comma not between digits, a full stop after a word that is no
-/// abbreviation). `None` sends the word to [`scan_joined_word`]: an inner
-/// mark, a character outside ASCII, an initial, a number before a dot.
-#[inline(always)]
-fn scan_plain_word(text: &str, start: usize) -> Option<(usize, TokenKind)> {
-    let bytes = text.as_bytes();
-    let (end, all_digits) = ascii_word_run(bytes, start);
-    if end == start {
-        return None;
-    }
-    let kind = if all_digits {
-        TokenKind::Number
-    } else {
-        TokenKind::Word
-    };
-    match bytes.get(end) {
-        None => Some((end, kind)),
-        Some(&b) if b.is_ascii() && !may_join_word(b) => Some((end, kind)),
-        // these join digits only ("1,000", "5:30", "1/2")
-        Some(b',' | b':' | b'/') => {
-            (!bytes.get(end + 1).is_some_and(u8::is_ascii_digit)).then_some((end, kind))
-        }
-        Some(b'.') if kind == TokenKind::Word && end - start > 1 => {
-            // A word of two letters or more: not an initial or an initialism.
-            let after = end + 1;
-            match bytes.get(after) {
-                // "end.Next": the dot is no part of the word
-                Some(&n) if ASCII_CLASS[usize::from(n)] & ASCII_WORD != 0 => Some((end, kind)),
-                Some(&n) if !n.is_ascii() => None,
-                // a word and a full stop, unless the word is an abbreviation
-                _ if is_abbreviation(text, &text[start..end], after) => Some((after, kind)),
-                _ => Some((end, kind)),
-            }
-        }
-        _ => None,
-    }
-}
-
-/// The end of the run of ASCII letters, digits and `_` from `start`, and
-/// whether all of them are digits. Reads eight bytes at a time as one
-/// `u64`, so that the run's end costs one unpredictable branch or none.
-#[inline(always)]
-fn ascii_word_run(bytes: &[u8], start: usize) -> (usize, bool) {
-    let mut end = start;
-    let mut all_digits = true;
-    while let Some(chunk) = bytes.get(end..end + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let (word_bytes, digit_bytes) = ascii_word_bytes(u64::from_le_bytes(word));
-        // High bits of the bytes before the first one that is no word character.
-        let stops = !word_bytes & HIGH_BITS;
-        let before = (stops & stops.wrapping_neg()).wrapping_sub(1) & HIGH_BITS;
-        all_digits &= digit_bytes & before == before;
-        if stops != 0 {
-            return (end + (stops.trailing_zeros() / 8) as usize, all_digits);
-        }
-        end += 8;
-    }
-    while let Some(&b) = bytes.get(end) {
-        let class = ASCII_CLASS[usize::from(b)];
-        if class & ASCII_WORD == 0 {
-            break;
-        }
-        all_digits &= class & ASCII_DIGIT != 0;
-        end += 1;
-    }
-    (end, all_digits)
-}
-
-/// Each byte's low bits set.
-const LOW_BITS: u64 = 0x0101_0101_0101_0101;
-/// Each byte's high bit set.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The eight bytes of `w` that are ASCII word characters (letters, digits,
-/// `_`) and those that are digits, each marked by its high bit.
-#[inline(always)]
-fn ascii_word_bytes(w: u64) -> (u64, u64) {
-    let ascii = !w & HIGH_BITS;
-    // Below 0x80 in every byte, so that no sum carries into the next byte.
-    let low = w & !HIGH_BITS;
-    // High bit set where lo <= byte <= hi.
-    let within = |x: u64, lo: u8, hi: u8| {
-        x.wrapping_add(LOW_BITS * u64::from(0x80 - lo))
-            & !x.wrapping_add(LOW_BITS * u64::from(0x7F - hi))
-            & HIGH_BITS
-    };
-    let digits = within(low, b'0', b'9') & ascii;
-    // capitals folded onto lowercase letters
-    let letters = within(low | (LOW_BITS * 0x20), b'a', b'z');
-    let underscores = within(low, b'_', b'_');
-    ((digits | letters | underscores) & ascii, digits)
-}
-
-/// True for the ASCII marks that may continue a word ("U.S.", "1,000",
-/// "Indo-Pacific", "O'Brien", "S&P", "5:30", "1/2", "C$").
-#[inline]
-fn may_join_word(b: u8) -> bool {
-    matches!(b, b'\'' | b'-' | b'.' | b',' | b':' | b'/' | b'&' | b'$')
-}
-
-/// [`scan_word`] for words with inner marks or characters outside ASCII.
-#[inline(never)]
-fn scan_joined_word(text: &str, start: usize) -> (usize, TokenKind) {
-    let mut end = start;
-    let mut shape = WordShape::new();
-    let bytes = text.as_bytes();
-    loop {
-        let mut run = 0;
-        loop {
-            // a run of ASCII word characters, read a byte at a time
-            let from = end;
-            let mut all = ASCII_DIGIT | ASCII_UPPER;
-            while let Some(&b) = bytes.get(end) {
-                let class = ASCII_CLASS[usize::from(b)];
-                if class & ASCII_WORD == 0 {
-                    break;
-                }
-                all &= class;
-                end += 1;
-            }
-            if end > from {
-                shape.push_ascii_run(end - from, all, char::from(bytes[end - 1]));
-                run += end - from;
-            }
-            // then a word character outside ASCII, if one follows
-            match bytes.get(end) {
-                Some(&b) if !b.is_ascii() => match char_at(text, end) {
-                    Some(c) if is_word_char(c) => {
-                        shape.push_char(c);
-                        run += 1;
-                        end += c.len_utf8();
-                    }
-                    _ => break,
-                },
-                _ => break,
-            }
-        }
-        if run > 0 {
-            shape.end_run(run);
-        }
-        // Only these marks can join a word; anything else ends it.
-        match bytes.get(end) {
-            None => break,
-            Some(&b) if b.is_ascii() && !may_join_word(b) => break,
-            _ => {}
-        }
-        let Some(d) = char_at(text, end) else { break };
-        let after = end + d.len_utf8();
-        let next = char_at(text, after);
-        let last = shape.last;
-        let last_digit = last.is_some_and(|c| c.is_ascii_digit());
-        let next_digit = next.is_some_and(|n| n.is_ascii_digit());
-        match d {
-            '\'' | '’' => {
-                if next.is_some_and(|n| n == 't' || n == 'T')
-                    && matches!(last, Some('n' | 'N'))
-                    && shape.chars > 1
-                    && clitic_len(text, end - 1).is_some()
-                {
-                    // "don't" -> "do" + "n't"
-                    end -= 1;
-                    break;
-                }
-                if clitic_len(text, end).is_some() {
-                    break;
-                }
-                if next.is_some_and(char::is_alphabetic) {
-                    shape.push_mark(d);
-                    end = after;
-                    continue;
-                }
-                break;
-            }
-            '-' => {
-                if next.is_some_and(is_word_char) {
-                    shape.push_mark(d);
-                    end = after;
-                    continue;
-                }
-                if next.is_none_or(char::is_whitespace) {
-                    // "face- to- face", "27- 28": a dangling hyphen stays on its word
-                    shape.push_mark(d);
-                    end = after;
-                }
-                break;
-            }
-            '.' => {
-                if shape.numeric && last_digit && next_digit {
-                    shape.push_mark(d);
-                    end = after;
-                    continue;
-                }
-                let single_letter_follows = next.is_some_and(char::is_alphabetic)
-                    && !char_at(text, after + next.map_or(0, char::len_utf8))
-                        .is_some_and(is_word_char);
-                if shape.initialism && single_letter_follows {
-                    shape.push_mark(d);
-                    end = after;
-                    continue;
-                }
-                if shape.initialism
-                    && shape.has_dot
-                    && next == Some('-')
-                    && char_at(text, after + 1).is_some_and(is_word_char)
-                {
-                    // "U.S.-led"
-                    shape.push_mark(d);
-                    shape.push_mark('-');
-                    end = after + 1;
-                    continue;
-                }
-                let spaced = next.is_none_or(|n| !is_word_char(n));
-                if !spaced {
-                    break;
-                }
-                let single_capital = shape.chars == 1 && last.is_some_and(char::is_uppercase);
-                let tok = &text[start..end];
-                if (shape.initialism && (shape.has_dot || single_capital))
-                    || is_abbreviation(text, tok, after)
-                    || (shape.chars <= 3
-                        && shape.digits
-                        && next.is_some_and(|n| n == ' ' || n == '\t')
-                        && starts_line(text, start))
-                {
-                    end = after;
-                }
-                break;
-            }
-            ',' => {
-                if shape.numeric && last_digit && next_digit {
-                    shape.push_mark(d);
-                    end = after;
-                    continue;
-                }
-                break;
-            }
-            ':' | '/' => {
-                if last_digit && next_digit {
-                    shape.push_mark(d);
-                    end = after;
-                    continue;
-                }
-                break;
-            }
-            '&' => {
-                if last.is_some_and(char::is_uppercase) && next.is_some_and(char::is_uppercase) {
-                    shape.push_mark(d);
-                    end = after;
-                    continue;
-                }
-                break;
-            }
-            '$' => {
-                // "C$", "US$", "HK$": a currency code glued to the dollar sign
-                if shape.chars <= 3 && shape.capitals && !next.is_some_and(char::is_alphabetic) {
-                    end = after;
-                }
-                break;
-            }
-            _ => break,
-        }
-    }
-    let kind = if shape.numeric {
-        TokenKind::Number
-    } else {
-        TokenKind::Word
-    };
-    (end, kind)
-}
-
-/// How an abbreviation behaves at the end of a sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum AbbreviationClass {
-    /// Comes before a name or number ("Mr.", "Sen.", "No."): never ends a sentence.
-    Title,
-    /// Can end a sentence ("Inc.", "Jan.", "Calif.", "etc.").
-    Other,
-}
-
-/// The class of a known abbreviation, given without its dot. Case matters:
-/// "Gov." is an abbreviation, "gov." is not.
-pub(crate) fn abbreviation_class(word: &str) -> Option<AbbreviationClass> {
-    if word.len() > LONGEST_ABBREVIATION {
-        return None;
-    }
-    if word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase()) {
-        // headlines in capitals: "ST. LOUIS", "GOV. SMITH"
-        let mut title = word[..1].to_string();
-        title.push_str(&word[1..].to_ascii_lowercase());
-        return known_abbreviation(&title);
-    }
-    known_abbreviation(word)
-}
-
-/// Bytes in the longest word [`known_abbreviation`] knows ("Messrs", "approx").
-const LONGEST_ABBREVIATION: usize = 6;
-
-fn known_abbreviation(word: &str) -> Option<AbbreviationClass> {
-    use AbbreviationClass::*;
-    Some(match word {
-        "Mr" | "Mrs" | "Ms" | "Messrs" | "Mme" | "Mlle" | "Dr" | "Prof" | "Sen" | "Sens"
-        | "Rep" | "Reps" | "Gov" | "Govs" | "Gen" | "Gens" | "Lt" | "Col" | "Maj" | "Capt"
-        | "Sgt" | "Cpl" | "Pvt" | "Cmdr" | "Adm" | "Rev" | "Hon" | "Pres" | "Supt" | "Atty"
-        | "Insp" | "Det" | "Fr" | "Sr" | "Jr" | "St" | "Ste" | "Mt" | "Ft" | "No" | "Nos"
-        | "Nr" | "vs" | "Vs" | "v" | "cf" | "Fig" | "fig" | "Vol" | "vol" | "pp" | "ca" => Title,
-        "Inc" | "Corp" | "Co" | "Cos" | "Ltd" | "Bros" | "Plc" | "Pty" | "Dept" | "Univ"
-        | "Assn" | "Ave" | "Blvd" | "Rd" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul"
-        | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "Mon" | "Tue" | "Tues" | "Wed"
-        | "Thu" | "Thur" | "Thurs" | "Fri" | "Sat" | "Sun" | "Ala" | "Ariz" | "Ark" | "Calif"
-        | "Colo" | "Conn" | "Del" | "Fla" | "Ga" | "Ill" | "Ind" | "Kan" | "Kans" | "Ky" | "La"
-        | "Md" | "Mass" | "Mich" | "Minn" | "Miss" | "Mo" | "Mont" | "Neb" | "Nev" | "Okla"
-        | "Ore" | "Pa" | "Penn" | "Tenn" | "Tex" | "Va" | "Vt" | "Wash" | "Wis" | "Wyo" | "etc"
-        | "approx" | "est" | "e.g" | "i.e" | "al" | "ed" | "eds" | "pct" | "yr" | "yrs" | "mln"
-        | "bln" | "km" | "ft" | "lb" | "lbs" | "oz" => Other,
-        _ => return None,
-    })
-}
-
-/// True when `word` followed by a dot (ending at byte `after`) is a known abbreviation.
-fn is_abbreviation(text: &str, word: &str, after: usize) -> bool {
-    match abbreviation_class(word) {
-        // "No. 2", "Nos. 3 and 4": only before a number
-        Some(_)
-            if ["No", "Nos", "Nr"]
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(word)) =>
-        {
-            text.get(after..)
-                .and_then(|s| s.trim_start().chars().next())
-                .is_some_and(|c| c.is_ascii_digit())
-        }
-        Some(_) => true,
-        None => false,
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn toks(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| t.text(text)).collect()
-    }
-
-    #[test]
-    fn possessives_and_contractions_split_like_conll() {
-        assert_eq!(
-            toks("Germany's plan isn't Brazil’s, and I'm sure we'll see O'Brien's."),
-            [
-                "Germany", "'s", "plan", "is", "n't", "Brazil", "’s", ",", "and", "I", "'m",
-                "sure", "we", "'ll", "see", "O'Brien", "'s", "."
-            ]
-        );
-        assert_eq!(
-            toks("PANAMA'S coach can't"),
-            ["PANAMA", "'S", "coach", "ca", "n't"]
-        );
-        assert_eq!(toks("the players' union"), ["the", "players", "'", "union"]);
-    }
-
-    #[test]
-    fn abbreviations_keep_their_dot() {
-        assert_eq!(
-            toks("Mr. Lee of Acme Inc. met U.N. staff at 9 a.m. on Jan. 5."),
-            [
-                "Mr.", "Lee", "of", "Acme", "Inc.", "met", "U.N.", "staff", "at", "9", "a.m.",
-                "on", "Jan.", "5", "."
-            ]
-        );
-        assert_eq!(toks("J. K. Rowling"), ["J.", "K.", "Rowling"]);
-        // "No." is an abbreviation only before a number
-        assert_eq!(toks("No. 3 said no."), ["No.", "3", "said", "no", "."]);
-        assert_eq!(toks("He said No. Then"), ["He", "said", "No", ".", "Then"]);
-    }
-
-    #[test]
-    fn numbers_stay_whole() {
-        assert_eq!(
-            toks("1,250.75 and 3.2 and 5-1/2 in 3:53.47 or .526 (+1.66)"),
-            [
-                "1,250.75", "and", "3.2", "and", "5-1/2", "in", "3:53.47", "or", ".526", "(",
-                "+1.66", ")"
-            ]
-        );
-        let t = "It cost $95 billion, or C$ 4 and US$5.";
-        assert_eq!(
-            toks(t),
-            [
-                "It", "cost", "$", "95", "billion", ",", "or", "C$", "4", "and", "US$", "5", "."
-            ]
-        );
-        assert_eq!(tokenize("1,250.75")[0].kind, TokenKind::Number);
-        assert_eq!(tokenize("1996-08-30")[0].kind, TokenKind::Number);
-    }
-
-    #[test]
-    fn a_year_at_a_sentence_end_keeps_its_dot_apart() {
-        assert_eq!(
-            toks("It began in 1996. Then"),
-            ["It", "began", "in", "1996", ".", "Then"]
-        );
-    }
-
-    #[test]
-    fn list_numbers_at_line_start_keep_their_dot() {
-        assert_eq!(
-            toks("Results:\n1. Ana Silva (Brazil) 3:58.1\n2. Mia Berg"),
-            [
-                "Results", ":", "1.", "Ana", "Silva", "(", "Brazil", ")", "3:58.1", "2.", "Mia",
-                "Berg"
-            ]
-        );
-    }
-
-    #[test]
-    fn hyphens_and_runs_of_marks() {
-        assert_eq!(
-            toks("the Indo-Pacific military-industrial face- to- face talks -- or not..."),
-            [
-                "the",
-                "Indo-Pacific",
-                "military-industrial",
-                "face-",
-                "to-",
-                "face",
-                "talks",
-                "--",
-                "or",
-                "not",
-                "..."
-            ]
-        );
-        assert_eq!(toks("S&P rose; A & B"), ["S&P", "rose", ";", "A", "&", "B"]);
-    }
-
-    #[test]
-    fn quote_marks_are_tokens() {
-        assert_eq!(
-            toks("\"We won,\" he said. «Oui» 'no' “yes”"),
-            [
-                "\"", "We", "won", ",", "\"", "he", "said", ".", "«", "Oui", "»", "'", "no", "'",
-                "“", "yes", "”"
-            ]
-        );
-    }
-
-    #[test]
-    fn dashes_and_curly_quotes_glued_to_words_are_their_own_tokens() {
-        assert_eq!(
-            toks("peace—for now… “Naïve”, said Zoë‘s aide"),
-            [
-                "peace", "—", "for", "now", "…", "“", "Naïve", "”", ",", "said", "Zoë", "‘", "s",
-                "aide"
-            ]
-        );
-    }
-
-    #[test]
-    fn odd_text_is_covered_without_gaps() {
-        let t = "a\u{301}b \u{1F600}\u{200D}x 'n' ''s n't ' - ... \u{0}";
-        let tokens = tokenize(t);
-        let covered: usize = tokens.iter().map(|t| t.span().len()).sum();
-        let non_space: usize = t
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(char::len_utf8)
-            .sum();
-        assert_eq!(covered, non_space);
-        assert!(
-            tokens
-                .windows(2)
-                .all(|w| w[0].span().end <= w[1].span().start)
-        );
-    }
-
-    #[test]
-    fn no_known_abbreviation_is_longer_than_the_longest() {
-        for word in ["Messrs", "approx", "Calif", "Thurs", "MESSRS"] {
-            assert!(abbreviation_class(word).is_some(), "{word}");
-        }
-        // every word the list knows, taken from its source
-        let source = include_str!("tokens.rs");
-        let list = &source[source.find("fn known_abbreviation").unwrap()..];
-        let list = &list[..list.find("_ => return None").unwrap()];
-        let words: Vec<&str> = list.split('"').skip(1).step_by(2).collect();
-        assert!(words.len() > 100, "{}", words.len());
-        for word in words {
-            assert!(word.len() <= LONGEST_ABBREVIATION, "{word}");
-            assert!(known_abbreviation(word).is_some(), "{word}");
-        }
-    }
-
-    #[test]
-    fn a_lone_mark_is_the_token_the_full_scan_makes_of_it() {
-        let mut lone = 0;
-        for b in 0u8..128 {
-            if ASCII_CLASS[usize::from(b)] & ASCII_LONE_MARK == 0 {
-                continue;
-            }
-            lone += 1;
-            let c = char::from(b);
-            for (before, after) in [
-                ("", ""),
-                ("word", "word"),
-                (" ", "7"),
-                ("1", "1"),
-                ("n", "t"),
-            ] {
-                let text = format!("{before}{c}{c}{after}");
-                let at = before.len();
-                assert!(!c.is_whitespace(), "{b:#x}");
-                assert_eq!(
-                    scan_token(&text, at, c),
-                    (at + 1, TokenKind::Punct),
-                    "{text:?}"
-                );
-            }
-        }
-        // "," "(" ")" "\"" ";" ":" "/" "$" "&" "%" among them
-        assert!(lone > 20, "{lone}");
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
-
-        /// The fast path decides a word exactly as the full scan would.
-        #[test]
-        fn plain_words_end_where_the_full_scan_ends_them(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(&[
-                    "a", "Z", "x", "n", "0", "7", "_", ".", ",", ":", "/", "'", "’", "-", "&", "$",
-                    " ", "\n", "\t", "é", "中", "—", "Inc", "No", "Mr", "ST", "U", "e.g", "1996",
-                    "abcdefgh", "ABCDEFGHIJ", "123456789", "s", "t", "'s", "n't",
-                ][..]),
-                0..24,
-            ),
-        ) {
-            let text = pieces.concat();
-            for (i, c) in text.char_indices() {
-                if !is_word_char(c) {
-                    continue;
-                }
-                if let Some(fast) = scan_plain_word(&text, i) {
-                    proptest::prop_assert_eq!(fast, scan_joined_word(&text, i), "{:?} at {}", text, i);
-                }
-            }
-        }
-    }
-}
+mod tests;
