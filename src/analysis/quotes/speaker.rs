@@ -33,8 +33,45 @@ pub struct Resolved<'a> {
 struct Mentions<'e> {
     list: Vec<(Span, EntityId)>,
     entities: &'e [Entity],
-    /// Lowercase names, aliases and (when unique) surnames of people.
-    by_name: FxHashMap<String, EntityId>,
+    /// Names, aliases and (when unique) surnames of people, in any case.
+    by_name: FxHashMap<AnyCase<'e>, EntityId>,
+}
+
+/// A name compared and hashed as its lowercase form, without building that
+/// form for an ASCII name (nearly all of them): the name map is built for
+/// every entity of the text, and an allocated lowercase copy of each name
+/// cost more than the rest of the map.
+#[derive(Debug, Clone, Copy)]
+struct AnyCase<'a>(&'a str);
+
+impl PartialEq for AnyCase<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.0, other.0);
+        if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a.to_lowercase() == b.to_lowercase()
+        }
+    }
+}
+
+impl Eq for AnyCase<'_> {}
+
+impl std::hash::Hash for AnyCase<'_> {
+    /// The bytes of the lowercase form (for an ASCII name, its bytes
+    /// lowercased one by one: the same bytes `to_lowercase` gives).
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        if self.0.is_ascii() {
+            for b in self.0.bytes() {
+                state.write_u8(b.to_ascii_lowercase());
+            }
+        } else {
+            for b in self.0.to_lowercase().bytes() {
+                state.write_u8(b);
+            }
+        }
+        state.write_u8(0xff);
+    }
 }
 
 /// Longest mention in bytes considered when looking backwards for an overlap.
@@ -43,17 +80,17 @@ const MAX_MENTION: usize = 200;
 impl<'e> Mentions<'e> {
     fn new(entities: &'e [Entity], text_len: usize) -> Self {
         let list = in_text_order(entities, text_len);
-        let mut by_name: FxHashMap<String, EntityId> = FxHashMap::default();
-        let mut surnames: FxHashMap<String, Option<EntityId>> = FxHashMap::default();
+        let mut by_name: FxHashMap<AnyCase<'e>, EntityId> = FxHashMap::default();
+        let mut surnames: FxHashMap<AnyCase<'e>, Option<EntityId>> = FxHashMap::default();
         for e in entities.iter().filter(|e| speaker_kind(e.kind)) {
             for n in std::iter::once(&e.name).chain(&e.aliases) {
-                by_name.entry(n.to_lowercase()).or_insert(e.id);
+                by_name.entry(AnyCase(n)).or_insert(e.id);
             }
             if e.kind == EntityKind::Person
                 && let Some(last) = e.name.split_whitespace().last()
             {
                 surnames
-                    .entry(last.to_lowercase())
+                    .entry(AnyCase(last))
                     .and_modify(|v| {
                         if *v != Some(e.id) {
                             *v = None;
@@ -116,8 +153,7 @@ impl<'e> Mentions<'e> {
             return Some(id);
         }
         if s.kind == SourceKind::Name {
-            let name = s.name.of(text).to_lowercase();
-            return self.by_name.get(&name).copied();
+            return self.by_name.get(&AnyCase(s.name.of(text))).copied();
         }
         None
     }
@@ -385,6 +421,19 @@ mod tests {
                 .all(|w| (w[0].0.start, w[0].0.end) <= (w[1].0.start, w[1].0.end))
         );
         assert_eq!(got.len(), 2 * close.len());
+    }
+
+    #[test]
+    fn a_name_is_found_in_any_case_as_its_lowercase_form_is() {
+        let mut names = FxHashMap::default();
+        names.insert(AnyCase("Ana Ruiz"), 1);
+        names.insert(AnyCase("Ålesund"), 2);
+        names.insert(AnyCase("Kim"), 3);
+        assert_eq!(names.get(&AnyCase("ANA RUIZ")), Some(&1));
+        assert_eq!(names.get(&AnyCase("ÅLESUND")), Some(&2));
+        // the Kelvin sign lowercases to an ASCII "k"
+        assert_eq!(names.get(&AnyCase("\u{212A}IM")), Some(&3));
+        assert_eq!(names.get(&AnyCase("Ana Ruiz ")), None);
     }
 
     #[test]
