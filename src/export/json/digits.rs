@@ -2,8 +2,9 @@
 //! them (no sign, no leading zeros): the export's offsets and indices.
 //!
 //! Entry point: [`uint_at`]. Numbers below 10^8, nearly all of an export's,
-//! are written as four pairs of digits from a table, padded with zeros and
-//! shifted into one fixed-size store; larger ones go two digits at a time.
+//! are turned into eight digits padded with zeros by a few multiplications
+//! on one 64-bit word (no table, no loop) and shifted into one fixed-size
+//! store; larger ones go two digits at a time from a table.
 //! Nothing here knows about JSON's layout.
 
 /// Two decimal digits for each number below 100: "00", "01", ... "99".
@@ -22,21 +23,17 @@ static DIGIT_PAIRS: [u8; 200] = {
 /// returns where it ends.
 #[inline(always)]
 pub(super) fn uint_at(buf: &mut [u8], at: usize, n: u64) -> usize {
-    let digits = decimal_digits(n);
     if n < 100_000_000 {
-        // All eight digits of the number padded with zeros, shifted so that
-        // its own digits come first, in one fixed-size store.
-        let n = n as u32;
-        let (high, low) = ((n / 10_000) as usize, (n % 10_000) as usize);
-        let pairs = [high / 100, high % 100, low / 100, low % 100];
-        let mut padded = [0u8; 8];
-        for (i, pair) in pairs.into_iter().enumerate() {
-            padded[2 * i..2 * i + 2].copy_from_slice(&DIGIT_PAIRS[2 * pair..2 * pair + 2]);
-        }
-        let shifted = u64::from_be_bytes(padded) << (8 * (8 - digits));
-        buf[at..at + 8].copy_from_slice(&shifted.to_be_bytes());
-        return at + digits;
+        let digits = eight_digits(n as u32);
+        // the leading zeros are the low zero bytes (all but the last for
+        // 0): shifted out, so that the number's own digits come first in
+        // one fixed-size store
+        let skip = (digits.trailing_zeros() & !7).min(56);
+        let ascii = (digits + 0x3030_3030_3030_3030) >> skip;
+        buf[at..at + 8].copy_from_slice(&ascii.to_le_bytes());
+        return at + 8 - (skip / 8) as usize;
     }
+    let digits = decimal_digits(n);
     let to = &mut buf[at..at + digits];
     let mut end = digits;
     let mut rest = n;
@@ -53,6 +50,23 @@ pub(super) fn uint_at(buf: &mut [u8], at: usize, n: u64) -> usize {
         to[0] = b'0' + rest as u8;
     }
     at + digits
+}
+
+/// The eight decimal digits of `n` (below 10^8), zeros first, one a byte
+/// with the first digit in the low byte (so that they read in order in
+/// memory once '0' is added), computed in SIMD-within-a-register steps:
+/// the two halves of four digits side by side in 32-bit lanes, split into
+/// pairs in 16-bit lanes, then into digits in bytes.
+#[inline(always)]
+fn eight_digits(n: u32) -> u64 {
+    let n = u64::from(n);
+    let halves = (n / 10_000) | ((n % 10_000) << 32);
+    // x * 10486 >> 20 is x / 100 for every x below 10^4
+    let hundreds = ((halves * 10_486) >> 20) & 0x0000_007F_0000_007F;
+    let pairs = ((halves - 100 * hundreds) << 16) | hundreds;
+    // x * 103 >> 10 is x / 10 for every x below 100
+    let tens = ((pairs * 103) >> 10) & 0x000F_000F_000F_000F;
+    ((pairs - 10 * tens) << 8) | tens
 }
 
 /// How many decimal digits `n` has (1 for 0).
