@@ -301,3 +301,11 @@ fn a_closing_frame_may_end_in_a_phrase_after_a_comma() {
         "Drones struck two power plants in the east overnight"
     );
 }
+
+#[test]
+fn a_verb_without_a_clause_of_its_own_does_not_cut_the_reported_clause() {
+    let a = analyze("Analysts said the drop in orders was larger than they had feared.");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "the drop in orders was larger than they had feared");
+}
