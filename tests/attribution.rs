@@ -301,3 +301,27 @@ fn a_closing_frame_may_end_in_a_phrase_after_a_comma() {
         "Drones struck two power plants in the east overnight"
     );
 }
+
+#[test]
+fn a_verb_without_a_clause_of_its_own_does_not_cut_the_reported_clause() {
+    let a = analyze("Analysts said the drop in orders was larger than they had feared.");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, "the drop in orders was larger than they had feared");
+}
+
+#[test]
+fn someone_for_a_named_person_speaks_not_the_person() {
+    let a = analyze(
+        "Mayor Lena Brandt did not attend. A spokesman for Ms Brandt said: \"The mayor \
+         was ill.\"",
+    );
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "spokesman for Ms Brandt");
+    let a = analyze("Analysts at Nordbank said the cut came too late.");
+    assert_eq!(quotes(&a)[0].1, "Analysts at Nordbank");
+    // a title at the start keeps the name it belongs to
+    let a = analyze("Secretary of State Ana Ruiz said the talks would go on.");
+    assert_eq!(quotes(&a)[0].1, "Ana Ruiz");
+}

@@ -59,3 +59,17 @@ fn a_place_and_a_compass_adjective_name_a_company_not_a_person() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_known_organisation_stays_one_where_the_tagger_sees_a_place() {
+    let e = entities(
+        "The regional governor wrote on Telegram that two people were hurt. \
+         A Kremlin spokesman declined to comment.",
+    );
+    for name in ["Telegram", "Kremlin"] {
+        assert!(
+            e.contains(&(name.to_string(), EntityKind::Org)),
+            "{name}: {e:?}"
+        );
+    }
+}

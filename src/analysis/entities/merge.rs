@@ -213,6 +213,8 @@ pub fn tagger(
                     // outside sports pages a country is no organisation
                     // ("the Philippines would not give up")
                     (Some(PhraseKind::Country), NameLabel::Org) => !scores,
+                    // a known organisation is no place ("wrote on Telegram")
+                    (Some(PhraseKind::Org), NameLabel::Loc) => true,
                     // nor a state, a region or a known company ("Maine
                     // (AP)", "Samsung said"); a person of that name comes
                     // with a given name, which makes a longer span

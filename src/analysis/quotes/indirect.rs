@@ -7,7 +7,7 @@
 //! quotation. It must not pair marks or resolve speakers.
 
 use super::frames::{Frame, Layout};
-use super::lexicon::{BE, BETWEEN, CUE_ANY, PREPOSITION, STOP, TIME};
+use super::lexicon::{BE, BETWEEN, CUE_ANY, CUE_QUOTE, PREPOSITION, STOP, TIME};
 use super::phrases::dateline_end;
 use super::{Ctx, Found};
 use crate::analysis::{QuoteKind, Span};
@@ -58,6 +58,9 @@ pub fn find(cx: &Ctx<'_, '_>, frames: &[Frame], found: &mut Vec<Found>) {
                 embedded_until = hi;
             } else if let Some(n) = next_in_sentence
                 && n.first > c
+                // "... larger than they had feared": a verb with no clause
+                // of its own that never frames a quotation is part of this one
+                && (n.complement.is_some() || n.class & CUE_QUOTE != 0)
             {
                 // "..., and US officials have stated": the next frame's clause is its own
                 end = n.first;

@@ -25,6 +25,9 @@ pub enum SourceKind {
     Description,
     /// A pronoun ("he", "they").
     Pronoun,
+    /// A description tied to a name by a preposition ("a spokesman for Mr
+    /// Starmer", "analysts at ING"): someone of theirs speaks, not they.
+    Affiliation,
 }
 
 /// The words that name a speaker (or an addressee) at one place.
@@ -145,7 +148,43 @@ pub fn np_before(cx: &Ctx<'_, '_>, i: usize, lo: usize) -> Option<Source> {
         }
         return None;
     }
-    np_ending(cx, h, lo).or_else(|| quantity(cx, h, lo))
+    np_ending(cx, h, lo)
+        .map(|s| affiliation(cx, s, lo).unwrap_or(s))
+        .or_else(|| quantity(cx, h, lo))
+}
+
+/// "A spokesman for Mr Starmer", "analysts at ING": the description of
+/// someone before a preposition and the phrase `s` after it.
+fn affiliation(cx: &Ctx<'_, '_>, s: Source, lo: usize) -> Option<Source> {
+    if s.kind == SourceKind::Pronoun || s.first < lo + 2 {
+        return None;
+    }
+    let prep = s.first - 1;
+    let head = prep - 1;
+    if !["for", "at", "from", "with", "of"].contains(&cx.word(prep))
+        || cx.quoted(head)
+        || cx.class(head) & SOURCE_NOUN == 0
+        || (cx.capitalised(head) && (head != lo || cx.class(head) & TITLE != 0))
+    {
+        return None;
+    }
+    let d = np_ending(cx, head, lo).filter(|d| d.kind == SourceKind::Description)?;
+    // named without its article ("spokesman for Mr Starmer")
+    let named = (d.first..=head)
+        .find(|&k| {
+            !["a", "an", "the"]
+                .iter()
+                .any(|a| cx.word(k).eq_ignore_ascii_case(a))
+        })
+        .unwrap_or(d.first);
+    Some(Source {
+        span: Span::new(d.span.start, s.span.end),
+        name: Span::new(cx.span(named).start, s.span.end),
+        kind: SourceKind::Affiliation,
+        plural: d.plural,
+        first: d.first,
+        last: s.last,
+    })
 }
 
 /// True when the phrase before the comma at `comma` is a description headed

@@ -129,7 +129,7 @@ impl<'e> Mentions<'e> {
 
     /// The entity a speaker or addressee phrase names.
     fn link(&self, text: &str, s: &Source) -> Option<EntityId> {
-        if s.kind == SourceKind::Pronoun {
+        if matches!(s.kind, SourceKind::Pronoun | SourceKind::Affiliation) {
             return None;
         }
         // a description is linked only through its head ("the Trump campaign"
