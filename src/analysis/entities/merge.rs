@@ -60,7 +60,20 @@ pub fn tagger(
     let mut first_mention = 0;
     // the words of a token range: from the first word of its first token
     // (words are in token order)
+    // each token is one word or two: the first word of token t is no
+    // earlier than t less the first token; the cursor jumps there when
+    // the word before it is still before the name, and walks the rest
+    let base = ws.words.first().map_or(0, |w| w.token);
     let mut word_range = |tokens: &Range<usize>| -> Option<Range<usize>> {
+        let skip = tokens.start.saturating_sub(base);
+        if skip > first_word
+            && ws
+                .words
+                .get(skip - 1)
+                .is_some_and(|w| w.token < tokens.start)
+        {
+            first_word = skip;
+        }
         while first_word < ws.words.len() && ws.words[first_word].token < tokens.start {
             first_word += 1;
         }

@@ -216,28 +216,12 @@ pub fn link(text: &str, mentions: &[Mention]) -> Linked {
                             place: place_or_org[sid as usize].as_ref(),
                         }
                     });
-                    let cands = word.people;
-                    // the people whose last word it is, or failing that, all
-                    let any_last = cands.iter().any(|c| c.1);
-                    let pool = cands.iter().filter(|c| c.1 || !any_last).map(|c| c.0);
-                    let score = |g: &usize| {
-                        (
-                            count.get(*g).copied().unwrap_or(0),
-                            std::cmp::Reverse(first_seen.get(*g).copied().unwrap_or(usize::MAX)),
-                        )
-                    };
                     let weak = matches!(m.evidence, Evidence::Guess | Evidence::Tagger);
                     let place = word.place.filter(|_| weak);
-                    match (pool.clone().max_by_key(score), place) {
+                    match (best_person(word.people, &count, &first_seen), place) {
                         (None, Some((kind, name))) => groups.intern(*kind, name),
                         (None, None) => groups.intern(EntityKind::Person, &word.key),
-                        (Some(best), _) => {
-                            let best_count = count.get(best).copied().unwrap_or(0);
-                            let tied: Vec<usize> = pool
-                                .filter(|g| {
-                                    *g != best && count.get(*g).copied().unwrap_or(0) == best_count
-                                })
-                                .collect();
+                        (Some((best, tied)), _) => {
                             if !tied.is_empty() {
                                 ambiguous.push((i, tied));
                             }
@@ -299,6 +283,77 @@ struct PersonWord<'a> {
     key: String,
     /// The place or organisation of the same spelling, if any.
     place: Option<&'a (EntityKind, String)>,
+}
+
+/// The person a single name word joins among `cands` (the people whose
+/// last word it is, or failing that, all): the most mentioned so far, on
+/// a tie the first introduced (the last of equals in `cands` order when
+/// neither is mentioned yet); with the other candidates mentioned as often
+/// (the tie reported). One pass over the candidates finds the best of
+/// both pools and how many share its count; the others are listed only
+/// when some do.
+fn best_person(
+    cands: &[(usize, bool)],
+    count: &[usize],
+    first_seen: &[usize],
+) -> Option<(usize, Vec<usize>)> {
+    let count_of = |g: usize| count.get(g).copied().unwrap_or(0);
+    let score = |g: usize| {
+        (
+            count_of(g),
+            std::cmp::Reverse(first_seen.get(g).copied().unwrap_or(usize::MAX)),
+        )
+    };
+    let mut last_words = Best::default();
+    let mut all = Best::default();
+    for &(g, last) in cands {
+        let s = score(g);
+        all.offer(g, s);
+        if last {
+            last_words.offer(g, s);
+        }
+    }
+    let any_last = last_words.best.is_some();
+    let pool = if any_last { last_words } else { all };
+    let (best, (best_count, _)) = pool.best?;
+    let tied = if pool.same_count > 1 {
+        cands
+            .iter()
+            .filter(|c| c.1 || !any_last)
+            .map(|c| c.0)
+            .filter(|&g| g != best && count_of(g) == best_count)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Some((best, tied))
+}
+
+/// The best candidate met so far by (count, earliest first mention), the
+/// last of equals winning (as [`Iterator::max_by_key`]), and how many met
+/// share its count.
+#[derive(Default, Clone, Copy)]
+struct Best {
+    best: Option<(usize, (usize, std::cmp::Reverse<usize>))>,
+    same_count: usize,
+}
+
+impl Best {
+    fn offer(&mut self, g: usize, s: (usize, std::cmp::Reverse<usize>)) {
+        match self.best {
+            Some((_, b)) if s.0 < b.0 => {}
+            Some((_, b)) if s.0 == b.0 => {
+                self.same_count += 1;
+                if s >= b {
+                    self.best = Some((g, s));
+                }
+            }
+            _ => {
+                self.best = Some((g, s));
+                self.same_count = 1;
+            }
+        }
+    }
 }
 
 /// Counts mention `i` for group `g` (the group's first mention if it is).

@@ -26,13 +26,9 @@ pub(super) fn analyze_single(
 ) {
     let w = &ws.words[k];
     let common = (w.opens && w.facts.is_common()) || is_closed_class(ws.key(k));
-    let connector = is_connector(ws, k);
-    // a leading common word or connector is dropped, and then nothing is left
-    if (common && !is_initial(ws, k)) || (connector && !is_particle(ws, k)) {
-        return;
-    }
-    // a connector alone is no name
-    if connector {
+    // a leading common word or connector is dropped, and then nothing is
+    // left; a connector alone (a particle too) is no name
+    if is_connector(ws, k) || (common && !is_initial(ws, k)) {
         return;
     }
     let mut prev_title = found

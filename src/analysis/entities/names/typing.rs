@@ -201,12 +201,14 @@ pub(super) fn type_name(
     if after_title {
         return Some(mention(EntityKind::Person, Evidence::Firm, r));
     }
+    // (the plain capitalised word first: most name words are one, and it
+    // is read without a call)
     let looks_like_name = names().all(|i| {
-        is_initial(ws, i)
-            || (ws.words[i].shape == Shape::Capitalized
-                && !facts(i).is_common()
-                && !key(i).is_empty()
-                && !one_char(key(i)))
+        (ws.words[i].shape == Shape::Capitalized
+            && !facts(i).is_common()
+            && !key(i).is_empty()
+            && !one_char(key(i)))
+            || is_initial(ws, i)
             || is_particle(ws, i)
     });
     if n >= 2 && looks_like_name {
