@@ -27,7 +27,7 @@ use crate::analysis::Span;
 use crate::analysis::ner::features::FormId;
 use crate::analysis::segment::TokenKind;
 pub use spelling::OwnSpellings;
-use spelling::{Part, Spellings};
+use spelling::{COMMON, Spellings, Tally};
 use std::ops::Range;
 
 /// How a word is written.
@@ -47,7 +47,7 @@ pub enum Shape {
 }
 
 /// One word of the text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Word {
     /// Where the word is (a possessive ending is not part of it).
     pub span: Span,
@@ -148,6 +148,7 @@ impl<'t> Words<'t> {
             let si = si as u32;
             let first_word = words.len();
             let mut opens = true;
+            let mut tally = Tally(0);
             let tokens = &doc.tokens[within(range, doc.tokens.len())];
             let numbers = forms
                 .get(within(&(range.start - base..range.end - base), forms.len()))
@@ -157,28 +158,38 @@ impl<'t> Words<'t> {
                 let ti = range.start + k;
                 let punct = tok.kind == TokenKind::Punct;
                 let span = tok.span();
-                let spelled = spellings.read(text, span, punct, numbers.get(k).copied(), lex);
+                let place = spellings.place_of(text, span, punct, numbers.get(k).copied(), lex);
+                let spelled = spellings.at(place);
+                // the spelling's word, put in its place
                 let at = span.start;
-                let word = |part: &Part, opens: bool| Word {
-                    span: Span::new(at + part.start as usize, at + part.end as usize),
-                    shape: part.shape,
+                let placed = |w: &Word, opens: bool| Word {
+                    span: Span::new(at + w.span.start, at + w.span.end),
                     sentence: si,
                     opens,
-                    in_caps_line: false,
                     token: ti,
-                    key: part.key,
-                    facts: part.facts,
+                    ..*w
                 };
-                words.push(word(&spelled.word, opens && !punct));
-                if let Some(second) = spellings.second_of(&spelled) {
-                    words.push(word(second, false));
+                let first_opens = opens && !punct;
+                words.push(placed(&spelled.word, first_opens));
+                tally.add(spelled.tally);
+                tally.add(Tally(
+                    COMMON * u64::from(spelled.common_capital && !first_opens),
+                ));
+                if let Some(second) = spellings.second_of(spelled) {
+                    words.push(placed(second, false));
                 }
                 // a quotation mark or colon opens a new stretch where the
                 // capital of the next word says nothing
                 opens = punct && (opens || spelled.opener);
             }
             let range = first_word..words.len();
-            if is_headline(&words[range.clone()]) {
+            // the lanes of the tally hold up to 4095 words
+            let headline = if range.len() < 4096 {
+                tally.is_headline()
+            } else {
+                is_headline(&words[range.clone()])
+            };
+            if headline {
                 for w in &mut words[range.clone()] {
                     w.in_caps_line = true;
                 }
@@ -403,6 +414,29 @@ mod tests {
         let w = Words::new(&doc, lexicon());
         assert!(w.words[0].in_caps_line);
         assert!(!w.words.last().is_some_and(|x| x.in_caps_line));
+    }
+
+    #[test]
+    fn the_tally_of_a_sentence_tells_headlines_as_its_words_do() {
+        let text = "Senator Says Budget Talks Will Resume After Holiday Break\n\
+                    RIVALS CLASH OVER TRADE IN GENEVA\n\
+                    The senator said talks would resume.\n\
+                    Will Costa-Silva And The EU-China Board Was Meeting Today\n\
+                    “Will Ana Costa Resign?” Was The Question Asked Today";
+        let doc = Document::new(text);
+        let w = Words::new(&doc, lexicon());
+        let mut marked = 0;
+        for r in &w.sentences {
+            let slow = is_headline(&w.words[r.clone()]);
+            assert_eq!(
+                w.words[r.start].in_caps_line,
+                slow,
+                "{}",
+                w.text_of(r.start)
+            );
+            marked += usize::from(slow);
+        }
+        assert!(marked >= 2 && marked < w.sentences.len(), "{marked}");
     }
 
     #[test]

@@ -2,12 +2,13 @@
 //! once and remembered under the spelling's number.
 //!
 //! Entry points: [`Spellings`] (possessive cut, known pair split, shape,
-//! lowercase key, gazetteer facts of a spelling) and [`OwnSpellings`]
-//! (spelling numbers where no tagger has numbered the tokens). Knows
-//! nothing of sentences or entities: [`super::Words`] places the words.
+//! lowercase key, gazetteer facts of a spelling, and what its words add
+//! to the [`Tally`] that tells a headline) and [`OwnSpellings`] (spelling
+//! numbers where no tagger has numbered the tokens). Knows nothing of
+//! sentences or entities: [`super::Words`] places the words.
 
 use super::super::gazetteer::{Lexicon, PhraseKind, WordFacts, key_of, push_lower};
-use super::Shape;
+use super::{Shape, Word};
 use crate::analysis::Document;
 use crate::analysis::Span;
 use crate::analysis::ner::SpellingNumbers;
@@ -83,33 +84,78 @@ const OPENING_QUOTES: &[&str] = &["\"", "“", "‘", "«", "„", "(", "[", ":"
 /// What a token's spelling makes of it, read once per distinct spelling:
 /// its words (one, or two for a known pair), and for a punctuation mark
 /// whether it opens a stretch where capitals say nothing. The first word is
-/// held here (one load per token); the rare second one in [`Spellings::seconds`].
+/// held here whole, as a [`Word`] placed relative to the token's start (a
+/// token's word is a copy with its place filled in); the rare second one in
+/// [`Spellings::seconds`].
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Spelled {
-    /// Its first (most often only) word.
-    pub word: Part,
+    /// Its first (most often only) word, relative to the token's start.
+    pub word: Word,
     /// Index of its second word in [`Spellings::seconds`], or [`NO_SECOND`].
     second: u32,
-    /// Read at all (an unread number holds [`UNREAD`]).
-    read: bool,
-    /// Read as a punctuation token.
-    punct: bool,
+    /// What its words add to their sentence's [`Tally`], but for the
+    /// common capitalised first word, counted only where it does not open.
+    pub tally: Tally,
+    /// The first word is a capitalised common word ("Will", "Was").
+    pub common_capital: bool,
+    /// How it was read: [`UNREAD_STATE`], [`AS_WORD`] or [`AS_PUNCT`].
+    state: u8,
     /// A quotation mark, bracket, colon or dash.
     pub opener: bool,
 }
 
-/// One word of a spelling, placed relative to the token's start.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Part {
-    pub start: u32,
-    pub end: u32,
-    /// Where its lowercase key is in [`Spellings::keys`] (start, length).
-    pub key: (u32, u32),
-    pub shape: Shape,
-    pub facts: WordFacts,
-}
+const UNREAD_STATE: u8 = 0;
+const AS_WORD: u8 = 1;
+const AS_PUNCT: u8 = 2;
 
 const NO_SECOND: u32 = u32::MAX;
+
+/// Counts of a sentence's words that tell a headline ([`Tally::is_headline`]),
+/// packed in 12-bit lanes (a sentence has at most a few thousand words), so
+/// that a word adds its counts in one addition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Tally(pub u64);
+
+const UPPER: u64 = 1;
+const LETTERED: u64 = 1 << 12;
+const LONG: u64 = 1 << 24;
+const LONG_CAPITAL: u64 = 1 << 36;
+/// A capitalised common word ("Will", "Was") that does not open a sentence.
+pub(super) const COMMON: u64 = 1 << 48;
+const LANE: u64 = (1 << 12) - 1;
+
+impl Tally {
+    /// What word `w` adds (but for [`COMMON`], which depends on where it stands).
+    fn of(w: &Word) -> Tally {
+        let lettered = matches!(w.shape, Shape::Upper | Shape::Capitalized | Shape::Lower);
+        let long = matches!(w.shape, Shape::Capitalized | Shape::Lower) && w.span.len() >= 4;
+        Tally(
+            UPPER * u64::from(w.shape == Shape::Upper)
+                + LETTERED * u64::from(lettered)
+                + LONG * u64::from(long)
+                + LONG_CAPITAL * u64::from(long && w.shape == Shape::Capitalized),
+        )
+    }
+
+    #[inline(always)]
+    pub(super) fn add(&mut self, other: Tally) {
+        self.0 = self.0.wrapping_add(other.0);
+    }
+
+    /// A sentence of these counts is written as a headline: most words in
+    /// capitals, or (title case) nearly every long word capitalised.
+    pub(super) fn is_headline(self) -> bool {
+        let lane = |at: u64| (self.0 / at) & LANE;
+        let (upper, lettered) = (lane(UPPER), lane(LETTERED));
+        let (long, long_capital) = (lane(LONG), lane(LONG_CAPITAL));
+        // capitalised common words inside ("Will", "Was"): a sentence full
+        // of names and titles has these in lowercase
+        let common_capital = lane(COMMON);
+        let capitals = lettered >= 2 && upper * 10 >= lettered * 6;
+        let title_case = long >= 4 && long_capital * 10 >= long * 9 && common_capital >= 2;
+        capitals || title_case
+    }
+}
 
 /// Every distinct spelling met so far with what it makes of its token
 /// (possessive cut, pair split, shape, lowercase key, gazetteer facts):
@@ -117,26 +163,35 @@ const NO_SECOND: u32 = u32::MAX;
 pub(super) struct Spellings {
     /// By spelling number ([`FormId`]): what it makes, or [`UNREAD`].
     pub known: Vec<Spelled>,
-    /// The second words of spellings read as two.
-    seconds: Vec<Part>,
+    /// The second words of spellings read as two, relative to the token's start.
+    seconds: Vec<Word>,
     /// How many words have been read (bounds what is remembered).
     parts: usize,
     /// The lowercase keys of the words, one after the other.
     pub keys: String,
+    /// The last spelling read apart (not remembered under its number).
+    apart: Spelled,
 }
+
+/// The place of [`Spellings::apart`].
+const APART: usize = usize::MAX;
 
 /// A spelling not read yet.
 const UNREAD: Spelled = Spelled {
-    word: Part {
-        start: 0,
-        end: 0,
-        key: (0, 0),
+    word: Word {
+        span: Span { start: 0, end: 0 },
         shape: Shape::Punct,
+        sentence: 0,
+        opens: false,
+        in_caps_line: false,
+        token: 0,
+        key: (0, 0),
         facts: WordFacts::UNKNOWN,
     },
     second: NO_SECOND,
-    read: false,
-    punct: false,
+    tally: Tally(0),
+    common_capital: false,
+    state: UNREAD_STATE,
     opener: false,
 };
 
@@ -152,6 +207,7 @@ impl Spellings {
             seconds: Vec::new(),
             parts: 0,
             keys: String::new(),
+            apart: UNREAD,
         }
     }
 
@@ -164,37 +220,50 @@ impl Spellings {
         }
     }
 
-    /// What the token at `span` of `text`, of spelling number `form`,
-    /// makes (read as punctuation or not).
+    /// Where what the token at `span` of `text`, of spelling number
+    /// `form`, makes (read as punctuation or not) is held, for
+    /// [`Spellings::at`]: read now if not met before. An index, not a
+    /// reference, so that the hot path copies nothing.
     #[inline]
-    pub(super) fn read(
+    pub(super) fn place_of(
         &mut self,
         text: &str,
         span: Span,
         punct: bool,
         form: Option<FormId>,
         lex: &Lexicon,
-    ) -> Spelled {
-        let Some(form) = form else {
-            // no number (not met in practice): read apart
-            return self.add(span.of(text), punct, lex);
-        };
-        let form = form as usize;
-        match self.known.get(form) {
-            Some(s) if s.read && s.punct == punct => *s,
+    ) -> usize {
+        let state = if punct { AS_PUNCT } else { AS_WORD };
+        match form.map(|f| (f as usize, self.known.get(f as usize))) {
+            Some((f, Some(s))) if s.state == state => f,
             // the same spelling read otherwise (not met in practice): read
             // apart, the table remembers the first reading only
-            Some(s) if s.read => self.add(span.of(text), punct, lex),
-            _ => {
+            Some((_, Some(s))) if s.state != UNREAD_STATE => {
+                self.apart = self.add(span.of(text), punct, lex);
+                APART
+            }
+            Some((f, _)) => {
                 let s = self.add(span.of(text), punct, lex);
-                remember(&mut self.known, form, s)
+                remember(&mut self.known, f, s);
+                f
+            }
+            // no number (not met in practice): read apart
+            None => {
+                self.apart = self.add(span.of(text), punct, lex);
+                APART
             }
         }
     }
 
+    /// What the spelling held at `place` ([`Spellings::place_of`]) makes.
+    #[inline(always)]
+    pub(super) fn at(&self, place: usize) -> &Spelled {
+        self.known.get(place).unwrap_or(&self.apart)
+    }
+
     /// The second word of `s`, if it makes two.
     #[inline]
-    pub(super) fn second_of(&self, s: &Spelled) -> Option<&Part> {
+    pub(super) fn second_of(&self, s: &Spelled) -> Option<&Word> {
         if s.second == NO_SECOND {
             return None;
         }
@@ -217,8 +286,9 @@ impl Spellings {
             return Spelled {
                 word: part_of(keys, lex, raw, 0..raw.len(), Shape::Punct),
                 second: NO_SECOND,
-                read: true,
-                punct,
+                tally: Tally(0),
+                common_capital: false,
+                state: AS_PUNCT,
                 opener: OPENING_QUOTES.contains(&raw),
             };
         }
@@ -233,11 +303,20 @@ impl Spellings {
             *parts += 1;
             (part_of(keys, lex, w, 0..w.len(), kind(w)), NO_SECOND)
         };
+        let mut tally = Tally::of(&word);
+        if let Some(w) = seconds.get(second as usize) {
+            tally.add(Tally::of(w));
+            // a second word never opens: a common capital counts
+            if w.shape == Shape::Capitalized && w.facts.is_common() {
+                tally.add(Tally(COMMON));
+            }
+        }
         Spelled {
+            common_capital: word.shape == Shape::Capitalized && word.facts.is_common(),
             word,
             second,
-            read: true,
-            punct,
+            tally,
+            state: AS_WORD,
             opener: false,
         }
     }
@@ -246,12 +325,11 @@ impl Spellings {
 /// Remembers what spelling number `form` makes.
 #[cold]
 #[inline(never)]
-fn remember(known: &mut Vec<Spelled>, form: usize, s: Spelled) -> Spelled {
+fn remember(known: &mut Vec<Spelled>, form: usize, s: Spelled) {
     if known.len() <= form {
         known.resize(form + 1, UNREAD);
     }
     known[form] = s;
-    s
 }
 
 /// Spelling numbers for a view filled where no tagger has numbered the
@@ -289,8 +367,9 @@ impl<'t> OwnSpellings<'t> {
     }
 }
 
-/// The word `s` (at `at` in its token) with its key and facts.
-fn part_of(keys: &mut String, lex: &Lexicon, s: &str, at: Range<usize>, shape: Shape) -> Part {
+/// The word `s` (at `at` in its token) with its key and facts, placed
+/// relative to the token's start.
+fn part_of(keys: &mut String, lex: &Lexicon, s: &str, at: Range<usize>, shape: Shape) -> Word {
     let start = keys.len();
     push_lower(keys, s);
     let key = keys.get(start..).unwrap_or("");
@@ -304,11 +383,14 @@ fn part_of(keys: &mut String, lex: &Lexicon, s: &str, at: Range<usize>, shape: S
     } else {
         lex.word(key)
     };
-    Part {
-        start: at.start as u32,
-        end: at.end as u32,
-        key: (start as u32, key.len() as u32),
+    Word {
+        span: Span::new(at.start, at.end),
         shape,
+        sentence: 0,
+        opens: false,
+        in_caps_line: false,
+        token: 0,
+        key: (start as u32, key.len() as u32),
         facts,
     }
 }
