@@ -199,9 +199,8 @@ impl ShortSpellings {
     fn find(&self, key: u128) -> Result<(SpellingId, Facts), usize> {
         let (lo, hi) = (key as u64, (key >> 64) as u64);
         let mask = self.slots.len() - 1;
-        let mut i = ((lo.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ hi)
-            .wrapping_mul(0x517c_c1b7_2722_0a95)
-            >> self.shift) as usize;
+        let mut i =
+            ((lo ^ hi.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
         loop {
             let at = i & mask;
             let Some(s) = self.slots.get(at) else {

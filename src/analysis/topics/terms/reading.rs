@@ -39,8 +39,9 @@ impl Reader {
         let spellings = &mut self.spellings;
         // one reservation for the sentence, no capacity test per token
         self.sentence.extend(doc.tokens[range].iter().map(|t| {
-            // no word list holds a punctuation mark
-            if t.kind == TokenKind::Punct {
+            // no word list holds a punctuation mark or a number, and
+            // neither has a fact the reader asks of a neighbour
+            if t.kind != TokenKind::Word {
                 (UNCACHED, 0)
             } else {
                 let span = t.span();
