@@ -72,7 +72,7 @@ impl<'t> TermTable<'t> {
             while first_word < range.end && tokens[first_word].kind == TokenKind::Punct {
                 first_word += 1;
             }
-            let headline = is_title_case(doc, range.clone());
+            let headline = is_title_case(doc, range.clone(), &rd.sentence);
             let opens_paragraph = si == 0
                 || doc
                     .sentences
