@@ -5,7 +5,7 @@
 //! Entry points: [`paragraph_label_end`], [`is_title_case`]. This module
 //! only reads tokens; it counts nothing.
 
-use super::super::spelling::{CAPITALISED, Facts, SpellingId, is_acronym, is_capitalised};
+use super::super::spelling::{ACRONYM, CAPITALISED, Facts, SpellingId, is_capitalised};
 use crate::analysis::Document;
 use crate::analysis::segment::TokenKind;
 
@@ -17,15 +17,22 @@ fn is_dash(punct: &str) -> bool {
 /// transcript speaker tag ("WALLACE:"), a dateline ("FLINT, Mich. —",
 /// "WASHINGTON (AP) —"), or a stage direction or section head written in
 /// capitals alone ("(CROSSTALK.)", "FULL TEXT."). Returns the first token
-/// after them (`first_word` when there are none).
+/// after them (`first_word` when there are none). `spelled` holds the
+/// spelling and facts of each token of the sentence.
 pub(super) fn paragraph_label_end(
     doc: &Document<'_>,
     range: std::ops::Range<usize>,
     first_word: usize,
+    spelled: &[(SpellingId, Facts)],
 ) -> usize {
     let tokens = &doc.tokens;
     let text = doc.text;
-    let caps = |i: usize| tokens[i].kind == TokenKind::Word && is_acronym(tokens[i].text(text));
+    let caps = |i: usize| {
+        tokens[i].kind == TokenKind::Word
+            && spelled
+                .get(i - range.start)
+                .is_some_and(|&(_, f)| f & ACRONYM != 0)
+    };
     let mut run = first_word;
     while run < range.end && caps(run) {
         run += 1;

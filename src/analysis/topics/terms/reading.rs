@@ -79,7 +79,7 @@ impl<'t> TermTable<'t> {
                     .get(si - 1)
                     .is_none_or(|s| s.paragraph as u32 != paragraph);
             let label_end = if opens_paragraph {
-                paragraph_label_end(doc, range.clone(), first_word)
+                paragraph_label_end(doc, range.clone(), first_word, &rd.sentence)
             } else {
                 first_word
             };
