@@ -210,4 +210,38 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn the_cursor_names_each_mention_by_its_tokens() {
+        let text = "Mayor Ann Lee of Riverton met Riverton officials.";
+        let doc = Document::new(text);
+        let entity = |id, kind, mentions: Vec<Span>| Entity {
+            id,
+            kind,
+            name: String::new(),
+            role: None,
+            aliases: Vec::new(),
+            mentions,
+            ambiguous: Vec::new(),
+        };
+        let entities = vec![
+            // "Ann Lee", and a span that starts inside a word (skipped)
+            entity(
+                0,
+                EntityKind::Person,
+                vec![Span::new(6, 13), Span::new(7, 9)],
+            ),
+            // both "Riverton"s
+            entity(
+                1,
+                EntityKind::Place,
+                vec![Span::new(17, 25), Span::new(30, 38)],
+            ),
+        ];
+        let mut cursor = MentionCursor::new(&doc, &entities);
+        let found: Vec<(usize, usize, EntityId)> = (0..doc.tokens.len())
+            .filter_map(|t| cursor.at(t).map(|(end, id)| (t, end, id)))
+            .collect();
+        assert_eq!(found, vec![(1, 3, 0), (4, 5, 1), (6, 7, 1)]);
+    }
 }

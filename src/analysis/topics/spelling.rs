@@ -112,10 +112,10 @@ impl Spellings {
                 u128::from_le_bytes(k)
             }
         };
-        let slot = self.short.find(key);
-        if let Some(hit) = self.short.hit(slot) {
-            return hit;
-        }
+        let slot = match self.short.find(key) {
+            Ok(hit) => return hit,
+            Err(slot) => slot,
+        };
         let word = text.get(start..end).unwrap_or("");
         let Some(id) = self.next_id() else {
             return (UNCACHED, facts_of(word));
@@ -154,9 +154,8 @@ const LOW_BYTES: [u128; 17] = {
 
 /// Spellings of up to 16 bytes (their bytes as one little-endian
 /// integer) with their ids and facts: open addressing with linear
-/// probing, at most three quarters full, so that a hit costs one hash and
+/// probing, at most half full, so that a hit costs one hash and
 /// a probe or two and answers without reading [`Spellings::list`].
-#[derive(Default)]
 struct ShortSpellings {
     slots: Vec<ShortSlot>,
     /// 64 minus the number of index bits.
@@ -183,50 +182,58 @@ const EMPTY_SLOT: ShortSlot = ShortSlot {
 /// Slots of a new [`ShortSpellings`].
 const MIN_SHORT_SLOTS: usize = 1024;
 
-impl ShortSpellings {
-    /// The slot holding `key`, or the empty slot where it would go.
-    #[inline(always)]
-    fn find(&mut self, key: u128) -> usize {
-        if self.slots.is_empty() {
-            self.slots = vec![EMPTY_SLOT; MIN_SHORT_SLOTS];
-            self.shift = 64 - MIN_SHORT_SLOTS.trailing_zeros();
+impl Default for ShortSpellings {
+    fn default() -> Self {
+        ShortSpellings {
+            slots: vec![EMPTY_SLOT; MIN_SHORT_SLOTS],
+            shift: 64 - MIN_SHORT_SLOTS.trailing_zeros(),
+            len: 0,
         }
+    }
+}
+
+impl ShortSpellings {
+    /// The id and facts of `key`, or the empty slot where it would go:
+    /// one probe answers both (the table is never empty nor full).
+    #[inline(always)]
+    fn find(&self, key: u128) -> Result<(SpellingId, Facts), usize> {
         let (lo, hi) = (key as u64, (key >> 64) as u64);
         let mask = self.slots.len() - 1;
-        let mut i = (lo.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ hi)
-            .wrapping_mul(0x517c_c1b7_2722_0a95)
-            >> self.shift;
+        let mut i =
+            ((lo ^ hi.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
         loop {
-            let s = &self.slots[i as usize & mask];
-            if s.id == UNCACHED || (s.lo == lo && s.hi == hi) {
-                return i as usize & mask;
+            let at = i & mask;
+            let Some(s) = self.slots.get(at) else {
+                return Err(at);
+            };
+            if s.id == UNCACHED {
+                return Err(at);
+            }
+            if s.lo == lo && s.hi == hi {
+                return Ok((s.id, s.facts));
             }
             i += 1;
         }
     }
 
-    /// The id and facts in slot `slot`, when it is not empty.
-    #[inline(always)]
-    fn hit(&self, slot: usize) -> Option<(SpellingId, Facts)> {
-        let s = self.slots.get(slot)?;
-        (s.id != UNCACHED).then_some((s.id, s.facts))
-    }
-
     /// Puts `key` in the empty slot `slot` found for it, growing the
-    /// table when it would pass three quarters full.
+    /// table when it would pass half full (then a miss, as every new
+    /// spelling is, probes two or three slots, not eight).
     #[cold]
     fn insert_at(&mut self, slot: usize, key: u128, id: SpellingId, facts: Facts) {
         self.len += 1;
-        if self.len * 4 > self.slots.len() * 3 {
+        if self.len * 2 > self.slots.len() {
             let room = self.slots.len() * 2;
             let old = std::mem::replace(&mut self.slots, vec![EMPTY_SLOT; room]);
             self.shift -= 1;
             for s in old.into_iter().filter(|s| s.id != UNCACHED) {
-                let at = self.find(u128::from(s.hi) << 64 | u128::from(s.lo));
-                self.slots[at] = s;
+                if let Err(at) = self.find(u128::from(s.hi) << 64 | u128::from(s.lo)) {
+                    self.slots[at] = s;
+                }
             }
-            let at = self.find(key);
-            self.put(at, key, id, facts);
+            if let Err(at) = self.find(key) {
+                self.put(at, key, id, facts);
+            }
         } else {
             self.put(slot, key, id, facts);
         }

@@ -5,7 +5,7 @@
 //! Entry points: [`paragraph_label_end`], [`is_title_case`]. This module
 //! only reads tokens; it counts nothing.
 
-use super::super::spelling::{is_acronym, is_capitalised};
+use super::super::spelling::{ACRONYM, CAPITALISED, Facts, SpellingId, is_capitalised};
 use crate::analysis::Document;
 use crate::analysis::segment::TokenKind;
 
@@ -17,15 +17,22 @@ fn is_dash(punct: &str) -> bool {
 /// transcript speaker tag ("WALLACE:"), a dateline ("FLINT, Mich. —",
 /// "WASHINGTON (AP) —"), or a stage direction or section head written in
 /// capitals alone ("(CROSSTALK.)", "FULL TEXT."). Returns the first token
-/// after them (`first_word` when there are none).
+/// after them (`first_word` when there are none). `spelled` holds the
+/// spelling and facts of each token of the sentence.
 pub(super) fn paragraph_label_end(
     doc: &Document<'_>,
     range: std::ops::Range<usize>,
     first_word: usize,
+    spelled: &[(SpellingId, Facts)],
 ) -> usize {
     let tokens = &doc.tokens;
     let text = doc.text;
-    let caps = |i: usize| tokens[i].kind == TokenKind::Word && is_acronym(tokens[i].text(text));
+    let caps = |i: usize| {
+        tokens[i].kind == TokenKind::Word
+            && spelled
+                .get(i - range.start)
+                .is_some_and(|&(_, f)| f & ACRONYM != 0)
+    };
     let mut run = first_word;
     while run < range.end && caps(run) {
         run += 1;
@@ -67,22 +74,21 @@ pub(super) fn paragraph_label_end(
 }
 
 /// A headline written in title case: four or more words of four letters
-/// or more, nearly all capitalised.
+/// or more, nearly all capitalised. `spelled` holds the spelling and facts
+/// of each token of the sentence (whether it is capitalised is one bit).
 #[inline]
-pub(super) fn is_title_case(doc: &Document<'_>, range: std::ops::Range<usize>) -> bool {
+pub(super) fn is_title_case(
+    doc: &Document<'_>,
+    range: std::ops::Range<usize>,
+    spelled: &[(SpellingId, Facts)],
+) -> bool {
     let mut long = 0usize;
     let mut capitalised = 0usize;
-    let bytes = doc.text.as_bytes();
     let tokens = &doc.tokens[range];
-    for (k, t) in tokens.iter().enumerate() {
+    for (k, (t, &(_, facts))) in tokens.iter().zip(spelled).enumerate() {
         if t.kind == TokenKind::Word && t.span().len() >= 4 {
             long += 1;
-            // the first letter, read without slicing the text in the common (ASCII) case
-            let capital = match bytes.get(t.span().start) {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => is_capitalised(t.text(doc.text)),
-            };
-            capitalised += usize::from(capital);
+            capitalised += usize::from(facts & CAPITALISED != 0);
             // settled once even all the words left capitalised could not
             // reach four in five (capitalised >= 4 * lowercase)
             let left = tokens.len() - k - 1;

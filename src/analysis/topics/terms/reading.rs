@@ -39,8 +39,9 @@ impl Reader {
         let spellings = &mut self.spellings;
         // one reservation for the sentence, no capacity test per token
         self.sentence.extend(doc.tokens[range].iter().map(|t| {
-            // no word list holds a punctuation mark
-            if t.kind == TokenKind::Punct {
+            // no word list holds a punctuation mark or a number, and
+            // neither has a fact the reader asks of a neighbour
+            if t.kind != TokenKind::Word {
                 (UNCACHED, 0)
             } else {
                 let span = t.span();
@@ -71,14 +72,14 @@ impl<'t> TermTable<'t> {
             while first_word < range.end && tokens[first_word].kind == TokenKind::Punct {
                 first_word += 1;
             }
-            let headline = is_title_case(doc, range.clone());
+            let headline = is_title_case(doc, range.clone(), &rd.sentence);
             let opens_paragraph = si == 0
                 || doc
                     .sentences
                     .get(si - 1)
                     .is_none_or(|s| s.paragraph as u32 != paragraph);
             let label_end = if opens_paragraph {
-                paragraph_label_end(doc, range.clone(), first_word)
+                paragraph_label_end(doc, range.clone(), first_word, &rd.sentence)
             } else {
                 first_word
             };
