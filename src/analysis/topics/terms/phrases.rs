@@ -21,6 +21,17 @@ pub(super) enum Slot {
     Break,
 }
 
+impl Slot {
+    /// The slot of a word read as term `id` (a break when it was refused).
+    pub(super) fn word(id: TermId, token: usize, spelling: SpellingId) -> Self {
+        if id == NO_TERM {
+            Slot::Break
+        } else {
+            Slot::Word(id, token, spelling)
+        }
+    }
+}
+
 /// Phrases counted by the spellings of their words: the phrase's term
 /// (`NO_TERM` when it was refused) and where its surface is counted.
 pub(super) type PhraseSpellings = FxHashMap<[SpellingId; 3], (TermId, u32)>;

@@ -146,11 +146,7 @@ impl<'t> TermTable<'t> {
                             }
                         }
                     }
-                    rd.slots.push(if id == NO_TERM {
-                        Slot::Break
-                    } else {
-                        Slot::Word(id, i, spelling)
-                    });
+                    rd.slots.push(Slot::word(id, i, spelling));
                     i += 1;
                     continue;
                 }
@@ -164,11 +160,7 @@ impl<'t> TermTable<'t> {
                         paragraph,
                         Case::CapInitial,
                     );
-                    rd.slots.push(if id == NO_TERM {
-                        Slot::Break
-                    } else {
-                        Slot::Word(id, i, spelling)
-                    });
+                    rd.slots.push(Slot::word(id, i, spelling));
                     i += 1;
                     continue;
                 }
