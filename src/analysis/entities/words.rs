@@ -335,6 +335,20 @@ mod tests {
         assert_eq!(w.covering(at("US-Ch")), None);
     }
 
+    /// Everything the view says of word `i`, to compare two views.
+    fn word_read(w: &Words<'_>, i: usize) -> (Span, Shape, bool, bool, usize, WordFacts, String) {
+        let x = &w.words[i];
+        (
+            x.span,
+            x.shape,
+            x.opens,
+            x.in_caps_line,
+            x.token,
+            x.facts,
+            w.key(i).to_string(),
+        )
+    }
+
     #[test]
     fn a_view_filled_run_by_run_reads_as_a_fresh_one() {
         let text = "Ana Costa’s aides met US-China envoys. “Costa will stay,” she said: \
@@ -342,25 +356,17 @@ mod tests {
         let doc = Document::new(text);
         let lex = lexicon();
         let whole = Words::new(&doc, lex);
-        let read = |w: &Words<'_>, i: usize| {
-            let x = &w.words[i];
-            (
-                x.span,
-                x.shape,
-                x.opens,
-                x.in_caps_line,
-                x.token,
-                x.facts,
-                w.key(i).to_string(),
-            )
-        };
         let mut runs = Words::empty(text);
         let mut own = OwnSpellings::new();
         let mut at = 0;
         for si in 0..doc.sentence_tokens.len() {
             runs.fill(&doc, lex, si..si + 1, own.of(&doc, si..si + 1));
             for i in 0..runs.len() {
-                assert_eq!(read(&runs, i), read(&whole, at + i), "sentence {si}");
+                assert_eq!(
+                    word_read(&runs, i),
+                    word_read(&whole, at + i),
+                    "sentence {si}"
+                );
             }
             at += runs.len();
         }
@@ -384,23 +390,7 @@ mod tests {
         // no numbers at all: every token read apart
         let mut apart = Words::empty(text);
         apart.fill(&doc, lex, all, &[]);
-        let read = |w: &Words<'_>| -> Vec<_> {
-            (0..w.len())
-                .map(|i| {
-                    let x = &w.words[i];
-                    let key = w.key(i).to_string();
-                    (
-                        x.span,
-                        x.shape,
-                        x.opens,
-                        x.in_caps_line,
-                        x.token,
-                        x.facts,
-                        key,
-                    )
-                })
-                .collect()
-        };
+        let read = |w: &Words<'_>| -> Vec<_> { (0..w.len()).map(|i| word_read(w, i)).collect() };
         let whole = read(&own);
         assert!(whole.iter().any(|w| w.6 == "costa" && w.3), "{whole:?}");
         assert_eq!(read(&tagged), whole);
